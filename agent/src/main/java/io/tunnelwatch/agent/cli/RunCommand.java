@@ -1,0 +1,40 @@
+package io.tunnelwatch.agent.cli;
+
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.ConfigException;
+import io.tunnelwatch.agent.config.ConfigLoader;
+import io.tunnelwatch.agent.run.Agent;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run --config FILE}: the daemon. */
+@Command(name = "run", description = "Run the agent with a configuration file.")
+final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    AgentConfig loaded;
+    try {
+      loaded = new ConfigLoader().load(config);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    Agent agent = Agent.start(loaded);
+    LOG.info(
+        "tunnelwatch polling {} devices; metrics at http://{}/metrics",
+        loaded.devices().size(),
+        HostPort.format(agent.httpAddress()));
+    ShutdownHook.runUntilSignalled(agent);
+    return 0;
+  }
+}

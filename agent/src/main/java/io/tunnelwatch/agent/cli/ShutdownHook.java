@@ -1,0 +1,28 @@
+package io.tunnelwatch.agent.cli;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Keeps the main thread alive until SIGINT/SIGTERM, then closes what it was given, in order. */
+final class ShutdownHook {
+
+  private ShutdownHook() {}
+
+  static void runUntilSignalled(AutoCloseable... resources) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (AutoCloseable resource : resources) {
+                    try {
+                      resource.close();
+                    } catch (Exception e) {
+                      System.err.println("error while stopping: " + e);
+                    }
+                  }
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+  }
+}

@@ -1,0 +1,25 @@
+package io.tunnelwatch.agent.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code tunnelwatch} command and its subcommands. */
+@Command(
+    name = "tunnelwatch",
+    mixinStandardHelpOptions = true,
+    version = "tunnelwatch 0.1.0",
+    description = "Watches IPsec-over-GRE tunnels on Cisco IOS / IOS-XE routers.",
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      CheckConfigCommand.class,
+      LabCommand.class
+    })
+final class TunnelwatchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

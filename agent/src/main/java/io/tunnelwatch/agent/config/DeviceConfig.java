@@ -1,0 +1,37 @@
+package io.tunnelwatch.agent.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One router to poll.
+ *
+ * @param name the {@code device} label; unique
+ * @param host address or name to connect to
+ * @param module name of the module that says what to collect
+ * @param interval time between two polls of this device
+ * @param ssh how to reach the device over SSH
+ */
+public record DeviceConfig(
+    String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
+
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+  public DeviceConfig {
+    interval = Objects.requireNonNullElse(interval, DEFAULT_INTERVAL);
+  }
+
+  /**
+   * @param port SSH port
+   * @param auth name of the credentials in {@code auths}
+   * @param knownHosts OpenSSH known_hosts file with the device's host key
+   * @param trustOnFirstUse record an unknown host key instead of refusing it
+   */
+  public record DeviceSshConfig(
+      Integer port, String auth, String knownHosts, Boolean trustOnFirstUse) {
+    public DeviceSshConfig {
+      port = Objects.requireNonNullElse(port, 22);
+      trustOnFirstUse = Objects.requireNonNullElse(trustOnFirstUse, Boolean.FALSE);
+    }
+  }
+}

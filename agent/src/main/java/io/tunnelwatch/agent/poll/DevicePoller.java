@@ -1,0 +1,24 @@
+package io.tunnelwatch.agent.poll;
+
+import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.Source;
+
+/** Polls one device over one source. Never called concurrently for one device. */
+public interface DevicePoller extends AutoCloseable {
+
+  Source source();
+
+  /** Collects a fresh snapshot. */
+  PollResult poll() throws PollException;
+
+  @Override
+  void close();
+
+  /**
+   * A successful poll.
+   *
+   * @param snapshot what the device reported
+   * @param warnings count of parse warnings by command, for the parse-warning metric
+   */
+  record PollResult(DeviceSnapshot snapshot, java.util.Map<String, Integer> warnings) {}
+}

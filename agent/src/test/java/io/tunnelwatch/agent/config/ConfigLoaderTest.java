@@ -1,0 +1,153 @@
+package io.tunnelwatch.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  private final ConfigLoader loader = new ConfigLoader();
+
+  @BeforeEach
+  void knownHosts() throws IOException {
+    Files.writeString(dir.resolve("known_hosts"), "");
+    Files.writeString(dir.resolve("password.txt"), "s3cret-from-file\n");
+  }
+
+  private static String valid() {
+    return """
+        http:
+          listen: 127.0.0.1:9999
+        auths:
+          lab:
+            username: netops
+            password_file: password.txt
+        modules:
+          ipsec:
+            ssh:
+              command_timeout: 20s
+        devices:
+          - name: R1
+            host: 127.0.0.1
+            module: ipsec
+            interval: 1m30s
+            ssh:
+              port: 2201
+              auth: lab
+              known_hosts: known_hosts
+          - name: R2
+            host: 127.0.0.1
+            module: ipsec
+            ssh:
+              port: 2202
+              auth: lab
+              known_hosts: known_hosts
+        """;
+  }
+
+  @Test
+  void decodesAValidConfigWithDefaultsAndAbsolutePaths() throws ConfigException {
+    AgentConfig config = loader.parse("test.yml", valid(), dir);
+
+    assertThat(config.http().listen()).isEqualTo("127.0.0.1:9999");
+    assertThat(config.devices()).extracting(DeviceConfig::name).containsExactly("R1", "R2");
+    assertThat(config.devices().get(0).interval()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.devices().get(1).interval()).isEqualTo(DeviceConfig.DEFAULT_INTERVAL);
+    assertThat(config.modules().get("ipsec").ssh().commandTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.modules().get("ipsec").ssh().connectTimeout())
+        .isEqualTo(ModuleConfig.SshModuleConfig.DEFAULT_CONNECT_TIMEOUT);
+    assertThat(Path.of(config.devices().get(0).ssh().knownHosts()))
+        .isEqualTo(dir.resolve("known_hosts").toAbsolutePath().normalize());
+    assertThat(Path.of(config.auths().get("lab").passwordFile())).isAbsolute();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown key in a device | 'host: 127.0.0.1' | 'adress: 127.0.0.1' | devices[0].adress | unknown key 'adress'",
+        "misspelt nested key | 'port: 2201' | 'prot: 2201' | devices[0].ssh.prot | unknown key 'prot'",
+        "port not a number | 'port: 2201' | 'port: twenty' | devices[0].ssh.port | expected a whole number",
+        "bad duration | 'interval: 1m30s' | 'interval: soon' | devices[0].interval | expected a duration",
+        "unknown auth | 'auth: lab\n      known_hosts: known_hosts\n  - name: R2' | 'auth: nope\n      known_hosts: known_hosts\n  - name: R2' | devices[0].ssh.auth | expected one of the auths [lab]",
+        "duplicate name | '- name: R2' | '- name: R1' | devices[1].name | duplicate device name 'R1'",
+        "unknown module | 'module: ipsec\n    interval' | 'module: gre\n    interval' | devices[0].module | expected one of the modules [ipsec]",
+        "port out of range | 'port: 2202' | 'port: 70000' | devices[1].ssh.port | expected a port 1..65535",
+        "bad listen | 'listen: 127.0.0.1:9999' | 'listen: everywhere' | http.listen | expected host:port",
+        "missing password file | 'password_file: password.txt' | 'password_file: nowhere.txt' | auths.lab.password_file | expected a readable file",
+        "two secrets | 'password_file: password.txt' | 'password_file: password.txt\n    password_env: HOME' | auths.lab | expected exactly one of",
+      })
+  void namesTheKeyPathAndWhatWasExpected(
+      String name, String from, String to, String path, String message) {
+    String yaml = valid().replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+    assertThat(yaml).as("the test's substitution must apply").isNotEqualTo(valid());
+
+    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.path()).isEqualTo(path);
+                          assertThat(p.message()).contains(message);
+                        }));
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    String yaml =
+        valid().replace("port: 2201", "port: 0").replace("known_hosts: known_hosts\n  - name: R2",
+            "known_hosts: missing_file\n  - name: R2");
+
+    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigException.Problem::path)
+                    .containsExactly("devices[0].ssh.port", "devices[0].ssh.known_hosts"));
+  }
+
+  @Test
+  void rejectsSyntaxErrorsWithTheLine() {
+    assertThatThrownBy(() -> loader.parse("test.yml", "devices: [\n  - name: R1\n", dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not valid YAML")
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    assertThatThrownBy(() -> loader.parse("test.yml", "", dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void neverPrintsAnInlinePassword() throws ConfigException {
+    String yaml = valid().replace("password_file: password.txt", "password: hunter2-inline");
+    AgentConfig config = loader.parse("test.yml", yaml, dir);
+
+    assertThat(config.toString()).doesNotContain("hunter2-inline");
+    assertThat(config.auths().get("lab").password().reveal()).isEqualTo("hunter2-inline");
+  }
+
+  @Test
+  void aMissingFileIsAProblemNotACrash() {
+    assertThatThrownBy(() -> loader.load(dir.resolve("absent.yml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no such file");
+  }
+}

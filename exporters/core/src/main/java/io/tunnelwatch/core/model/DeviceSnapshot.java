@@ -1,0 +1,33 @@
+package io.tunnelwatch.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one poll learned about one device, normalised so that every source (SSH today, SNMP
+ * later) feeds the same metric families.
+ *
+ * @param device the configured device name, the {@code device} label
+ * @param source which transport produced it
+ * @param collectedAt when the poll finished
+ * @param tunnels tunnel interfaces (GRE or IPsec virtual tunnel interfaces)
+ * @param ikeSas IKE (phase 1) SAs, one per peer
+ * @param ipsecFlows IPsec (phase 2) SA bundles, one per peer and traffic-selector pair
+ * @param cpu CPU load, absent when the source could not read it
+ */
+public record DeviceSnapshot(
+    String device,
+    Source source,
+    Instant collectedAt,
+    List<TunnelInterface> tunnels,
+    List<IkeSa> ikeSas,
+    List<IpsecFlow> ipsecFlows,
+    Optional<CpuLoad> cpu) {
+
+  public DeviceSnapshot {
+    tunnels = List.copyOf(tunnels);
+    ikeSas = List.copyOf(ikeSas);
+    ipsecFlows = List.copyOf(ipsecFlows);
+  }
+}

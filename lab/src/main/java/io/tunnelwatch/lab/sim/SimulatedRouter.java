@@ -1,0 +1,192 @@
+package io.tunnelwatch.lab.sim;
+
+import io.tunnelwatch.lab.sim.CryptoSnapshot.EspSaView;
+import io.tunnelwatch.lab.sim.CryptoSnapshot.IkeView;
+import io.tunnelwatch.lab.sim.CryptoSnapshot.SessionStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One simulated router: its configuration plus its end of a {@link TunnelLink}. Holds no counters
+ * of its own; everything is derived from the clock and the link on each {@link #snapshot()}.
+ */
+public final class SimulatedRouter {
+  /** Outer size of one 100-byte inner packet after GRE (24) and ESP-AES-SHA tunnel mode. */
+  static final int ESP_OVERHEAD_BYTES = 84;
+
+  /** Ethernet background chatter (ARP, CDP, routing hellos): one packet every few seconds. */
+  private static final int BACKGROUND_IN_EVERY_SECONDS = 4;
+
+  private static final int BACKGROUND_OUT_EVERY_SECONDS = 5;
+  private static final int BACKGROUND_PACKET_BYTES = 80;
+
+  private final RouterConfig config;
+  private final Clock clock;
+  private final Instant bootTime;
+  private final TunnelLink link;
+  private final Side side;
+  private final CpuModel cpuModel;
+
+  /**
+   * @param side which end of {@code link} this router is
+   */
+  public SimulatedRouter(RouterConfig config, Clock clock, TunnelLink link, Side side) {
+    this.config = config;
+    this.clock = clock;
+    this.bootTime = clock.instant().minus(config.uptimeAtStart());
+    this.link = link;
+    this.side = side;
+    this.cpuModel = new CpuModel(config.hostname());
+  }
+
+  public RouterConfig config() {
+    return config;
+  }
+
+  public TunnelLink link() {
+    return link;
+  }
+
+  public Side side() {
+    return side;
+  }
+
+  /** The router as it is now. */
+  public RouterSnapshot snapshot() {
+    LinkState state = link.state();
+    Instant now = state.at();
+    Duration uptime = Duration.between(bootTime, now);
+    List<InterfaceSnapshot> interfaces = new ArrayList<>();
+    for (EthernetPort port : config.ethernetPorts()) {
+      interfaces.add(ethernet(port, state, uptime));
+    }
+    interfaces.add(tunnel(state));
+    return new RouterSnapshot(
+        config, now, uptime, cpuModel.at(now), interfaces, crypto(state));
+  }
+
+  private InterfaceSnapshot ethernet(EthernetPort port, LinkState state, Duration uptime) {
+    long seconds = uptime.toSeconds();
+    long backgroundIn = seconds / BACKGROUND_IN_EVERY_SECONDS;
+    long backgroundOut = seconds / BACKGROUND_OUT_EVERY_SECONDS;
+    long sent = state.sentBy(side);
+    long received = state.sentBy(side.peer());
+    int inner = state.traffic().packetBytes();
+    // On the LAN port the tunnel traffic is plaintext going the opposite way: what this router
+    // encrypts came in from its LAN, what it decrypts leaves towards its LAN.
+    boolean wan = port.role() == EthernetPort.Role.WAN;
+    int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
+    long tunnelIn = wan ? received : sent;
+    long tunnelOut = wan ? sent : received;
+    double rateIn = state.up() ? state.traffic().rateFrom(wan ? side.peer() : side) : 0;
+    double rateOut = state.up() ? state.traffic().rateFrom(wan ? side : side.peer()) : 0;
+    return new InterfaceSnapshot(
+        port.name(),
+        true,
+        port.address(),
+        port.mac(),
+        null,
+        backgroundIn + tunnelIn,
+        backgroundIn * BACKGROUND_PACKET_BYTES + tunnelIn * perPacket,
+        backgroundOut + tunnelOut,
+        backgroundOut * BACKGROUND_PACKET_BYTES + tunnelOut * perPacket,
+        backgroundIn / 4,
+        Math.round(rateIn * perPacket * 8),
+        Math.round(rateIn),
+        Math.round(rateOut * perPacket * 8),
+        Math.round(rateOut),
+        Duration.ofSeconds(seconds % BACKGROUND_IN_EVERY_SECONDS),
+        Duration.ofSeconds(seconds % BACKGROUND_OUT_EVERY_SECONDS));
+  }
+
+  private InterfaceSnapshot tunnel(LinkState state) {
+    TunnelPort tunnel = config.tunnel();
+    int inner = state.traffic().packetBytes();
+    long in = state.sentBy(side.peer());
+    long out = state.sentBy(side);
+    double rateIn = state.up() ? state.traffic().rateFrom(side.peer()) : 0;
+    double rateOut = state.up() ? state.traffic().rateFrom(side) : 0;
+    return new InterfaceSnapshot(
+        tunnel.name(),
+        state.up(),
+        tunnel.address(),
+        null,
+        tunnel,
+        in,
+        in * inner,
+        out,
+        out * inner,
+        0,
+        Math.round(rateIn * inner * 8),
+        Math.round(rateIn),
+        Math.round(rateOut * inner * 8),
+        Math.round(rateOut),
+        since(state.lastPacketFrom(side.peer()), state.at()),
+        since(state.lastPacketFrom(side), state.at()));
+  }
+
+  private static Duration since(Instant then, Instant now) {
+    return then == null ? null : Duration.between(then, now);
+  }
+
+  private CryptoSnapshot crypto(LinkState state) {
+    String local = link.spec().address(side);
+    String peer = link.spec().address(side.peer());
+    if (!state.up()) {
+      return new CryptoSnapshot(
+          config.crypto(),
+          config.tunnel().name(),
+          local,
+          peer,
+          SessionStatus.DOWN,
+          null,
+          null,
+          null,
+          null,
+          0,
+          0);
+    }
+    IkeSa ike = state.ike();
+    Side initiator = ike.initiator();
+    IkeView ikeView =
+        new IkeView(
+            ike.connId(),
+            ike.generation() + 1,
+            link.spec().address(initiator.peer()),
+            link.spec().address(initiator),
+            ike.remainingSeconds(state.at()));
+    IpsecSaPair pair = state.ipsec();
+    long seconds = pair.remainingSeconds(state.at());
+    int g = pair.generation();
+    // Each router numbers its own SAs; inbound is installed first, as IOS does.
+    EspSaView inbound =
+        new EspSaView(
+            pair.inboundSpi(side),
+            2001 + 2 * g,
+            1 + 2 * g,
+            state.remainingKilobytes(side.peer()),
+            seconds);
+    EspSaView outbound =
+        new EspSaView(
+            pair.outboundSpi(side),
+            2002 + 2 * g,
+            2 + 2 * g,
+            state.remainingKilobytes(side),
+            seconds);
+    return new CryptoSnapshot(
+        config.crypto(),
+        config.tunnel().name(),
+        local,
+        peer,
+        SessionStatus.UP_ACTIVE,
+        Duration.between(state.upSince(), state.at()),
+        ikeView,
+        inbound,
+        outbound,
+        state.flowSentBy(side),
+        state.flowSentBy(side.peer()));
+  }
+}
