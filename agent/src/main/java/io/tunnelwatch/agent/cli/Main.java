@@ -8,7 +8,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new TunnelwatchCommand()).execute(args);
+    int exit =
+        new CommandLine(new TunnelwatchCommand())
+            .setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                  // Expected failures (a port in use, a lab that cannot start) deserve one line.
+                  commandLine.getErr().println("tunnelwatch: " + e.getMessage());
+                  return 1;
+                })
+            .execute(args);
     System.exit(exit);
   }
 }

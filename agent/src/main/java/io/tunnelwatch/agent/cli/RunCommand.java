@@ -17,7 +17,11 @@ final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "YAML configuration")
   Path config;
 
   @Override

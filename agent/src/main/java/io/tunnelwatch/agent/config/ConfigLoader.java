@@ -69,7 +69,11 @@ public final class ConfigLoader {
       String where =
           e.getLocation() == null
               ? "(syntax)"
-              : "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+              : "(line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new ConfigException(
           sourceName,
           List.of(new ConfigException.Problem(where, "not valid YAML: " + e.getOriginalMessage())));
@@ -103,12 +107,7 @@ public final class ConfigLoader {
     if (e instanceof InvalidFormatException f) {
       return new ConfigException.Problem(
           path,
-          "expected "
-              + typeName(f.getTargetType())
-              + ", got '"
-              + f.getValue()
-              + "'"
-              + cause(e));
+          "expected " + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'" + cause(e));
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return new ConfigException.Problem(

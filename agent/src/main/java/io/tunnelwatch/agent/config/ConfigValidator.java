@@ -122,19 +122,24 @@ final class ConfigValidator {
       problem(path + ".host", "expected a host name or address");
     }
     if (device.interval().compareTo(MIN_INTERVAL) < 0) {
-      problem(path + ".interval", "expected at least 1s, got " + DurationText.format(device.interval()));
+      problem(
+          path + ".interval",
+          "expected at least 1s, got " + DurationText.format(device.interval()));
     }
     if (device.module() == null || !config.modules().containsKey(device.module())) {
       problem(
           path + ".module",
-          "expected one of the modules " + new TreeSet<>(config.modules().keySet()) + ", got '"
+          "expected one of the modules "
+              + new TreeSet<>(config.modules().keySet())
+              + ", got '"
               + device.module()
               + "'");
     }
     validateSsh(path + ".ssh", device.ssh(), config.auths());
   }
 
-  private void validateSsh(String path, DeviceConfig.DeviceSshConfig ssh, Map<String, AuthConfig> auths) {
+  private void validateSsh(
+      String path, DeviceConfig.DeviceSshConfig ssh, Map<String, AuthConfig> auths) {
     if (ssh == null) {
       problem(path, "expected a mapping with auth and known_hosts");
       return;
@@ -145,7 +150,11 @@ final class ConfigValidator {
     if (ssh.auth() == null || !auths.containsKey(ssh.auth())) {
       problem(
           path + ".auth",
-          "expected one of the auths " + new TreeSet<>(auths.keySet()) + ", got '" + ssh.auth() + "'");
+          "expected one of the auths "
+              + new TreeSet<>(auths.keySet())
+              + ", got '"
+              + ssh.auth()
+              + "'");
     }
     if (blank(ssh.knownHosts())) {
       problem(path + ".known_hosts", "expected the path of an OpenSSH known_hosts file");

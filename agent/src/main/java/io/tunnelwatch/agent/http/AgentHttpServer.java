@@ -29,11 +29,14 @@ public final class AgentHttpServer implements AutoCloseable {
       InetSocketAddress address, PrometheusRegistry registry, DeviceStates states, Clock clock)
       throws IOException {
     server = HttpServer.create(address, 64);
-    executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "http");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/metrics", new MetricsHandler(registry));
     server.createContext("/probe", new ProbeHandler(states));

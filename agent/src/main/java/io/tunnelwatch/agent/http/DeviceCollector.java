@@ -32,7 +32,8 @@ public final class DeviceCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    List<DeviceView> views = states.all().stream().filter(v -> deviceFilter.test(v.device())).toList();
+    List<DeviceView> views =
+        states.all().stream().filter(v -> deviceFilter.test(v.device())).toList();
     return DeviceFamilies.of(views);
   }
 }

@@ -27,7 +27,8 @@ final class ProbeHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     Optional<String> target = queryParameter(exchange.getRequestURI().getRawQuery(), "target");
     if (target.isEmpty() || target.get().isBlank()) {
-      Responses.text(exchange, 400, "missing query parameter 'target' (a configured device name)\n");
+      Responses.text(
+          exchange, 400, "missing query parameter 'target' (a configured device name)\n");
       return;
     }
     if (states.get(target.get()).isEmpty()) {

@@ -45,7 +45,8 @@ public final class PollScheduler implements AutoCloseable {
     // Unique per instance: Quartz keeps schedulers in a JVM-wide repository keyed by this name.
     properties.setProperty("org.quartz.scheduler.instanceName", "tunnelwatch-" + UUID.randomUUID());
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty("org.quartz.threadPool.threadCount",
+    properties.setProperty(
+        "org.quartz.threadPool.threadCount",
         Integer.toString(Math.max(1, Math.min(tasks.size(), MAX_THREADS))));
     properties.setProperty("org.quartz.threadPool.threadNamePrefix", "poll");
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");

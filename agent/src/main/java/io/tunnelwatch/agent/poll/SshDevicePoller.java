@@ -50,7 +50,8 @@ public final class SshDevicePoller implements DevicePoller {
       throw new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e);
     }
     try {
-      Parsed<DeviceSnapshot> parsed = CliSnapshotAssembler.assemble(device, clock.instant(), outputs);
+      Parsed<DeviceSnapshot> parsed =
+          CliSnapshotAssembler.assemble(device, clock.instant(), outputs);
       return new PollResult(parsed.value(), countByCommand(parsed));
     } catch (ParseException e) {
       throw new PollException("parse", device + ": " + e.getMessage(), e);

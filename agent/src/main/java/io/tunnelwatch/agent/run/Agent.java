@@ -50,7 +50,9 @@ public final class Agent implements AutoCloseable {
   private Agent(AgentConfig config, Clock clock, Function<String, String> environment)
       throws IOException, SchedulerException {
     PrometheusRegistry registry = new PrometheusRegistry();
-    meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
+    meters =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     bindJvmMetrics(meters);
     states = new DeviceStates();
     connector = new SshConnector();
@@ -82,9 +84,23 @@ public final class Agent implements AutoCloseable {
       intervals.put(device.name(), device.interval());
     }
     registry.register(DeviceCollector.allDevices(states));
-    scheduler = new PollScheduler(tasks, intervals);
-    http = new AgentHttpServer(listenAddress(config.http().listen()), registry, states, clock);
-    scheduler.start();
+    InetSocketAddress listen = listenAddress(config.http().listen());
+    try {
+      http = new AgentHttpServer(listen, registry, states, clock);
+    } catch (IOException e) {
+      connector.close();
+      tasks.forEach(PollTask::close);
+      throw new IOException(
+          "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
+    }
+    try {
+      scheduler = new PollScheduler(tasks, intervals);
+      scheduler.start();
+    } catch (SchedulerException | RuntimeException e) {
+      http.close();
+      connector.close();
+      throw e;
+    }
   }
 
   /** Starts an agent for a validated configuration. */

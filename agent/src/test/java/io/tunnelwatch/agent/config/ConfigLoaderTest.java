@@ -64,7 +64,8 @@ class ConfigLoaderTest {
     assertThat(config.devices()).extracting(DeviceConfig::name).containsExactly("R1", "R2");
     assertThat(config.devices().get(0).interval()).isEqualTo(Duration.ofSeconds(90));
     assertThat(config.devices().get(1).interval()).isEqualTo(DeviceConfig.DEFAULT_INTERVAL);
-    assertThat(config.modules().get("ipsec").ssh().commandTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.modules().get("ipsec").ssh().commandTimeout())
+        .isEqualTo(Duration.ofSeconds(20));
     assertThat(config.modules().get("ipsec").ssh().connectTimeout())
         .isEqualTo(ModuleConfig.SshModuleConfig.DEFAULT_CONNECT_TIMEOUT);
     assertThat(Path.of(config.devices().get(0).ssh().knownHosts()))
@@ -108,8 +109,11 @@ class ConfigLoaderTest {
   @Test
   void reportsEveryProblemAtOnce() {
     String yaml =
-        valid().replace("port: 2201", "port: 0").replace("known_hosts: known_hosts\n  - name: R2",
-            "known_hosts: missing_file\n  - name: R2");
+        valid()
+            .replace("port: 2201", "port: 0")
+            .replace(
+                "known_hosts: known_hosts\n  - name: R2",
+                "known_hosts: missing_file\n  - name: R2");
 
     assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
         .isInstanceOfSatisfying(

@@ -62,9 +62,7 @@ final class CryptoSessionView {
       out.append(
           IosFormat.f(
               "        Inbound:  #pkts dec'ed %d drop 0 life (KB/Sec) %d/%d\n",
-              c.decapsulated(),
-              c.inbound().remainingKilobytes(),
-              c.inbound().remainingSeconds()));
+              c.decapsulated(), c.inbound().remainingKilobytes(), c.inbound().remainingSeconds()));
       out.append(
           IosFormat.f(
               "        Outbound: #pkts enc'ed %d drop 0 life (KB/Sec) %d/%d\n",

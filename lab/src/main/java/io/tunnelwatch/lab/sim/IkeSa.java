@@ -11,7 +11,8 @@ import java.time.Instant;
  *     they happen to allocate the same one, as real routers with one peer usually do)
  * @param initiator the side that sent the first main-mode message: IOS prints it as {@code src}
  */
-public record IkeSa(int generation, int connId, Instant created, Duration lifetime, Side initiator) {
+public record IkeSa(
+    int generation, int connId, Instant created, Duration lifetime, Side initiator) {
 
   public Instant expiry() {
     return created.plus(lifetime);

@@ -3,8 +3,8 @@ package io.tunnelwatch.lab.sim;
 import java.time.Instant;
 
 /**
- * What a {@link TunnelLink} looks like at one instant. Both routers render from the same state, which
- * is what keeps their outputs mutually consistent.
+ * What a {@link TunnelLink} looks like at one instant. Both routers render from the same state,
+ * which is what keeps their outputs mutually consistent.
  *
  * @param upSince when the current IKE/IPsec session came up; null while down
  * @param downSince when the link went down; null while up

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The two-branch topology of the design document: R1 (Branch-01) and R2 (Branch-02) joined by a
- * GRE tunnel that a crypto map on each internet interface protects.
+ * The two-branch topology of the design document: R1 (Branch-01) and R2 (Branch-02) joined by a GRE
+ * tunnel that a crypto map on each internet interface protects.
  *
  * @param r1 Branch-01, side A of the link (it initiates IKE)
  * @param r2 Branch-02, side B

@@ -17,10 +17,15 @@ public final class SimulatedRouter {
   /** Outer size of one 100-byte inner packet after GRE (24) and ESP-AES-SHA tunnel mode. */
   static final int ESP_OVERHEAD_BYTES = 84;
 
-  /** Ethernet background chatter (ARP, CDP, routing hellos): one packet every few seconds. */
-  private static final int BACKGROUND_IN_EVERY_SECONDS = 4;
+  /**
+   * Ethernet background chatter (ARP, CDP, hellos, host broadcasts): one packet every few seconds,
+   * busier on the LAN than on the uplink, so the two ports never show the same numbers.
+   */
+  private static final int WAN_BACKGROUND_IN_EVERY_SECONDS = 4;
 
-  private static final int BACKGROUND_OUT_EVERY_SECONDS = 5;
+  private static final int WAN_BACKGROUND_OUT_EVERY_SECONDS = 5;
+  private static final int LAN_BACKGROUND_IN_EVERY_SECONDS = 2;
+  private static final int LAN_BACKGROUND_OUT_EVERY_SECONDS = 3;
   private static final int BACKGROUND_PACKET_BYTES = 80;
 
   private final RouterConfig config;
@@ -64,20 +69,21 @@ public final class SimulatedRouter {
       interfaces.add(ethernet(port, state, uptime));
     }
     interfaces.add(tunnel(state));
-    return new RouterSnapshot(
-        config, now, uptime, cpuModel.at(now), interfaces, crypto(state));
+    return new RouterSnapshot(config, now, uptime, cpuModel.at(now), interfaces, crypto(state));
   }
 
   private InterfaceSnapshot ethernet(EthernetPort port, LinkState state, Duration uptime) {
+    boolean wan = port.role() == EthernetPort.Role.WAN;
+    int inEvery = wan ? WAN_BACKGROUND_IN_EVERY_SECONDS : LAN_BACKGROUND_IN_EVERY_SECONDS;
+    int outEvery = wan ? WAN_BACKGROUND_OUT_EVERY_SECONDS : LAN_BACKGROUND_OUT_EVERY_SECONDS;
     long seconds = uptime.toSeconds();
-    long backgroundIn = seconds / BACKGROUND_IN_EVERY_SECONDS;
-    long backgroundOut = seconds / BACKGROUND_OUT_EVERY_SECONDS;
+    long backgroundIn = seconds / inEvery;
+    long backgroundOut = seconds / outEvery;
     long sent = state.sentBy(side);
     long received = state.sentBy(side.peer());
     int inner = state.traffic().packetBytes();
     // On the LAN port the tunnel traffic is plaintext going the opposite way: what this router
     // encrypts came in from its LAN, what it decrypts leaves towards its LAN.
-    boolean wan = port.role() == EthernetPort.Role.WAN;
     int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
     long tunnelIn = wan ? received : sent;
     long tunnelOut = wan ? sent : received;
@@ -98,8 +104,8 @@ public final class SimulatedRouter {
         Math.round(rateIn),
         Math.round(rateOut * perPacket * 8),
         Math.round(rateOut),
-        Duration.ofSeconds(seconds % BACKGROUND_IN_EVERY_SECONDS),
-        Duration.ofSeconds(seconds % BACKGROUND_OUT_EVERY_SECONDS));
+        Duration.ofSeconds(seconds % inEvery),
+        Duration.ofSeconds(seconds % outEvery));
   }
 
   private InterfaceSnapshot tunnel(LinkState state) {

@@ -20,6 +20,7 @@ public final class TunnelLink {
 
   private final LinkSpec spec;
   private final Clock clock;
+  private final long spiSeed;
 
   private Instant cursor;
   private TrafficProfile traffic;
@@ -40,6 +41,8 @@ public final class TunnelLink {
     this.spec = spec;
     this.clock = clock;
     this.cursor = clock.instant();
+    // The start time takes part so that two lab runs do not reuse SPIs, as real peers never would.
+    this.spiSeed = spec.seed() * 1_000_003L + cursor.getEpochSecond();
     this.traffic = spec.traffic();
     this.aToB = new DirectionCounter(cursor, traffic.packetsPerSecondAtoB());
     this.bToA = new DirectionCounter(cursor, traffic.packetsPerSecondBtoA());
@@ -89,8 +92,8 @@ public final class TunnelLink {
   }
 
   /**
-   * Takes the path between the peers down or brings it back. Down deletes all SAs and stops traffic;
-   * up negotiates a new IKE SA and a new ESP pair and restarts the flow counters.
+   * Takes the path between the peers down or brings it back. Down deletes all SAs and stops
+   * traffic; up negotiates a new IKE SA and a new ESP pair and restarts the flow counters.
    */
   public synchronized void setUp(boolean wantUp) {
     Instant now = advance();
@@ -139,7 +142,7 @@ public final class TunnelLink {
 
   private void installIpsec(Instant at) {
     int generation = nextIpsecGeneration++;
-    SplittableRandom random = new SplittableRandom(spec.seed() * 1_000_003L + generation);
+    SplittableRandom random = new SplittableRandom(spiSeed * 31 + generation);
     long spiAtoB = randomSpi(random);
     long spiBtoA;
     do {

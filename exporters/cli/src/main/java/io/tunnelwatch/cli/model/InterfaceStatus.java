@@ -30,6 +30,11 @@ public record InterfaceStatus(
     return status.startsWith("administratively");
   }
 
+  /** Neither shut down nor deleted (a removed subinterface lingers as {@code is deleted}). */
+  public boolean enabled() {
+    return !administrativelyDown() && !status.equals("deleted");
+  }
+
   public boolean lineProtocolUp() {
     return lineProtocol.equals("up");
   }

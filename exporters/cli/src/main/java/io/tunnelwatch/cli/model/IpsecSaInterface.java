@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param flows the proxy-identity blocks under the interface
  */
 public record IpsecSaInterface(
-    String name, Optional<String> cryptoMapTag, Optional<String> localAddress, List<IpsecSaFlow> flows) {
+    String name,
+    Optional<String> cryptoMapTag,
+    Optional<String> localAddress,
+    List<IpsecSaFlow> flows) {
 
   public IpsecSaInterface {
     flows = List.copyOf(flows);

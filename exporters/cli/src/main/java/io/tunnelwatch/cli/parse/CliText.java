@@ -19,7 +19,8 @@ final class CliText {
           Pattern.CASE_INSENSITIVE);
 
   /** A bare command echo, as captured by tools that strip the prompt. */
-  private static final Pattern ECHO = Pattern.compile("(?:show|sh)\\s+\\S.*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ECHO =
+      Pattern.compile("(?:show|sh)\\s+\\S.*", Pattern.CASE_INSENSITIVE);
 
   private static final String[] IOS_ERRORS = {
     "% invalid input", "% incomplete command", "% ambiguous command", "% unknown command",

@@ -25,8 +25,8 @@ final class Durations {
   }
 
   /**
-   * IOS-XE's spelled-out form, e.g. {@code 4 hours, 2 mins} or {@code 45 secs}; empty when a part is
-   * not a number followed by a known unit.
+   * IOS-XE's spelled-out form, e.g. {@code 4 hours, 2 mins} or {@code 45 secs}; empty when a part
+   * is not a number followed by a known unit.
    */
   static OptionalLong words(String text) {
     String[] parts = text.split(",");

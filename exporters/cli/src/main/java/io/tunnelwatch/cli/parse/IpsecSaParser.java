@@ -25,7 +25,8 @@ public final class IpsecSaParser {
 
   public static final String COMMAND = "show crypto ipsec sa";
 
-  private static final Pattern CRYPTO_MAP = Pattern.compile("Crypto map tag: ([^,]+), local addr (\\S+)");
+  private static final Pattern CRYPTO_MAP =
+      Pattern.compile("Crypto map tag: ([^,]+), local addr (\\S+)");
   private static final Pattern IDENT =
       Pattern.compile(
           "(local|remote) +ident \\(addr/mask/prot/port\\): \\(([^/()]+)/([^/()]+)/(\\d+)/(\\d+)\\)");
@@ -44,7 +45,7 @@ public final class IpsecSaParser {
   private static final Pattern SPI = Pattern.compile("(0x[0-9A-Fa-f]+)(?:\\((\\d+)\\))?");
   private static final Pattern PFS = Pattern.compile("PFS \\(Y/N\\): (\\S+), DH group: (\\S+)");
   private static final Pattern SECTION = Pattern.compile("(inbound|outbound) (esp|ah|pcp) sas:");
-  private static final Pattern KB_SEC = Pattern.compile("\\(k/sec\\): \\((\\S+?)/(\\d+)\\)");
+  private static final Pattern KB_SEC = Pattern.compile("\\(k/sec\\): \\(([^/()]+)/(\\d+)\\)");
   private static final Pattern SEC = Pattern.compile("\\(sec\\): \\(?(\\d+)\\)?");
 
   private IpsecSaParser() {}

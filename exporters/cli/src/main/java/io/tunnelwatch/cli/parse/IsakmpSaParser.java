@@ -25,6 +25,7 @@ public final class IsakmpSaParser {
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern LEGEND = Pattern.compile("(?:Codes: ?)?[A-Za-z]{1,5} - \\S.*");
+
   /** A wrapped row never spans more lines than this; beyond it the buffer is garbage. */
   private static final int MAX_WRAPPED_LINES = 4;
 
@@ -95,7 +96,9 @@ public final class IsakmpSaParser {
         form = Form.OLD_DETAIL;
       } else if (text.startsWith("Engine-id:Conn-id")) {
         engine(line, text);
-      } else if (text.startsWith("dst: ") || text.startsWith("src: ") || text.startsWith("state: ")) {
+      } else if (text.startsWith("dst: ")
+          || text.startsWith("src: ")
+          || text.startsWith("state: ")) {
         keyValueRow(line, text);
       } else if (LEGEND.matcher(text).matches()) {
         recognised = true;
@@ -265,7 +268,7 @@ public final class IsakmpSaParser {
           OptionalLong.empty());
     }
 
-    /** {@code Engine-id:Conn-id =  SW:12609} belongs to the detail row above it. */
+    /** {@code Engine-id:Conn-id = SW:12609} belongs to the detail row above it. */
     private void engine(Line line, String text) {
       int eq = text.indexOf('=');
       String value = eq < 0 ? "" : text.substring(eq + 1).strip();

@@ -5,8 +5,8 @@ package io.tunnelwatch.cli.parse;
  * does not hide the rest of a poll; the warning keeps the skip visible.
  *
  * @param command the show command whose output held the line
- * @param lineNumber 1-based line number in the raw output, 0 when the warning is about the output as
- *     a whole
+ * @param lineNumber 1-based line number in the raw output, 0 when the warning is about the output
+ *     as a whole
  * @param line the raw line, empty when lineNumber is 0
  * @param reason why the line was not used
  */

@@ -103,5 +103,4 @@ final class ShellOutputBuffer extends OutputStream {
     CLOSED,
     TIMED_OUT
   }
-
 }

@@ -29,7 +29,8 @@ public final class SshCliSession implements CliSession {
   private final OutputStream input;
   private String prompt;
 
-  SshCliSession(String device, ClientSession session, ChannelShell shell, ShellOutputBuffer output) {
+  SshCliSession(
+      String device, ClientSession session, ChannelShell shell, ShellOutputBuffer output) {
     this.device = device;
     this.session = session;
     this.shell = shell;
@@ -39,8 +40,8 @@ public final class SshCliSession implements CliSession {
 
   /** Waits for the first prompt and turns off paging and line wrapping. */
   void prepare(Duration timeout) throws CliException {
-    awaitPrompt(timeout, "the login prompt");
-    Matcher m = PROMPT_AT_END.matcher(output.drain());
+    String banner = awaitPrompt(timeout, "the login prompt");
+    Matcher m = PROMPT_AT_END.matcher(banner.replace("\r", ""));
     if (!m.find()) {
       throw new CliException(CliException.Kind.PROTOCOL, device + ": no IOS prompt after login");
     }
@@ -78,7 +79,8 @@ public final class SshCliSession implements CliSession {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         close();
-        throw new CliException(CliException.Kind.TIMEOUT, device + ": interrupted waiting for " + what);
+        throw new CliException(
+            CliException.Kind.TIMEOUT, device + ": interrupted waiting for " + what);
       }
       switch (outcome) {
         case TIMED_OUT -> {
@@ -91,7 +93,8 @@ public final class SshCliSession implements CliSession {
         case CLOSED -> {
           close();
           throw new CliException(
-              CliException.Kind.DISCONNECTED, device + ": connection closed while waiting for " + what);
+              CliException.Kind.DISCONNECTED,
+              device + ": connection closed while waiting for " + what);
         }
         case MATCHED -> {
           String text = output.drain();
@@ -113,7 +116,8 @@ public final class SshCliSession implements CliSession {
       return PROMPT_AT_END.matcher(text).find();
     }
     String s = text.toString().stripTrailing();
-    return s.endsWith(prompt) && (s.length() == prompt.length() || isLineStart(s, s.length() - prompt.length()));
+    return s.endsWith(prompt)
+        && (s.length() == prompt.length() || isLineStart(s, s.length() - prompt.length()));
   }
 
   private static boolean isLineStart(String s, int index) {

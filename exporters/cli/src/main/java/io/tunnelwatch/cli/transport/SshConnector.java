@@ -33,8 +33,10 @@ public final class SshConnector implements AutoCloseable {
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(
         (session, remote, key) ->
-            session.getConnectionContext().getAttribute(VERIFIER).verifyServerKey(
-                session, remote, key));
+            session
+                .getConnectionContext()
+                .getAttribute(VERIFIER)
+                .verifyServerKey(session, remote, key));
     // Devices are polled on a schedule; MINA's own heartbeats are not needed, but an idle timeout
     // shorter than a poll interval would drop the kept-open session between polls.
     CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);

@@ -1,0 +1,61 @@
+package io.tunnelwatch.agent.run;
+
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.AuthConfig;
+import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.config.HttpConfig;
+import io.tunnelwatch.agent.config.ModuleConfig;
+import io.tunnelwatch.agent.config.Secret;
+import io.tunnelwatch.lab.LabRouter;
+import io.tunnelwatch.lab.RunningLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded configuration of {@code demo}: the agent polling the lab's routers with strict host
+ * keys, from a known_hosts file written from the lab's own keys.
+ */
+public final class DemoConfig {
+
+  static final String AUTH = "lab";
+  static final String MODULE = "ipsec_gre";
+
+  private DemoConfig() {}
+
+  /**
+   * Builds the configuration and writes the known_hosts file it refers to.
+   *
+   * @param password the lab's password (generated per run; the demo is the only holder)
+   */
+  public static AgentConfig forLab(
+      RunningLab lab, String username, String password, String listen, Duration interval, Path dir)
+      throws IOException {
+    Path knownHosts = dir.resolve("known_hosts");
+    StringBuilder lines = new StringBuilder();
+    for (LabRouter router : lab.routers()) {
+      lines.append(router.knownHostsLine()).append('\n');
+    }
+    Files.writeString(knownHosts, lines);
+    List<DeviceConfig> devices =
+        lab.routers().stream()
+            .map(
+                router ->
+                    new DeviceConfig(
+                        router.name(),
+                        router.sshHost(),
+                        MODULE,
+                        interval,
+                        new DeviceConfig.DeviceSshConfig(
+                            router.sshPort(), AUTH, knownHosts.toString(), false)))
+            .toList();
+    return new AgentConfig(
+        new HttpConfig(listen),
+        Map.of(AUTH, new AuthConfig(username, Secret.of(password), null, null, null, null)),
+        Map.of(MODULE, new ModuleConfig(new ModuleConfig.SshModuleConfig(null, null))),
+        devices);
+  }
+}

@@ -1,0 +1,158 @@
+package io.tunnelwatch.lab;
+
+import io.tunnelwatch.lab.ios.IosCli;
+import io.tunnelwatch.lab.sim.SimulatedRouter;
+import io.tunnelwatch.lab.sim.TrafficProfile;
+import io.tunnelwatch.lab.ssh.CommandFaults;
+import io.tunnelwatch.lab.ssh.RouterSshServer;
+import java.security.PublicKey;
+import java.time.Duration;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+
+/**
+ * Handle on one running simulated router: where to reach it and the hooks tests use to make it
+ * misbehave. Hooks on the tunnel (rekey, up/down, traffic) act on the link the router shares with
+ * its peer, so both ends change together. Thread-safe.
+ */
+public final class LabRouter {
+  private final SimulatedRouter router;
+  private final IosCli cli;
+  private final CommandFaults faults;
+  private final RouterSshServer ssh;
+  private final String host;
+  private final String username;
+
+  LabRouter(
+      SimulatedRouter router,
+      IosCli cli,
+      CommandFaults faults,
+      RouterSshServer ssh,
+      String host,
+      String username) {
+    this.router = router;
+    this.cli = cli;
+    this.faults = faults;
+    this.ssh = ssh;
+    this.host = host;
+    this.username = username;
+  }
+
+  /** The router's name, which is also its hostname and prompt ({@code R1}). */
+  public String name() {
+    return router.config().hostname();
+  }
+
+  public String sshHost() {
+    return host;
+  }
+
+  /** The port the SSH server is bound to (stable across {@link #restartSsh}). */
+  public int sshPort() {
+    return ssh.port();
+  }
+
+  public String username() {
+    return username;
+  }
+
+  /** The current SSH host key. */
+  public PublicKey hostPublicKey() {
+    return ssh.hostPublicKey();
+  }
+
+  /**
+   * The OpenSSH known_hosts line for this router, e.g. {@code [127.0.0.1]:2201 ecdsa-sha2-nistp256
+   * AAAA...}.
+   */
+  public String knownHostsLine() {
+    int port = sshPort();
+    String where = port == 22 ? host : "[" + host + "]:" + port;
+    return where + " " + PublicKeyEntry.toString(hostPublicKey());
+  }
+
+  /**
+   * Answers a command as the exec channel would, without SSH: handy to compute the text a test
+   * expects at the current (simulated) instant.
+   */
+  public String execute(String commandLine) {
+    return cli.answer(commandLine);
+  }
+
+  // ---- hooks ----
+
+  /**
+   * Commands starting with {@code commandPrefix} (keywords written in full, e.g. {@code show crypto
+   * ipsec sa}) never answer until {@link #clearCommandFaults()} or the session closes.
+   */
+  public void hangCommand(String commandPrefix) {
+    faults.hang(commandPrefix);
+  }
+
+  /** Commands starting with {@code commandPrefix} answer after {@code delay} of real time. */
+  public void delayCommand(String commandPrefix, Duration delay) {
+    faults.delay(commandPrefix, delay);
+  }
+
+  /** Removes hang and delay rules and releases commands they hold. */
+  public void clearCommandFaults() {
+    faults.clear();
+  }
+
+  /** Closes every SSH connection to this router at once; the server keeps listening. */
+  public void dropConnections() {
+    ssh.dropConnections();
+  }
+
+  /** Number of SSH connections currently open to this router. */
+  public int activeSshSessions() {
+    return ssh.activeSessionCount();
+  }
+
+  /** Replaces the ESP SA pair of the tunnel now: new SPIs and conn-ids on both routers. */
+  public void forceIpsecRekey() {
+    router.link().rekeyIpsec();
+  }
+
+  /** Replaces the IKE SA of the tunnel now: new conn-id on both routers. */
+  public void forceIkeRekey() {
+    router.link().rekeyIke();
+  }
+
+  /**
+   * Takes the path to the peer down (SAs deleted, session DOWN, tunnel line protocol down, traffic
+   * stops) or brings it back (new IKE and IPsec SAs, flow counters restart). Affects both routers.
+   */
+  public void setTunnelUp(boolean up) {
+    router.link().setUp(up);
+  }
+
+  /** Changes the simulated traffic through the tunnel (packets per second each way). */
+  public void setTraffic(TrafficProfile traffic) {
+    router.link().setTraffic(traffic);
+  }
+
+  /** Stops the SSH server (connections refused) without touching the simulation. */
+  public void stopSsh() {
+    ssh.stop();
+  }
+
+  /** Starts the SSH server again on the same port with the same host key. */
+  public void startSsh() {
+    ssh.start(false);
+  }
+
+  /**
+   * Stops and starts the SSH server on the same port.
+   *
+   * @param newHostKey present a different host key afterwards (also replaces a persisted one)
+   */
+  public void restartSsh(boolean newHostKey) {
+    ssh.stop();
+    ssh.start(newHostKey);
+  }
+
+  void close() {
+    faults.clear();
+    ssh.close();
+  }
+}

@@ -1,0 +1,19 @@
+package io.tunnelwatch.lab.ios;
+
+/** The exec commands the simulated IOS understands. */
+public enum CommandId {
+  SHOW_CRYPTO_SESSION,
+  SHOW_CRYPTO_SESSION_DETAIL,
+  SHOW_CRYPTO_ISAKMP_SA,
+  SHOW_CRYPTO_ISAKMP_SA_DETAIL,
+  SHOW_CRYPTO_IPSEC_SA,
+  SHOW_INTERFACES,
+  SHOW_PROCESSES_CPU,
+  SHOW_PROCESSES_CPU_SORTED,
+  SHOW_VERSION,
+  SHOW_CLOCK,
+  TERMINAL_LENGTH,
+  TERMINAL_WIDTH,
+  ENABLE,
+  EXIT
+}

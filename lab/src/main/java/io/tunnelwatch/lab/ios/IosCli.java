@@ -1,0 +1,78 @@
+package io.tunnelwatch.lab.ios;
+
+import io.tunnelwatch.lab.sim.InterfaceSnapshot;
+import io.tunnelwatch.lab.sim.RouterSnapshot;
+import io.tunnelwatch.lab.sim.SimulatedRouter;
+import java.util.List;
+
+/**
+ * The IOS exec command interpreter of one router, independent of any transport: parses a line and
+ * renders the answer from a fresh snapshot. Output lines end in {@code \n}; transports convert.
+ */
+public final class IosCli {
+  private final SimulatedRouter router;
+  private final CommandParser parser;
+
+  public IosCli(SimulatedRouter router) {
+    this.router = router;
+    RouterSnapshot initial = router.snapshot();
+    this.parser =
+        new CommandParser(initial.interfaces().stream().map(InterfaceSnapshot::name).toList());
+  }
+
+  public String hostname() {
+    return router.config().hostname();
+  }
+
+  /** The exec prompt, {@code R1#}: the lab always runs privileged. */
+  public String prompt() {
+    return hostname() + "#";
+  }
+
+  public ParsedLine parse(String line) {
+    return parser.parse(line);
+  }
+
+  /**
+   * The output of a parsed command, filtered by its pipe. Commands that only change session state
+   * ({@code terminal}, {@code enable}, {@code exit}) produce nothing here; the session applies
+   * them.
+   */
+  public String output(ParsedLine.Command command) {
+    String text = render(command);
+    return command.pipe() == null ? text : command.pipe().apply(text);
+  }
+
+  /** Parses and answers one line the way an exec channel would, errors included. */
+  public String answer(String line) {
+    ParsedLine parsed = parse(line);
+    if (parsed instanceof ParsedLine.Command command) {
+      return output(command);
+    }
+    if (parsed instanceof ParsedLine.Rejected rejected) {
+      return rejected.message(prompt().length());
+    }
+    return "";
+  }
+
+  private String render(ParsedLine.Command command) {
+    RouterSnapshot s = router.snapshot();
+    return switch (command.id()) {
+      case SHOW_CRYPTO_SESSION -> CryptoSessionView.render(s, false);
+      case SHOW_CRYPTO_SESSION_DETAIL -> CryptoSessionView.render(s, true);
+      case SHOW_CRYPTO_ISAKMP_SA -> IsakmpSaView.render(s, false);
+      case SHOW_CRYPTO_ISAKMP_SA_DETAIL -> IsakmpSaView.render(s, true);
+      case SHOW_CRYPTO_IPSEC_SA -> IpsecSaView.render(s);
+      case SHOW_INTERFACES -> InterfacesView.render(s, selected(s, command.argument()));
+      case SHOW_PROCESSES_CPU -> ProcessesCpuView.render(s, false);
+      case SHOW_PROCESSES_CPU_SORTED -> ProcessesCpuView.render(s, true);
+      case SHOW_VERSION -> VersionView.render(s);
+      case SHOW_CLOCK -> IosFormat.clock(s.now()) + "\n";
+      case TERMINAL_LENGTH, TERMINAL_WIDTH, ENABLE, EXIT -> "";
+    };
+  }
+
+  private static List<InterfaceSnapshot> selected(RouterSnapshot s, String name) {
+    return name == null ? s.interfaces() : s.interfaceNamed(name).stream().toList();
+  }
+}
