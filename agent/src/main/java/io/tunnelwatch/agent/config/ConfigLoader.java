@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -60,23 +61,21 @@ public final class ConfigLoader {
    * @param baseDir directory that relative file paths in the config are resolved against
    */
   public AgentConfig parse(String sourceName, String yaml, Path baseDir) throws ConfigException {
+    if (yaml.isBlank()) {
+      throw new ConfigException(
+          sourceName,
+          List.of(new ConfigException.Problem("(root)", "the file is empty; expected a mapping")));
+    }
     AgentConfig config;
     try {
       config = mapper.readValue(yaml, AgentConfig.class);
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof StreamReadException syntax) {
+        throw syntaxError(sourceName, syntax);
+      }
       throw new ConfigException(sourceName, List.of(describe(e)));
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? "(syntax)"
-              : "(line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      throw new ConfigException(
-          sourceName,
-          List.of(new ConfigException.Problem(where, "not valid YAML: " + e.getOriginalMessage())));
+      throw syntaxError(sourceName, e);
     }
     if (config == null) {
       throw new ConfigException(
@@ -88,6 +87,20 @@ public final class ConfigLoader {
       throw new ConfigException(sourceName, problems);
     }
     return PathResolver.resolve(config, baseDir);
+  }
+
+  private static ConfigException syntaxError(String sourceName, JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? "(syntax)"
+            : "(line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr()
+                + ")";
+    return new ConfigException(
+        sourceName,
+        List.of(new ConfigException.Problem(where, "not valid YAML: " + e.getOriginalMessage())));
   }
 
   private static ConfigException.Problem describe(JsonMappingException e) {

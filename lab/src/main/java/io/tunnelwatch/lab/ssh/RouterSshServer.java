@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.helpers.AbstractSession;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 
 /**
@@ -77,6 +78,8 @@ public final class RouterSshServer implements AutoCloseable {
       hostKey = HostKeys.load(settings.hostKeyFile(), newHostKey);
     }
     SshServer sshd = SshServer.setUpDefaultServer();
+    // Real routers answer promptly; without this, small writes wait on delayed ACKs (~40 ms).
+    CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     sshd.setHost(settings.host());
     sshd.setPort(boundPort);
     sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));

@@ -40,6 +40,9 @@ public final class SshConnector implements AutoCloseable {
     // Devices are polled on a schedule; MINA's own heartbeats are not needed, but an idle timeout
     // shorter than a poll interval would drop the kept-open session between polls.
     CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+    // Commands and prompts are small writes; without this, Nagle and delayed ACKs add ~40 ms to
+    // every command on a fast link.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
   }
 
