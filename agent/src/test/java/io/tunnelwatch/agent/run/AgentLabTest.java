@@ -3,6 +3,9 @@ package io.tunnelwatch.agent.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
@@ -27,8 +30,10 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The whole agent against the lab's R1 and R2 over real SSH, scraped over real HTTP. */
 class AgentLabTest {
@@ -44,8 +49,17 @@ class AgentLabTest {
   private RunningLab lab;
   private Agent agent;
 
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  @BeforeEach
+  void captureLogs() {
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+  }
+
   @AfterEach
   void stop() {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     if (agent != null) {
       agent.close();
     }
@@ -202,6 +216,51 @@ class AgentLabTest {
             });
     String everything = get("/metrics") + get("/") + get("/probe?target=R2");
     assertThat(everything).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
+    // Several failed polls by now, but the failure is logged once, without any password.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                scrape("tunnelwatch_poll_failures_total{reason=\"authentication\",source=\"ssh\"}")
+                    >= 3);
+    List<String> r2Warnings =
+        logs.list.stream()
+            .map(ILoggingEvent::getFormattedMessage)
+            .filter(m -> m.startsWith("R2:"))
+            .toList();
+    assertThat(r2Warnings).hasSize(1);
+    assertThat(r2Warnings.get(0)).contains("authentication").contains(USER);
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(m -> m.contains(WRONG_PASSWORD) || m.contains(PASSWORD));
+  }
+
+  @Test
+  void anUnreachableDeviceAffectsOnlyThatDevice() throws Exception {
+    start(Map.of(), Duration.ofSeconds(5));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> scrape("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}") == 1.0);
+
+    lab.router("R2").stopSsh();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              String metrics = get("/metrics");
+              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
+                  .hasValue(0.0);
+              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
+                  .hasValue(1.0);
+              assertThat(value(metrics, "tunnelwatch_tunnel_up{device=\"R2\",tunnel=\"Tunnel12\"}"))
+                  .hasValue(1.0);
+            });
+
+    lab.router("R2").startSsh();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> scrape("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}") == 1.0);
   }
 
   @Test
