@@ -118,6 +118,10 @@ class AgentLabTest {
     return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
   }
 
+  private void awaitValue(String series, double expected) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> scrape(series) == expected);
+  }
+
   private double scrape(String series) throws IOException, InterruptedException {
     return value(get("/metrics"), series).orElse(Double.NaN);
   }
@@ -238,9 +242,7 @@ class AgentLabTest {
   @Test
   void anUnreachableDeviceAffectsOnlyThatDevice() throws Exception {
     start(Map.of(), Duration.ofSeconds(5));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> scrape("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}") == 1.0);
+    awaitValue("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}", 1.0);
 
     lab.router("R2").stopSsh();
 
@@ -258,25 +260,19 @@ class AgentLabTest {
             });
 
     lab.router("R2").startSsh();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> scrape("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}") == 1.0);
+    awaitValue("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}", 1.0);
   }
 
   @Test
   void aHangingCommandAffectsOnlyThatDeviceWhichKeepsItsLastGoodData() throws Exception {
     start(Map.of(), Duration.ofSeconds(1));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> scrape("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}") == 1.0);
+    awaitValue("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}", 1.0);
     double r1LastSuccess =
         scrape("tunnelwatch_device_last_success_timestamp_seconds{device=\"R1\",source=\"ssh\"}");
 
     lab.router("R1").hangCommand("show crypto ipsec sa");
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> scrape("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}") == 0.0);
+    awaitValue("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}", 0.0);
     double r2Before =
         scrape("tunnelwatch_device_last_success_timestamp_seconds{device=\"R2\",source=\"ssh\"}");
     await()
@@ -309,8 +305,6 @@ class AgentLabTest {
             });
 
     lab.router("R1").clearCommandFaults();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> scrape("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}") == 1.0);
+    awaitValue("tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}", 1.0);
   }
 }

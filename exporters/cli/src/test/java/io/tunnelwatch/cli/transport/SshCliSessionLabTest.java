@@ -9,9 +9,14 @@ import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,14 +32,18 @@ class SshCliSessionLabTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private static SshConnector connector;
+  private static KeyPair clientKey;
   private RunningLab lab;
   private LabRouter r1;
   @TempDir Path dir;
   private Path knownHosts;
 
   @BeforeAll
-  static void startConnector() {
+  static void startConnector() throws GeneralSecurityException {
     connector = new SshConnector();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    clientKey = generator.generateKeyPair();
   }
 
   @AfterAll
@@ -48,6 +57,7 @@ class SshCliSessionLabTest {
         ReferenceLab.start(
             LabOptions.defaults()
                 .withCredentials(USER, PASSWORD)
+                .withAuthorizedKey(clientKey.getPublic())
                 .withHostKeyDir(dir.resolve("hostkeys")));
     r1 = lab.router("R1");
     knownHosts = dir.resolve("known_hosts");
@@ -168,6 +178,19 @@ class SshCliSessionLabTest {
     assertThat(Files.readString(empty)).contains(String.valueOf(r1.sshPort()));
     // Now recorded: strict checking accepts it.
     connector.open(strict, TIMEOUT).close();
+  }
+
+  @Test
+  void logsInWithAnOpenSshPrivateKeyFile() throws Exception {
+    Path keyFile = dir.resolve("id_ecdsa");
+    try (OutputStream out = Files.newOutputStream(keyFile)) {
+      OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "tunnelwatch", null, out);
+    }
+    SshTarget byKey = target(new SshCredentials.PrivateKey(keyFile, ""), knownHosts, false);
+
+    try (SshCliSession session = connector.open(byKey, TIMEOUT)) {
+      assertThat(session.execute("show clock", TIMEOUT)).contains("UTC");
+    }
   }
 
   @Test
