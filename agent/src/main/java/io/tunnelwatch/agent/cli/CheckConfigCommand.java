@@ -6,7 +6,9 @@ import io.tunnelwatch.agent.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code check-config FILE}: validates a configuration without starting anything. */
 @Command(name = "check-config", description = "Validate a configuration file and exit.")
@@ -15,16 +17,20 @@ final class CheckConfigCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "YAML configuration file")
   Path file;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     try {
       AgentConfig config = new ConfigLoader().load(file);
-      System.out.printf(
-          "%s: OK (%d devices, %d auths, %d modules)%n",
-          file, config.devices().size(), config.auths().size(), config.modules().size());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s: OK (%d devices, %d auths, %d modules)%n",
+              file, config.devices().size(), config.auths().size(), config.modules().size());
       return 0;
     } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+      spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
   }
