@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tunnelwatch 0.1.0",
     description = "Watches IPsec-over-GRE tunnels on Cisco IOS / IOS-XE routers.",
-    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, LabCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      CheckConfigCommand.class,
+      LabCommand.class,
+      ParseCommand.class
+    })
 final class TunnelwatchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

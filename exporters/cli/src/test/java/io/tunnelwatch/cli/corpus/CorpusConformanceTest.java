@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunnelwatch.cli.parse.CryptoSessionParser;
+import io.tunnelwatch.cli.parse.Ikev2SaParser;
 import io.tunnelwatch.cli.parse.InterfacesParser;
 import io.tunnelwatch.cli.parse.IpsecSaParser;
 import io.tunnelwatch.cli.parse.IsakmpSaParser;
@@ -38,6 +39,8 @@ class CorpusConformanceTest {
           Map.entry("ShowCryptoSessionInterfaceDetail", CryptoSessionConformance::compare),
           Map.entry("ShowCryptoIsakmpSa", IsakmpConformance::compare),
           Map.entry("ShowCryptoIsakmpSaDetail", IsakmpConformance::compare),
+          Map.entry("ShowCryptoIkev2Sa", Ikev2Conformance::compare),
+          Map.entry("ShowCryptoIkev2SaDetail", Ikev2Conformance::compare),
           Map.entry("ShowCryptoIpsecSa", IpsecConformance::compare),
           Map.entry("ShowCryptoIpsecSaDetail", IpsecConformance::compare),
           Map.entry("ShowCryptoIpsecSaInterface", IpsecConformance::compare),
@@ -64,6 +67,7 @@ class CorpusConformanceTest {
       Map.of(
           "ShowCryptoSession", CryptoSessionParser::parse,
           "ShowCryptoIsakmpSa", IsakmpSaParser::parse,
+          "ShowCryptoIkev2Sa", Ikev2SaParser::parse,
           "ShowCryptoIpsecSa", IpsecSaParser::parse,
           "ShowInterfaces", InterfacesParser::parse,
           "ShowProcessesCpu", ProcessesCpuParser::parse);

@@ -26,6 +26,8 @@ class RobustnessTest {
         new Case("crypto session", CryptoSessionParser::parse, "r1-crypto-session-detail.txt"),
         new Case("isakmp sa", IsakmpSaParser::parse, "r1-isakmp-sa.txt"),
         new Case("isakmp sa detail", IsakmpSaParser::parse, "r1-isakmp-sa-detail.txt"),
+        new Case("ikev2 sa", Ikev2SaParser::parse, "r1-ikev2-sa.txt"),
+        new Case("ikev2 sa detailed", Ikev2SaParser::parse, "r1-ikev2-sa-detail.txt"),
         new Case("ipsec sa", IpsecSaParser::parse, "r1-ipsec-sa.txt"),
         new Case("interfaces", InterfacesParser::parse, "r1-interfaces.txt"),
         new Case("processes cpu", ProcessesCpuParser::parse, "r1-cpu.txt"));
