@@ -205,6 +205,10 @@ public final class DeviceFamilies {
     ipsecTxBytes.addIfPresent(c.transmitBytes(), labels);
     ipsecErrors.addIfPresent(c.sendErrors(), withKind(labels, "send"));
     ipsecErrors.addIfPresent(c.receiveErrors(), withKind(labels, "receive"));
+    ipsecErrors.addIfPresent(c.replayErrors(), withKind(labels, "replay"));
+    ipsecErrors.addIfPresent(c.authErrors(), withKind(labels, "auth"));
+    ipsecErrors.addIfPresent(c.decryptErrors(), withKind(labels, "decrypt"));
+    ipsecErrors.addIfPresent(c.encryptErrors(), withKind(labels, "encrypt"));
     ipsecLifetime.addIfPresent(flow.lifetimeRemainingSeconds(), labels);
   }
 

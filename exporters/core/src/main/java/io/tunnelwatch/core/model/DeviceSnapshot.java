@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param ikeSas IKE (phase 1) SAs, one per peer
  * @param ipsecFlows IPsec (phase 2) SA bundles, one per peer and traffic-selector pair
  * @param cpu CPU load, absent when the source could not read it
+ * @param uptime time since the device booted ({@code sysUpTime}), absent when the source lacks it
+ * @param failureCounters the device's own phase-1 / phase-2 failure counters
+ * @param failures the failure records the device still holds (SNMP's fail tables)
  */
 public record DeviceSnapshot(
     String device,

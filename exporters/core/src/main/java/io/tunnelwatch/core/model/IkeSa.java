@@ -13,6 +13,8 @@ import java.util.OptionalLong;
  * @param established true when the state means a usable SA (QM_IDLE for IKEv1, READY for IKEv2)
  * @param connId the router's connection id, the SA's identity across polls; empty if not shown
  * @param lifetimeRemainingSeconds seconds until the SA expires, when the source shows it
+ * @param activeSeconds how long the SA has existed, when the source shows it; going backwards means
+ *     a new SA
  */
 public record IkeSa(
     String peer,
@@ -21,4 +23,26 @@ public record IkeSa(
     String state,
     boolean established,
     OptionalLong connId,
-    OptionalLong lifetimeRemainingSeconds) {}
+    OptionalLong lifetimeRemainingSeconds,
+    OptionalLong activeSeconds) {
+
+  /** An SA from a source that does not show its age. */
+  public IkeSa(
+      String peer,
+      String localAddress,
+      IkeVersion version,
+      String state,
+      boolean established,
+      OptionalLong connId,
+      OptionalLong lifetimeRemainingSeconds) {
+    this(
+        peer,
+        localAddress,
+        version,
+        state,
+        established,
+        connId,
+        lifetimeRemainingSeconds,
+        OptionalLong.empty());
+  }
+}

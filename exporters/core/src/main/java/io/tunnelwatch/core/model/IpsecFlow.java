@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * @param spis the current SA identity; empty when no SA is active
  * @param lifetimeRemainingSeconds smallest remaining lifetime among active outbound SAs
  * @param counters the router's packet counters for the flow
+ * @param activeSeconds how long the current SAs have existed, when the source shows it
  */
 public record IpsecFlow(
     String peer,
@@ -22,4 +23,26 @@ public record IpsecFlow(
     boolean up,
     Optional<SpiPair> spis,
     OptionalLong lifetimeRemainingSeconds,
-    IpsecCounters counters) {}
+    IpsecCounters counters,
+    OptionalLong activeSeconds) {
+
+  /** A flow from a source that does not show the SAs' age. */
+  public IpsecFlow(
+      String peer,
+      String flow,
+      String interfaceName,
+      boolean up,
+      Optional<SpiPair> spis,
+      OptionalLong lifetimeRemainingSeconds,
+      IpsecCounters counters) {
+    this(
+        peer,
+        flow,
+        interfaceName,
+        up,
+        spis,
+        lifetimeRemainingSeconds,
+        counters,
+        OptionalLong.empty());
+  }
+}

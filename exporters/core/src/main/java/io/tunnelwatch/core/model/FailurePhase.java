@@ -1,0 +1,7 @@
+package io.tunnelwatch.core.model;
+
+/** Which negotiation a failure belongs to. */
+public enum FailurePhase {
+  PHASE1,
+  PHASE2
+}
