@@ -1,5 +1,6 @@
 package io.tunnelwatch.core.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,37 @@ public record DeviceSnapshot(
     List<TunnelInterface> tunnels,
     List<IkeSa> ikeSas,
     List<IpsecFlow> ipsecFlows,
-    Optional<CpuLoad> cpu) {
+    Optional<CpuLoad> cpu,
+    Optional<Duration> uptime,
+    FailureCounters failureCounters,
+    List<SaFailure> failures) {
 
   public DeviceSnapshot {
     tunnels = List.copyOf(tunnels);
     ikeSas = List.copyOf(ikeSas);
     ipsecFlows = List.copyOf(ipsecFlows);
+    failures = List.copyOf(failures);
+  }
+
+  /** A snapshot from a source that reads neither uptime nor failure records (the CLI today). */
+  public DeviceSnapshot(
+      String device,
+      Source source,
+      Instant collectedAt,
+      List<TunnelInterface> tunnels,
+      List<IkeSa> ikeSas,
+      List<IpsecFlow> ipsecFlows,
+      Optional<CpuLoad> cpu) {
+    this(
+        device,
+        source,
+        collectedAt,
+        tunnels,
+        ikeSas,
+        ipsecFlows,
+        cpu,
+        Optional.empty(),
+        FailureCounters.NONE,
+        List.of());
   }
 }
