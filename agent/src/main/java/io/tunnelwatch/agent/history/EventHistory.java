@@ -1,0 +1,35 @@
+package io.tunnelwatch.agent.history;
+
+import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.agent.events.EventListener;
+import io.tunnelwatch.agent.events.StateTransition;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The agent's durable record: events, state transitions, when it was polling, traffic and CPU.
+ * Writes are durable when the call returns (a SIGKILL right after loses nothing). Reads take a
+ * half-open period [from, to).
+ */
+public interface EventHistory extends EventListener, AutoCloseable {
+
+  /** Records that a poll of the device ran at {@code at}, extending the coverage interval. */
+  void recordPoll(String device, Instant at, boolean success);
+
+  void recordUsage(UsageSample sample);
+
+  void recordCpu(String device, Instant at, double ratio);
+
+  List<Event> events(Instant from, Instant to);
+
+  List<StateTransition> transitions(Instant from, Instant to);
+
+  List<CoverageInterval> coverage(Instant from, Instant to);
+
+  List<UsageBucket> usage(Instant from, Instant to);
+
+  List<CpuPeak> cpuPeaks(Instant from, Instant to);
+
+  @Override
+  void close();
+}
