@@ -1,8 +1,9 @@
 package io.tunnelwatch.agent.config;
 
 /**
- * Credentials for logging in to devices. Exactly one secret source is allowed: the password inline
- * (discouraged), from an environment variable, from a file, or a private key file.
+ * Credentials for devices: either an SSH login (user name and exactly one secret source: the
+ * password inline (discouraged), from an environment variable, from a file, or a private key file)
+ * or SNMP credentials in an {@code snmp} block.
  */
 public record AuthConfig(
     String username,
@@ -10,7 +11,13 @@ public record AuthConfig(
     String passwordEnv,
     String passwordFile,
     String privateKeyFile,
-    String passphraseEnv) {
+    String passphraseEnv,
+    SnmpAuthConfig snmp) {
+
+  /** An SSH login needs a user name; an SNMP credential comes as an {@code snmp} block. */
+  public boolean isSnmp() {
+    return snmp != null;
+  }
 
   @Override
   public String toString() {

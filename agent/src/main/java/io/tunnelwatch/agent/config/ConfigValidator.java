@@ -18,6 +18,11 @@ final class ConfigValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern LISTEN = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+  private static final Set<String> SNMP_VERSIONS = Set.of("2c", "3");
+  private static final Set<String> AUTH_PROTOCOLS =
+      new TreeSet<>(Set.of("MD5", "SHA", "SHA224", "SHA256", "SHA384", "SHA512"));
+  private static final Set<String> PRIV_PROTOCOLS =
+      new TreeSet<>(Set.of("DES", "AES128", "AES192", "AES256", "AES192_CISCO", "AES256_CISCO"));
 
   private final Path baseDir;
   private final Function<String, String> environment;
@@ -56,7 +61,11 @@ final class ConfigValidator {
   private void validateAuth(String name, AuthConfig auth) {
     String path = "auths." + name;
     if (auth == null) {
-      problem(path, "expected a mapping with username and one secret");
+      problem(path, "expected a mapping with username and one secret, or an snmp block");
+      return;
+    }
+    if (auth.isSnmp()) {
+      validateSnmpAuth(path, auth);
       return;
     }
     if (blank(auth.username())) {
@@ -73,9 +82,7 @@ final class ConfigValidator {
           "expected exactly one of password, password_env, password_file, private_key_file; found "
               + secrets);
     }
-    if (auth.passwordEnv() != null && environment.apply(auth.passwordEnv()) == null) {
-      problem(path + ".password_env", "environment variable " + auth.passwordEnv() + " is not set");
-    }
+    requireEnv(path + ".password_env", auth.passwordEnv());
     if (auth.passwordFile() != null) {
       requireReadable(path + ".password_file", auth.passwordFile());
     }
@@ -85,22 +92,118 @@ final class ConfigValidator {
     if (auth.passphraseEnv() != null) {
       if (auth.privateKeyFile() == null) {
         problem(path + ".passphrase_env", "only allowed together with private_key_file");
-      } else if (environment.apply(auth.passphraseEnv()) == null) {
-        problem(
-            path + ".passphrase_env",
-            "environment variable " + auth.passphraseEnv() + " is not set");
+      } else {
+        requireEnv(path + ".passphrase_env", auth.passphraseEnv());
       }
+    }
+  }
+
+  private void validateSnmpAuth(String path, AuthConfig auth) {
+    if (auth.username() != null
+        || auth.password() != null
+        || auth.passwordEnv() != null
+        || auth.passwordFile() != null
+        || auth.privateKeyFile() != null
+        || auth.passphraseEnv() != null) {
+      problem(
+          path,
+          "expected either SSH keys (username, password...) or an snmp block, not both; use two"
+              + " auths");
+    }
+    SnmpAuthConfig snmp = auth.snmp();
+    String snmpPath = path + ".snmp";
+    if (!SNMP_VERSIONS.contains(snmp.version())) {
+      problem(snmpPath + ".version", "expected 2c or 3, got '" + snmp.version() + "'");
+      return;
+    }
+    if (!snmp.isV3()) {
+      oneSecret(snmpPath, "community", snmp.community(), snmp.communityEnv(), snmp.communityFile());
+      if (snmp.username() != null || snmp.authProtocol() != null || snmp.privProtocol() != null) {
+        problem(snmpPath, "username, auth_protocol and priv_protocol need version: 3");
+      }
+      return;
+    }
+    if (snmp.community() != null || snmp.communityEnv() != null || snmp.communityFile() != null) {
+      problem(snmpPath, "a community is only used with version: 2c");
+    }
+    if (blank(snmp.username())) {
+      problem(snmpPath + ".username", "expected the USM user name");
+    }
+    boolean hasAuth = snmp.authProtocol() != null;
+    if (hasAuth && !AUTH_PROTOCOLS.contains(snmp.authProtocol())) {
+      problem(
+          snmpPath + ".auth_protocol",
+          "expected one of " + AUTH_PROTOCOLS + ", got '" + snmp.authProtocol() + "'");
+    }
+    if (hasAuth) {
+      oneSecret(
+          snmpPath,
+          "auth_password",
+          snmp.authPassword(),
+          snmp.authPasswordEnv(),
+          snmp.authPasswordFile());
+    } else if (snmp.authPassword() != null
+        || snmp.authPasswordEnv() != null
+        || snmp.authPasswordFile() != null) {
+      problem(snmpPath + ".auth_protocol", "expected an auth protocol for the auth password");
+    }
+    if (snmp.privProtocol() == null) {
+      if (snmp.privPassword() != null
+          || snmp.privPasswordEnv() != null
+          || snmp.privPasswordFile() != null) {
+        problem(snmpPath + ".priv_protocol", "expected a privacy protocol for the priv password");
+      }
+      return;
+    }
+    if (!hasAuth) {
+      problem(snmpPath + ".priv_protocol", "privacy needs authentication: set auth_protocol");
+    }
+    if (!PRIV_PROTOCOLS.contains(snmp.privProtocol())) {
+      problem(
+          snmpPath + ".priv_protocol",
+          "expected one of " + PRIV_PROTOCOLS + ", got '" + snmp.privProtocol() + "'");
+    }
+    oneSecret(
+        snmpPath,
+        "priv_password",
+        snmp.privPassword(),
+        snmp.privPasswordEnv(),
+        snmp.privPasswordFile());
+  }
+
+  private void oneSecret(String path, String key, Secret inline, String env, String file) {
+    int given = (inline != null ? 1 : 0) + (env != null ? 1 : 0) + (file != null ? 1 : 0);
+    if (given != 1) {
+      problem(
+          path,
+          "expected exactly one of " + key + ", " + key + "_env, " + key + "_file; found " + given);
+    }
+    requireEnv(path + "." + key + "_env", env);
+    if (file != null) {
+      requireReadable(path + "." + key + "_file", file);
+    }
+  }
+
+  private void requireEnv(String path, String variable) {
+    if (variable != null && environment.apply(variable) == null) {
+      problem(path, "environment variable " + variable + " is not set");
     }
   }
 
   private void validateModule(String name, ModuleConfig module) {
     String path = "modules." + name;
-    if (module == null || module.ssh() == null) {
-      problem(path, "expected a mapping with an ssh section");
+    if (module == null) {
+      problem(path, "expected a mapping with ssh and/or snmp settings");
       return;
     }
     requirePositive(path + ".ssh.command_timeout", module.ssh().commandTimeout());
     requirePositive(path + ".ssh.connect_timeout", module.ssh().connectTimeout());
+    ModuleConfig.SnmpModuleConfig snmp = module.snmp();
+    requirePositive(path + ".snmp.timeout", snmp.timeout());
+    requirePositive(path + ".snmp.walk_timeout", snmp.walkTimeout());
+    requireRange(path + ".snmp.retries", snmp.retries(), 0, 10);
+    requireRange(path + ".snmp.max_repetitions", snmp.maxRepetitions(), 1, 200);
+    requireRange(path + ".snmp.max_rows_per_walk", snmp.maxRowsPerWalk(), 1, 1_000_000);
   }
 
   private void validateDevice(
@@ -135,7 +238,36 @@ final class ConfigValidator {
               + device.module()
               + "'");
     }
-    validateSsh(path + ".ssh", device.ssh(), config.auths());
+    if (device.ssh() == null && device.snmp() == null) {
+      problem(path, "expected an ssh or an snmp section (or both)");
+    }
+    if (device.ssh() != null) {
+      validateSsh(path + ".ssh", device.ssh(), config.auths());
+    }
+    if (device.snmp() != null) {
+      validateSnmp(path + ".snmp", device.snmp(), config.auths());
+    }
+  }
+
+  private void validateSnmp(
+      String path, DeviceConfig.DeviceSnmpConfig snmp, Map<String, AuthConfig> auths) {
+    requireRange(path + ".port", snmp.port(), 1, 65535);
+    Set<String> snmpAuths = new TreeSet<>();
+    auths.forEach(
+        (name, auth) -> {
+          if (auth != null && auth.isSnmp()) {
+            snmpAuths.add(name);
+          }
+        });
+    if (snmp.auth() == null || !snmpAuths.contains(snmp.auth())) {
+      problem(
+          path + ".auth",
+          "expected one of the auths with an snmp block "
+              + snmpAuths
+              + ", got '"
+              + snmp.auth()
+              + "'");
+    }
   }
 
   private void validateSsh(
@@ -147,14 +279,17 @@ final class ConfigValidator {
     if (ssh.port() < 1 || ssh.port() > 65535) {
       problem(path + ".port", "expected a port 1..65535, got " + ssh.port());
     }
-    if (ssh.auth() == null || !auths.containsKey(ssh.auth())) {
+    Set<String> sshAuths = new TreeSet<>();
+    auths.forEach(
+        (name, auth) -> {
+          if (auth != null && !auth.isSnmp()) {
+            sshAuths.add(name);
+          }
+        });
+    if (ssh.auth() == null || !sshAuths.contains(ssh.auth())) {
       problem(
           path + ".auth",
-          "expected one of the auths "
-              + new TreeSet<>(auths.keySet())
-              + ", got '"
-              + ssh.auth()
-              + "'");
+          "expected one of the SSH auths " + sshAuths + ", got '" + ssh.auth() + "'");
     }
     if (blank(ssh.knownHosts())) {
       problem(path + ".known_hosts", "expected the path of an OpenSSH known_hosts file");
@@ -167,6 +302,12 @@ final class ConfigValidator {
     Path resolved = baseDir == null ? Path.of(file) : baseDir.resolve(file);
     if (!Files.isReadable(resolved)) {
       problem(path, "expected a readable file, " + resolved + " is not");
+    }
+  }
+
+  private void requireRange(String path, int value, int min, int max) {
+    if (value < min || value > max) {
+      problem(path, "expected " + min + ".." + max + ", got " + value);
     }
   }
 

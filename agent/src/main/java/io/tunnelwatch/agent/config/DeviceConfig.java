@@ -10,10 +10,16 @@ import java.util.Objects;
  * @param host address or name to connect to
  * @param module name of the module that says what to collect
  * @param interval time between two polls of this device
- * @param ssh how to reach the device over SSH
+ * @param ssh how to reach the device over SSH; absent when it is polled over SNMP only
+ * @param snmp how to reach the device over SNMP; absent when it is polled over SSH only
  */
 public record DeviceConfig(
-    String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
+    String name,
+    String host,
+    String module,
+    Duration interval,
+    DeviceSshConfig ssh,
+    DeviceSnmpConfig snmp) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
@@ -32,6 +38,16 @@ public record DeviceConfig(
     public DeviceSshConfig {
       port = Objects.requireNonNullElse(port, 22);
       trustOnFirstUse = Objects.requireNonNullElse(trustOnFirstUse, Boolean.FALSE);
+    }
+  }
+
+  /**
+   * @param port SNMP agent's UDP port
+   * @param auth name of the credentials in {@code auths} (an entry with an {@code snmp} block)
+   */
+  public record DeviceSnmpConfig(Integer port, String auth) {
+    public DeviceSnmpConfig {
+      port = Objects.requireNonNullElse(port, 161);
     }
   }
 }

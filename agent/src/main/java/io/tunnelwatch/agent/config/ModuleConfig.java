@@ -6,9 +6,15 @@ import java.util.Objects;
 /**
  * What to collect and how patiently.
  *
- * @param ssh SSH collection settings; absent means the module does not use SSH
+ * @param ssh SSH collection settings; defaults apply when absent
+ * @param snmp SNMP collection settings; defaults apply when absent
  */
-public record ModuleConfig(SshModuleConfig ssh) {
+public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
+
+  public ModuleConfig {
+    ssh = Objects.requireNonNullElse(ssh, new SshModuleConfig(null, null));
+    snmp = Objects.requireNonNullElse(snmp, SnmpModuleConfig.DEFAULTS);
+  }
 
   /**
    * @param commandTimeout bound on one show command
@@ -21,6 +27,31 @@ public record ModuleConfig(SshModuleConfig ssh) {
     public SshModuleConfig {
       commandTimeout = Objects.requireNonNullElse(commandTimeout, DEFAULT_COMMAND_TIMEOUT);
       connectTimeout = Objects.requireNonNullElse(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+    }
+  }
+
+  /**
+   * @param timeout bound on one request (each retry gets its own)
+   * @param retries extra attempts after a timeout
+   * @param maxRepetitions rows asked for in one GETBULK
+   * @param maxRowsPerWalk a table longer than this is cut and reported, never read forever
+   * @param walkTimeout bound on one whole table walk
+   */
+  public record SnmpModuleConfig(
+      Duration timeout,
+      Integer retries,
+      Integer maxRepetitions,
+      Integer maxRowsPerWalk,
+      Duration walkTimeout) {
+    public static final SnmpModuleConfig DEFAULTS =
+        new SnmpModuleConfig(null, null, null, null, null);
+
+    public SnmpModuleConfig {
+      timeout = Objects.requireNonNullElse(timeout, Duration.ofSeconds(3));
+      retries = Objects.requireNonNullElse(retries, 1);
+      maxRepetitions = Objects.requireNonNullElse(maxRepetitions, 25);
+      maxRowsPerWalk = Objects.requireNonNullElse(maxRowsPerWalk, 10_000);
+      walkTimeout = Objects.requireNonNullElse(walkTimeout, Duration.ofSeconds(20));
     }
   }
 }

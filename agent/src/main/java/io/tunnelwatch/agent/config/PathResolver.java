@@ -30,7 +30,8 @@ final class PathResolver {
                         auth.passwordEnv(),
                         resolve(baseDir, auth.passwordFile()),
                         resolve(baseDir, auth.privateKeyFile()),
-                        auth.passphraseEnv())));
+                        auth.passphraseEnv(),
+                        auth.snmp() == null ? null : resolve(baseDir, auth.snmp()))));
     List<DeviceConfig> devices =
         config.devices().stream()
             .map(
@@ -40,13 +41,33 @@ final class PathResolver {
                         d.host(),
                         d.module(),
                         d.interval(),
-                        new DeviceConfig.DeviceSshConfig(
-                            d.ssh().port(),
-                            d.ssh().auth(),
-                            resolve(baseDir, d.ssh().knownHosts()),
-                            d.ssh().trustOnFirstUse())))
+                        d.ssh() == null
+                            ? null
+                            : new DeviceConfig.DeviceSshConfig(
+                                d.ssh().port(),
+                                d.ssh().auth(),
+                                resolve(baseDir, d.ssh().knownHosts()),
+                                d.ssh().trustOnFirstUse()),
+                        d.snmp()))
             .toList();
     return new AgentConfig(config.http(), auths, config.modules(), devices);
+  }
+
+  private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {
+    return new SnmpAuthConfig(
+        snmp.version(),
+        snmp.community(),
+        snmp.communityEnv(),
+        resolve(baseDir, snmp.communityFile()),
+        snmp.username(),
+        snmp.authProtocol(),
+        snmp.authPassword(),
+        snmp.authPasswordEnv(),
+        resolve(baseDir, snmp.authPasswordFile()),
+        snmp.privProtocol(),
+        snmp.privPassword(),
+        snmp.privPasswordEnv(),
+        resolve(baseDir, snmp.privPasswordFile()));
   }
 
   private static String resolve(Path baseDir, String file) {

@@ -60,6 +60,9 @@ public final class Agent implements AutoCloseable {
     List<PollTask> tasks = new ArrayList<>();
     Map<String, Duration> intervals = new LinkedHashMap<>();
     for (DeviceConfig device : config.devices()) {
+      if (device.ssh() == null) {
+        continue;
+      }
       states.register(device.name(), List.of(Source.SSH));
       ModuleConfig.SshModuleConfig module = config.modules().get(device.module()).ssh();
       AuthConfig auth = config.auths().get(device.ssh().auth());

@@ -50,12 +50,13 @@ public final class DemoConfig {
                         MODULE,
                         interval,
                         new DeviceConfig.DeviceSshConfig(
-                            router.sshPort(), AUTH, knownHosts.toString(), false)))
+                            router.sshPort(), AUTH, knownHosts.toString(), false),
+                        null))
             .toList();
     return new AgentConfig(
         new HttpConfig(listen),
-        Map.of(AUTH, new AuthConfig(username, Secret.of(password), null, null, null, null)),
-        Map.of(MODULE, new ModuleConfig(new ModuleConfig.SshModuleConfig(null, null))),
+        Map.of(AUTH, new AuthConfig(username, Secret.of(password), null, null, null, null, null)),
+        Map.of(MODULE, new ModuleConfig(new ModuleConfig.SshModuleConfig(null, null), null)),
         devices);
   }
 }

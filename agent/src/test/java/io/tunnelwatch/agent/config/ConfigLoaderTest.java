@@ -81,7 +81,7 @@ class ConfigLoaderTest {
         "misspelt nested key | 'port: 2201' | 'prot: 2201' | devices[0].ssh.prot | unknown key 'prot'",
         "port not a number | 'port: 2201' | 'port: twenty' | devices[0].ssh.port | expected a whole number",
         "bad duration | 'interval: 1m30s' | 'interval: soon' | devices[0].interval | expected a duration",
-        "unknown auth | 'auth: lab\n      known_hosts: known_hosts\n  - name: R2' | 'auth: nope\n      known_hosts: known_hosts\n  - name: R2' | devices[0].ssh.auth | expected one of the auths [lab]",
+        "unknown auth | 'auth: lab\n      known_hosts: known_hosts\n  - name: R2' | 'auth: nope\n      known_hosts: known_hosts\n  - name: R2' | devices[0].ssh.auth | expected one of the SSH auths [lab]",
         "duplicate name | '- name: R2' | '- name: R1' | devices[1].name | duplicate device name 'R1'",
         "unknown module | 'module: ipsec\n    interval' | 'module: gre\n    interval' | devices[0].module | expected one of the modules [ipsec]",
         "port out of range | 'port: 2202' | 'port: 70000' | devices[1].ssh.port | expected a port 1..65535",
@@ -93,6 +93,104 @@ class ConfigLoaderTest {
       String name, String from, String to, String path, String message) {
     String yaml = valid().replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
     assertThat(yaml).as("the test's substitution must apply").isNotEqualTo(valid());
+
+    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.path()).isEqualTo(path);
+                          assertThat(p.message()).contains(message);
+                        }));
+  }
+
+  private static String withSnmp() {
+    return """
+        auths:
+          lab:
+            username: netops
+            password_file: password.txt
+          snmp-v2:
+            snmp:
+              version: 2c
+              community_env: HOME
+          snmp-v3:
+            snmp:
+              version: "3"
+              username: monitor
+              auth_protocol: SHA256
+              auth_password_env: HOME
+              priv_protocol: AES256_CISCO
+              priv_password_env: HOME
+        modules:
+          ipsec:
+            snmp:
+              max_repetitions: 40
+        devices:
+          - name: R1
+            host: 127.0.0.1
+            module: ipsec
+            ssh:
+              port: 2201
+              auth: lab
+              known_hosts: known_hosts
+            snmp:
+              port: 1161
+              auth: snmp-v3
+          - name: R3
+            host: 127.0.0.1
+            module: ipsec
+            snmp:
+              auth: snmp-v2
+          - name: R2
+            host: 127.0.0.1
+            module: ipsec
+            ssh:
+              port: 2202
+              auth: lab
+              known_hosts: known_hosts
+        """;
+  }
+
+  @Test
+  void decodesSnmpDevicesAndCredentials() throws ConfigException {
+    AgentConfig config = loader.parse("test.yml", withSnmp(), dir);
+
+    DeviceConfig r1 = config.devices().get(0);
+    assertThat(r1.ssh()).isNotNull();
+    assertThat(r1.snmp().port()).isEqualTo(1161);
+    DeviceConfig r3 = config.devices().get(1);
+    assertThat(r3.name()).isEqualTo("R3");
+    assertThat(r3.ssh()).isNull();
+    assertThat(r3.snmp().port()).isEqualTo(161);
+    SnmpAuthConfig v3 = config.auths().get("snmp-v3").snmp();
+    assertThat(v3.isV3()).isTrue();
+    assertThat(v3.privProtocol()).isEqualTo("AES256_CISCO");
+    assertThat(config.modules().get("ipsec").snmp().maxRepetitions()).isEqualTo(40);
+    assertThat(config.modules().get("ipsec").snmp().retries()).isEqualTo(1);
+    assertThat(config.auths().get("snmp-v3").toString()).doesNotContain("HOME=");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ssh auth used for snmp | '    snmp:\\n      auth: snmp-v2' | '    snmp:\\n      auth: lab' | devices[1].snmp.auth | expected one of the auths with an snmp block [snmp-v2, snmp-v3]",
+        "snmp auth used for ssh | 'port: 2202\n      auth: lab' | 'port: 2202\n      auth: snmp-v2' | devices[2].ssh.auth | expected one of the SSH auths [lab]",
+        "unknown auth protocol | 'auth_protocol: SHA256' | 'auth_protocol: SHA3' | auths.snmp-v3.snmp.auth_protocol | expected one of [MD5, SHA, SHA224",
+        "unknown version | 'version: 2c' | 'version: 1' | auths.snmp-v2.snmp.version | expected 2c or 3",
+        "community missing | 'community_env: HOME' | 'username: x' | auths.snmp-v2.snmp | expected exactly one of community",
+        "privacy without password | '      priv_password_env: HOME\n' | '' | auths.snmp-v3.snmp | expected exactly one of priv_password",
+        "unset env | 'priv_password_env: HOME' | 'priv_password_env: TW_NOT_SET_ANYWHERE' | auths.snmp-v3.snmp.priv_password_env | is not set",
+        "no source at all | '    snmp:\n      auth: snmp-v2\n' | '' | devices[1] | expected an ssh or an snmp section",
+        "bad port | 'port: 1161' | 'port: 0' | devices[0].snmp.port | expected 1..65535",
+      })
+  void namesTheSnmpKeyPathAndWhatWasExpected(
+      String name, String from, String to, String path, String message) {
+    String yaml = withSnmp().replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+    assertThat(yaml).as("the test's substitution must apply").isNotEqualTo(withSnmp());
 
     assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
         .isInstanceOfSatisfying(

@@ -81,14 +81,16 @@ class AgentLabTest {
                 d -> {
                   String password = passwordByDevice.getOrDefault(d.name(), PASSWORD);
                   auths.put(
-                      d.name(), new AuthConfig(USER, Secret.of(password), null, null, null, null));
+                      d.name(),
+                      new AuthConfig(USER, Secret.of(password), null, null, null, null, null));
                   return new DeviceConfig(
                       d.name(),
                       d.host(),
                       d.module(),
                       d.interval(),
                       new DeviceConfig.DeviceSshConfig(
-                          d.ssh().port(), d.name(), d.ssh().knownHosts(), false));
+                          d.ssh().port(), d.name(), d.ssh().knownHosts(), false),
+                      null);
                 })
             .toList();
     AgentConfig config =
@@ -98,7 +100,7 @@ class AgentLabTest {
             Map.of(
                 DemoConfig.MODULE,
                 new ModuleConfig(
-                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5)))),
+                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5)), null)),
             devices);
     agent = Agent.start(config);
   }
