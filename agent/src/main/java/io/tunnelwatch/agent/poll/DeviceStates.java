@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.poll;
 import io.tunnelwatch.core.metrics.DeviceView;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.SnapshotMerger;
 import io.tunnelwatch.core.model.Source;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +16,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The agent's current view of every device. Each poll replaces one device's view in one step, so a
- * scrape sees either the old or the new view of a device, never half of each.
+ * The agent's current view of every device. A device polled over SSH and SNMP keeps the last good
+ * snapshot of each source; what is published is their merge ({@link SnapshotMerger}). Each update
+ * replaces one device's view in one step, so a scrape sees either the old or the new view of a
+ * device, never half of each.
  */
 public final class DeviceStates {
 
-  private final ConcurrentHashMap<String, DeviceView> views = new ConcurrentHashMap<>();
+  /** One device's published view and the last good snapshot of each source behind it. */
+  private record Entry(DeviceView view, Map<Source, DeviceSnapshot> lastGood) {}
+
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
   /** Registers a device before its first poll so that it shows as down rather than absent. */
   public void register(String device, List<Source> sources) {
@@ -28,46 +34,60 @@ public final class DeviceStates {
         sources.stream()
             .map(s -> new SourceHealth(s, false, Optional.empty(), Duration.ZERO))
             .toList();
-    views.putIfAbsent(device, new DeviceView(device, health, Optional.empty()));
+    entries.putIfAbsent(
+        device, new Entry(new DeviceView(device, health, Optional.empty()), Map.of()));
   }
 
-  /** Records a successful poll: the snapshot becomes the device's last good data. */
+  /**
+   * Records a successful poll over one source: the snapshot becomes that source's last good data
+   * and the device's view becomes the merge of every source's last good data.
+   */
   public void recordSuccess(DeviceSnapshot snapshot, Duration took) {
-    views.compute(
+    entries.compute(
         snapshot.device(),
-        (device, old) ->
-            new DeviceView(
-                device,
-                withHealth(
-                    old,
-                    new SourceHealth(
-                        snapshot.source(), true, Optional.of(snapshot.collectedAt()), took)),
-                Optional.of(snapshot)));
+        (device, old) -> {
+          Map<Source, DeviceSnapshot> lastGood = new EnumMap<>(Source.class);
+          if (old != null) {
+            lastGood.putAll(old.lastGood());
+          }
+          lastGood.put(snapshot.source(), snapshot);
+          DeviceSnapshot merged =
+              SnapshotMerger.merge(
+                  Optional.ofNullable(lastGood.get(Source.SSH)),
+                  Optional.ofNullable(lastGood.get(Source.SNMP)));
+          SourceHealth health =
+              new SourceHealth(snapshot.source(), true, Optional.of(snapshot.collectedAt()), took);
+          return new Entry(
+              new DeviceView(device, withHealth(old, health), Optional.of(merged)),
+              Map.copyOf(lastGood));
+        });
   }
 
   /** Records a failed poll: the last good snapshot stays, and so does its timestamp. */
   public void recordFailure(String device, Source source, Duration took) {
-    views.compute(
+    entries.compute(
         device,
         (name, old) -> {
           Optional<Instant> lastSuccess =
               old == null
                   ? Optional.empty()
-                  : old.sources().stream()
+                  : old.view().sources().stream()
                       .filter(h -> h.source() == source)
                       .findFirst()
                       .flatMap(SourceHealth::lastSuccess);
-          return new DeviceView(
-              name,
-              withHealth(old, new SourceHealth(source, false, lastSuccess, took)),
-              old == null ? Optional.empty() : old.snapshot());
+          return new Entry(
+              new DeviceView(
+                  name,
+                  withHealth(old, new SourceHealth(source, false, lastSuccess, took)),
+                  old == null ? Optional.empty() : old.view().snapshot()),
+              old == null ? Map.of() : old.lastGood());
         });
   }
 
-  private static List<SourceHealth> withHealth(DeviceView old, SourceHealth health) {
+  private static List<SourceHealth> withHealth(Entry old, SourceHealth health) {
     Map<Source, SourceHealth> bySource = new EnumMap<>(Source.class);
     if (old != null) {
-      old.sources().forEach(h -> bySource.put(h.source(), h));
+      old.view().sources().forEach(h -> bySource.put(h.source(), h));
     }
     bySource.put(health.source(), health);
     return new ArrayList<>(bySource.values());
@@ -75,16 +95,19 @@ public final class DeviceStates {
 
   /** All devices, sorted by name. */
   public List<DeviceView> all() {
-    return views.values().stream().sorted(Comparator.comparing(DeviceView::device)).toList();
+    return entries.values().stream()
+        .map(Entry::view)
+        .sorted(Comparator.comparing(DeviceView::device))
+        .toList();
   }
 
   public Optional<DeviceView> get(String device) {
-    return Optional.ofNullable(views.get(device));
+    return Optional.ofNullable(entries.get(device)).map(Entry::view);
   }
 
   /** True once every registered device has been polled at least once, successfully or not. */
   public boolean allPolledOnce() {
-    return views.values().stream()
-        .allMatch(v -> v.sources().stream().allMatch(h -> !h.lastPollDuration().isZero()));
+    return entries.values().stream()
+        .allMatch(e -> e.view().sources().stream().allMatch(h -> !h.lastPollDuration().isZero()));
   }
 }

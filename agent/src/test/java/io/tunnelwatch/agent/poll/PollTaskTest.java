@@ -1,12 +1,15 @@
 package io.tunnelwatch.agent.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.core.metrics.DeviceView;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.InterfaceCounters;
 import io.tunnelwatch.core.model.Source;
+import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,6 +25,15 @@ class PollTaskTest {
   /** Answers each poll with the next scripted outcome. */
   private static final class ScriptedPoller implements DevicePoller {
     private final Deque<Object> outcomes = new ArrayDeque<>();
+    private final Source source;
+
+    ScriptedPoller(Source source) {
+      this.source = source;
+    }
+
+    ScriptedPoller() {
+      this(Source.SSH);
+    }
 
     ScriptedPoller then(Object outcome) {
       outcomes.add(outcome);
@@ -30,7 +42,7 @@ class PollTaskTest {
 
     @Override
     public Source source() {
-      return Source.SSH;
+      return source;
     }
 
     @Override
@@ -123,5 +135,41 @@ class PollTaskTest {
     assertThat(health().up()).isFalse();
     assertThat(health().lastSuccess()).isEmpty();
     assertThat(states.allPolledOnce()).isFalse();
+  }
+
+  @Test
+  void eachSourceHasItsOwnHealthAndTheViewMergesTheirLastGoodData() {
+    TunnelInterface tunnel =
+        new TunnelInterface(
+            "Tunnel10", true, true, "10.0.0.1", "10.0.0.2", "gre", InterfaceCounters.NONE);
+    DeviceSnapshot fromSnmp =
+        new DeviceSnapshot(
+            "R1", Source.SNMP, FIRST, List.of(tunnel), List.of(), List.of(), Optional.empty());
+    ScriptedPoller ssh = new ScriptedPoller(Source.SSH).then(success(FIRST, Map.of()));
+    ScriptedPoller snmp =
+        new ScriptedPoller(Source.SNMP)
+            .then(new DevicePoller.PollResult(fromSnmp, Map.of()))
+            .then(new PollException("timeout", "no answer within 3s", null));
+    ssh.then(success(FIRST.plusSeconds(30), Map.of()));
+    states.register("R1", List.of(Source.SSH, Source.SNMP));
+    PollTask task = new PollTask("R1", List.of(snmp, ssh), states, meters);
+
+    task.run();
+    task.run();
+
+    DeviceView view = states.get("R1").orElseThrow();
+    assertThat(view.sources())
+        .extracting(SourceHealth::source, SourceHealth::up)
+        .containsExactlyInAnyOrder(tuple(Source.SSH, true), tuple(Source.SNMP, false));
+    assertThat(view.snapshot().orElseThrow().tunnels())
+        .as("the SNMP-only tunnel survives the failed SNMP poll, merged with fresh SSH data")
+        .extracting(TunnelInterface::name)
+        .containsExactly("Tunnel10");
+    assertThat(
+            meters
+                .counter("tunnelwatch.poll.failures", "source", "snmp", "reason", "timeout")
+                .count())
+        .isEqualTo(1.0);
+    assertThat(meters.counter("tunnelwatch.polls", "source", "ssh").count()).isEqualTo(2.0);
   }
 }
