@@ -170,9 +170,14 @@ public final class LabRouter {
   /**
    * Takes the path to the peer down (SAs deleted, session DOWN, tunnel line protocol down, traffic
    * stops) or brings it back (new IKE and IPsec SAs, flow counters restart). Affects both routers.
+   * Down is {@link Fault#TUNNEL_DOWN} injected here; up heals that fault on both routers.
    */
   public void setTunnelUp(boolean up) {
-    router.link().setUp(up);
+    if (up) {
+      router.link().setUp(true);
+    } else {
+      router.link().inject(router.side(), Fault.TUNNEL_DOWN);
+    }
   }
 
   /** Changes the simulated traffic through the tunnel (packets per second each way). */

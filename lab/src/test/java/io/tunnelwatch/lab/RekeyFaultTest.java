@@ -59,6 +59,7 @@ class RekeyFaultTest {
     lab.advance(10);
     crypto = lab.r1.snapshot().crypto();
     assertThat(crypto.outbound().packets()).isEqualTo(50);
+    assertThat(crypto.outbound().octets()).isEqualTo(5_000);
     assertThat(crypto.inbound().packets()).isEqualTo(30);
     assertThat(encrypted(lab.c1)).isEqualTo(350);
 

@@ -77,6 +77,7 @@ public record CryptoSnapshot(
    *
    * @param packets packets protected by this SA so far (encrypted on an outbound SA, decrypted on
    *     an inbound one); a new SA starts at 0
+   * @param octets the plaintext octets of those packets
    * @param tunnelIndex the MIB's {@code cipSecTunIndex} of the SA pair
    */
   public record EspSaView(
@@ -86,5 +87,6 @@ public record CryptoSnapshot(
       long remainingKilobytes,
       long remainingSeconds,
       long packets,
+      long octets,
       int tunnelIndex) {}
 }

@@ -174,6 +174,7 @@ public final class SimulatedRouter {
               state.remainingKilobytes(side.peer()),
               seconds,
               traffic.saDecrypted(),
+              traffic.saDecrypted() * state.traffic().packetBytes(),
               g + 1);
       outbound =
           new EspSaView(
@@ -183,6 +184,7 @@ public final class SimulatedRouter {
               state.remainingKilobytes(side),
               seconds,
               traffic.saEncrypted(),
+              traffic.saEncrypted() * state.traffic().packetBytes(),
               g + 1);
     }
     return new CryptoSnapshot(
