@@ -5,7 +5,6 @@ import io.tunnelwatch.lab.events.FailureReason;
 import io.tunnelwatch.lab.events.FailureRecord;
 import io.tunnelwatch.lab.events.IkeFailReason;
 import io.tunnelwatch.lab.events.IpsecFailReason;
-import io.tunnelwatch.lab.events.RouterEvent;
 import io.tunnelwatch.lab.events.RouterEventListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,15 +42,9 @@ public final class TunnelLink implements AutoCloseable {
   private final LinkSpec spec;
   private final Clock clock;
   private final long spiSeed;
-  private final EventDispatcher events;
+  private final LinkNotifier events;
   private final Map<Side, Endpoint> ends = new EnumMap<>(Side.class);
-  private final Map<Side, String> tunnelNames = new EnumMap<>(Side.class);
-  // Keyed by the sending side.
-  private final Map<Side, DirectionCounter> offered = new EnumMap<>(Side.class);
-  private final Map<Side, DirectionCounter> encrypted = new EnumMap<>(Side.class);
-  private final Map<Side, DirectionCounter> delivered = new EnumMap<>(Side.class);
-  private final Map<Side, long[]> flowBase = new EnumMap<>(Side.class);
-  private final Map<Side, long[]> saBase = new EnumMap<>(Side.class);
+  private final LinkTraffic counters;
 
   private Instant cursor;
   private TrafficProfile traffic;
@@ -67,9 +60,6 @@ public final class TunnelLink implements AutoCloseable {
   private int nextIkeGeneration;
   private int nextIpsecGeneration;
 
-  /** A router that is reloading sends nothing about the teardown it causes. */
-  private Side silenced;
-
   /** Creates a link that is up, with fresh SAs, at the clock's current instant. */
   public TunnelLink(LinkSpec spec, Clock clock) {
     this.spec = spec;
@@ -77,16 +67,11 @@ public final class TunnelLink implements AutoCloseable {
     this.cursor = clock.instant();
     // The start time takes part so that two lab runs do not reuse SPIs, as real peers never would.
     this.spiSeed = spec.seed() * 1_000_003L + cursor.getEpochSecond();
-    this.events = new EventDispatcher(spec.addressA() + "-" + spec.addressB());
+    this.events = new LinkNotifier(spec);
     this.traffic = spec.traffic();
+    this.counters = new LinkTraffic(cursor);
     for (Side side : Side.values()) {
       ends.put(side, new Endpoint(cursor));
-      tunnelNames.put(side, "Tunnel");
-      offered.put(side, new DirectionCounter(cursor, 0));
-      encrypted.put(side, new DirectionCounter(cursor, 0));
-      delivered.put(side, new DirectionCounter(cursor, 0));
-      flowBase.put(side, new long[2]);
-      saBase.put(side, new long[2]);
     }
     reconcile(cursor);
   }
@@ -98,12 +83,12 @@ public final class TunnelLink implements AutoCloseable {
   /** Declares one end's router: when it booted and the name of its tunnel interface. */
   synchronized void attach(Side side, Instant bootTime, String tunnelInterface) {
     ends.get(side).bootTime = bootTime;
-    tunnelNames.put(side, tunnelInterface);
+    events.tunnelInterface(side, tunnelInterface);
   }
 
   /** Registers a listener for the events of one end's router. */
   public void addListener(Side side, RouterEventListener listener) {
-    events.add(side, listener);
+    events.addListener(side, listener);
   }
 
   /** The state at the clock's current instant. */
@@ -281,10 +266,10 @@ public final class TunnelLink implements AutoCloseable {
     }
     if (phase == LinkPhase.DOWN && target != LinkPhase.DOWN) {
       downSince = null;
-      linkEvent(true, at);
+      events.tunnelLink(true, at);
     } else if (target == LinkPhase.DOWN) {
       downSince = at;
-      linkEvent(false, at);
+      events.tunnelLink(false, at);
     }
     phase = target;
     nextAttempt = null;
@@ -331,16 +316,17 @@ public final class TunnelLink implements AutoCloseable {
     Endpoint end = ends.get(side);
     end.rebooted(
         at,
-        offered.get(side).count(at),
-        encrypted.get(side).count(at),
-        delivered.get(side.peer()).count(at));
+        counters.offered(side, at),
+        counters.encrypted(side, at),
+        counters.delivered(side.peer(), at));
     end.outageUntil = at.plus(REBOOT_OUTAGE);
-    events.emit(side, new RouterEvent.ColdStart(at));
-    silenced = side;
+    events.coldStart(side, at);
+    // A router that is reloading reports nothing of the teardown it causes.
+    events.silence(side);
     try {
       reconcile(at);
     } finally {
-      silenced = null;
+      events.unsilence();
     }
   }
 
@@ -350,29 +336,26 @@ public final class TunnelLink implements AutoCloseable {
     int generation = nextIkeGeneration++;
     ike = new IkeSa(generation, FIRST_IKE_CONN_ID + generation, at, spec.ikeLifetime(), Side.A);
     sessionSince = at;
-    ikeEvent(true, at);
+    events.ike(true, ike, at);
   }
 
   private void stopIke(Instant at) {
     if (phase != LinkPhase.PHASE1_FAILING) {
-      ikeEvent(false, at);
+      events.ike(false, ike, at);
     }
     ike = null;
     sessionSince = null;
   }
 
   private void replaceIke(Instant at) {
-    ikeEvent(false, at);
+    events.ike(false, ike, at);
     Instant since = sessionSince;
     startIke(at);
     sessionSince = since;
   }
 
   private void startFlow(Instant at) {
-    for (Side side : Side.values()) {
-      flowBase.get(side)[0] = encrypted.get(side).count(at);
-      flowBase.get(side)[1] = delivered.get(side).count(at);
-    }
+    counters.startFlow(at);
   }
 
   private void startIpsec(Instant at) {
@@ -383,18 +366,15 @@ public final class TunnelLink implements AutoCloseable {
     do {
       spiBtoA = randomSpi(random);
     } while (spiBtoA == spiAtoB);
-    long sentA = encrypted.get(Side.A).count(at);
-    long sentB = encrypted.get(Side.B).count(at);
+    long sentA = counters.encrypted(Side.A, at);
+    long sentB = counters.encrypted(Side.B, at);
     ipsec = new IpsecSaPair(generation, at, spec.ipsecLifetime(), spiAtoB, spiBtoA, sentA, sentB);
-    for (Side side : Side.values()) {
-      saBase.get(side)[0] = encrypted.get(side).count(at);
-      saBase.get(side)[1] = delivered.get(side).count(at);
-    }
-    ipsecEvent(true, at);
+    counters.startSa(at);
+    events.ipsec(true, ipsec, at);
   }
 
   private void stopIpsec(Instant at) {
-    ipsecEvent(false, at);
+    events.ipsec(false, ipsec, at);
     ipsec = null;
   }
 
@@ -433,48 +413,7 @@ public final class TunnelLink implements AutoCloseable {
     Duration uptime = Duration.between(ends.get(side).bootTime, at);
     FailureRecord record =
         log.add(reason, at, uptime, spec.address(side), spec.address(side.peer()));
-    emit(side, new RouterEvent.NegotiationFailure(at, record));
-  }
-
-  private void ikeEvent(boolean start, Instant at) {
-    for (Side side : Side.values()) {
-      emit(
-          side,
-          new RouterEvent.IkeTunnel(
-              at,
-              start,
-              ike.generation() + 1,
-              ike.connId(),
-              spec.address(side),
-              spec.address(side.peer())));
-    }
-  }
-
-  private void ipsecEvent(boolean start, Instant at) {
-    for (Side side : Side.values()) {
-      emit(
-          side,
-          new RouterEvent.IpsecTunnel(
-              at,
-              start,
-              ipsec.generation() + 1,
-              ipsec.inboundSpi(side),
-              ipsec.outboundSpi(side),
-              spec.address(side),
-              spec.address(side.peer())));
-    }
-  }
-
-  private void linkEvent(boolean up, Instant at) {
-    for (Side side : Side.values()) {
-      emit(side, new RouterEvent.InterfaceLink(at, up, tunnelNames.get(side)));
-    }
-  }
-
-  private void emit(Side side, RouterEvent event) {
-    if (side != silenced) {
-      events.emit(side, event);
-    }
+    events.failure(side, record);
   }
 
   private static long randomSpi(SplittableRandom random) {
@@ -488,53 +427,22 @@ public final class TunnelLink implements AutoCloseable {
     boolean lineUp = phase != LinkPhase.DOWN;
     boolean flowing = phase == LinkPhase.UP && !anyEnd(Fault.STALL);
     for (Side side : Side.values()) {
-      double rate = traffic.rateFrom(side);
-      setRate(offered.get(side), at, lineUp ? rate : 0);
-      setRate(encrypted.get(side), at, flowing ? rate : 0);
-      boolean lost = ends.get(side).has(Fault.ONE_WAY);
-      setRate(delivered.get(side), at, flowing && !lost ? rate : 0);
-    }
-  }
-
-  private static void setRate(DirectionCounter counter, Instant at, double rate) {
-    if (counter.rate() != rate) {
-      counter.setRate(at, rate);
+      counters.setRates(
+          side, at, traffic.rateFrom(side), lineUp, flowing, ends.get(side).has(Fault.ONE_WAY));
     }
   }
 
   private EndState end(Side side, Instant now) {
     Endpoint end = ends.get(side);
-    Side peer = side.peer();
-    long sent = encrypted.get(side).count(now);
-    long received = delivered.get(peer).count(now);
-    boolean hasFlow = ipsec != null;
-    EndState.EndTraffic counters =
-        new EndState.EndTraffic(
-            offered.get(side).count(now) - end.offeredAtBoot,
-            sent - end.encryptedAtBoot,
-            received - end.receivedAtBoot,
-            hasFlow ? sent - flowBase.get(side)[0] : 0,
-            hasFlow ? received - flowBase.get(peer)[1] : 0,
-            hasFlow ? sent - saBase.get(side)[0] : 0,
-            hasFlow ? received - saBase.get(peer)[1] : 0,
-            sinceBoot(offered.get(side).lastPacket(now), end.bootTime),
-            sinceBoot(delivered.get(peer).lastPacket(now), end.bootTime),
-            offered.get(side).rate(),
-            encrypted.get(side).rate(),
-            delivered.get(peer).rate());
     return new EndState(
         end.bootTime,
         end.faults,
-        counters,
+        counters.view(side, now, end, ipsec != null),
         end.counters(),
         end.phase1Log.recent(),
         end.phase2Log.recent(),
         end.highCpuSince,
         end.highCpuUntil);
-  }
-
-  private static Instant sinceBoot(Instant packet, Instant bootTime) {
-    return packet == null || packet.isBefore(bootTime) ? null : packet;
   }
 
   // ---- time ----
