@@ -99,11 +99,7 @@ final class LabControlServer implements AutoCloseable {
   private Response route(String method, String path) {
     List<String> parts =
         Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).collect(Collectors.toList());
-    if (parts.isEmpty()
-        || !parts.get(0).equals("routers")
-        || parts.size() == 3
-        || parts.size() > 4
-        || (parts.size() == 4 && !parts.get(2).equals("faults"))) {
+    if (!isApiPath(parts)) {
       return Response.error(404, "no such resource " + path + "; the API is: " + USAGE);
     }
     if (parts.size() == 1) {
@@ -128,6 +124,15 @@ final class LabControlServer implements AutoCloseable {
           : Response.notAllowed(method, path, "GET");
     }
     return fault(method, path, router, parts.get(3));
+  }
+
+  /** {@code routers}, {@code routers/X} or {@code routers/X/faults/Y}. */
+  private static boolean isApiPath(List<String> parts) {
+    return switch (parts.size()) {
+      case 1, 2 -> parts.get(0).equals("routers");
+      case 4 -> parts.get(0).equals("routers") && parts.get(2).equals("faults");
+      default -> false;
+    };
   }
 
   private Response fault(String method, String path, LabRouter router, String id) {
