@@ -2,7 +2,6 @@ package io.tunnelwatch.lab.events;
 
 /** The {@code cikeFailReason} values this lab produces (the MIB defines more). */
 public enum IkeFailReason implements FailureReason {
-  PEER_LOST(3, "peerLost"),
   AUTH_FAILURE(5, "authFailure"),
   PROPOSAL_FAILURE(10, "proposalFailure");
 
