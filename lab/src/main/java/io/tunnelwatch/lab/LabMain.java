@@ -1,6 +1,7 @@
 package io.tunnelwatch.lab;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -16,13 +17,17 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  * <pre>
  * java -cp ... io.tunnelwatch.lab.LabMain [--host H] [--r1-port N] [--r2-port N]
  *     [--user U] [--password P] [--authorized-key FILE.pub] [--host-key-dir DIR]
+ *     [--lab-control HOST:PORT]
  * </pre>
+ *
+ * The control API listens on 127.0.0.1 and a free port unless {@code --lab-control} says where.
  */
 public final class LabMain {
   private LabMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    LabOptions options = LabOptions.defaults();
+    LabOptions options =
+        LabOptions.defaults().withControlAddress(new InetSocketAddress("127.0.0.1", 0));
     int r1Port = 0;
     int r2Port = 0;
     for (int i = 0; i < args.length; i++) {
@@ -38,6 +43,8 @@ public final class LabMain {
         case "--authorized-key" ->
             options = options.withAuthorizedKey(readPublicKey(Path.of(require(args[i], value))));
         case "--host-key-dir" -> options = options.withHostKeyDir(Path.of(require(args[i], value)));
+        case "--lab-control" ->
+            options = options.withControlAddress(hostPort(args[i], require(args[i], value)));
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -63,6 +70,11 @@ public final class LabMain {
     for (LabRouter router : lab.routers()) {
       System.out.println(router.knownHostsLine());
     }
+    lab.controlAddress()
+        .ifPresent(
+            a ->
+                System.out.printf(
+                    "fault control: http://%s:%d/routers%n", a.getHostString(), a.getPort()));
     System.out.println("lab running; Ctrl-C stops it");
     stopped.await();
   }
@@ -75,6 +87,25 @@ public final class LabMain {
           .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       System.err.println("cannot read public key " + file + ": " + e.getMessage());
+      System.exit(2);
+      return null;
+    }
+  }
+
+  /** {@code HOST:PORT}; exits with a message naming that form when the text is not one. */
+  private static InetSocketAddress hostPort(String option, String text) {
+    int colon = text.lastIndexOf(':');
+    try {
+      if (colon < 1) {
+        throw new NumberFormatException();
+      }
+      int port = Integer.parseInt(text.substring(colon + 1));
+      if (port < 0 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return new InetSocketAddress(text.substring(0, colon), port);
+    } catch (NumberFormatException e) {
+      System.err.println(option + " expects HOST:PORT (e.g. 127.0.0.1:2280), got '" + text + "'");
       System.exit(2);
       return null;
     }

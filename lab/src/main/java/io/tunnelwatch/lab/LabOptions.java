@@ -1,5 +1,6 @@
 package io.tunnelwatch.lab;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Objects;
  *     start, reused after); null keeps host keys in memory, new on every start
  * @param clock drives all simulated time
  * @param banner text shown before the first prompt; null for none
+ * @param controlAddress where the HTTP control API listens (port 0 = any free one); null for none
  */
 public record LabOptions(
     String bindHost,
@@ -31,7 +33,8 @@ public record LabOptions(
     List<PublicKey> authorizedKeys,
     Path hostKeyDir,
     Clock clock,
-    String banner) {
+    String banner,
+    InetSocketAddress controlAddress) {
 
   public LabOptions {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -43,43 +46,121 @@ public record LabOptions(
   /** Loopback, free ports, {@code admin}/{@code cisco}, in-memory host keys, the system clock. */
   public static LabOptions defaults() {
     return new LabOptions(
-        "127.0.0.1", 0, 0, "admin", "cisco", List.of(), null, Clock.systemUTC(), null);
+        "127.0.0.1", 0, 0, "admin", "cisco", List.of(), null, Clock.systemUTC(), null, null);
   }
 
   public LabOptions withBindHost(String host) {
     return new LabOptions(
-        host, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, clock, banner);
+        host,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withPorts(int r1, int r2) {
     return new LabOptions(
-        bindHost, r1, r2, username, password, authorizedKeys, hostKeyDir, clock, banner);
+        bindHost,
+        r1,
+        r2,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withCredentials(String user, String pass) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, user, pass, authorizedKeys, hostKeyDir, clock, banner);
+        bindHost,
+        r1Port,
+        r2Port,
+        user,
+        pass,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withAuthorizedKey(PublicKey key) {
     List<PublicKey> keys = new ArrayList<>(authorizedKeys);
     keys.add(key);
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, keys, hostKeyDir, clock, banner);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        keys,
+        hostKeyDir,
+        clock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withHostKeyDir(Path dir) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, dir, clock, banner);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        dir,
+        clock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withClock(Clock newClock) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, newClock, banner);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        newClock,
+        banner,
+        controlAddress);
   }
 
   public LabOptions withBanner(String text) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, clock, text);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        text,
+        controlAddress);
+  }
+
+  /** Serves the control API ({@code /routers}) on this address; port 0 picks a free one. */
+  public LabOptions withControlAddress(InetSocketAddress address) {
+    return new LabOptions(
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        address);
   }
 }

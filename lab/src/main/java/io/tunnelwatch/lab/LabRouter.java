@@ -1,12 +1,15 @@
 package io.tunnelwatch.lab;
 
+import io.tunnelwatch.lab.events.RouterEventListener;
 import io.tunnelwatch.lab.ios.IosCli;
+import io.tunnelwatch.lab.sim.RouterSnapshot;
 import io.tunnelwatch.lab.sim.SimulatedRouter;
 import io.tunnelwatch.lab.sim.TrafficProfile;
 import io.tunnelwatch.lab.ssh.CommandFaults;
 import io.tunnelwatch.lab.ssh.RouterSshServer;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
@@ -78,6 +81,52 @@ public final class LabRouter {
     return cli.answer(commandLine);
   }
 
+  /** The router's state now: what every face of it renders. */
+  public RouterSnapshot snapshot() {
+    return router.snapshot();
+  }
+
+  /**
+   * Registers a listener for this router's events (SA start/stop, negotiation failures, tunnel line
+   * protocol changes, reboots). Time-driven events are noticed on the next read of the router's
+   * state, which the running lab does at least once a second.
+   */
+  public void addListener(RouterEventListener listener) {
+    router.addListener(listener);
+  }
+
+  // ---- faults ----
+
+  /**
+   * Injects a fault on this router. Its effect on the tunnel shows on both routers of the pair.
+   * {@link Fault#REBOOT} also drops every open SSH connection.
+   *
+   * @return false if that fault was already active here (one-shot faults always happen)
+   */
+  public boolean injectFault(Fault fault) {
+    boolean changed = router.link().inject(router.side(), fault);
+    if (fault == Fault.REBOOT) {
+      ssh.dropConnections();
+    }
+    return changed;
+  }
+
+  /**
+   * Heals a fault injected on this router; whatever it broke is renegotiated with new SA
+   * identities.
+   *
+   * @return false if it was not active here
+   * @throws IllegalArgumentException for a one-shot fault ({@link Fault#isOneShot()})
+   */
+  public boolean healFault(Fault fault) {
+    return router.link().heal(router.side(), fault);
+  }
+
+  /** The condition faults injected on this router and not yet healed. */
+  public Set<Fault> activeFaults() {
+    return router.link().faults(router.side());
+  }
+
   // ---- hooks ----
 
   /**
@@ -121,9 +170,14 @@ public final class LabRouter {
   /**
    * Takes the path to the peer down (SAs deleted, session DOWN, tunnel line protocol down, traffic
    * stops) or brings it back (new IKE and IPsec SAs, flow counters restart). Affects both routers.
+   * Down is {@link Fault#TUNNEL_DOWN} injected here; up heals that fault on both routers.
    */
   public void setTunnelUp(boolean up) {
-    router.link().setUp(up);
+    if (up) {
+      router.link().setUp(true);
+    } else {
+      router.link().inject(router.side(), Fault.TUNNEL_DOWN);
+    }
   }
 
   /** Changes the simulated traffic through the tunnel (packets per second each way). */

@@ -8,10 +8,14 @@ import io.tunnelwatch.lab.ssh.RouterSshServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the design document's reference topology: R1 (Branch-01) and R2 (Branch-02), an IPsec
- * protected GRE tunnel between them, each router reachable over SSH with an IOS exec CLI.
+ * protected GRE tunnel between them, each router reachable over SSH with an IOS exec CLI, and
+ * optionally the HTTP control API.
  *
  * <pre>{@code
  * try (RunningLab lab = ReferenceLab.start(LabOptions.defaults())) {
@@ -21,20 +25,46 @@ import java.util.List;
  * }</pre>
  */
 public final class ReferenceLab {
+  /**
+   * How often the lab looks at its own state, so that time-driven changes (rekeys, failed retries)
+   * reach event listeners even when no client is asking.
+   */
+  private static final long TICK_MILLIS = 1000;
+
   private ReferenceLab() {}
 
   /** Builds the topology at the options' clock instant and starts both SSH servers. */
   public static RunningLab start(LabOptions options) {
     ReferenceTopology topology = ReferenceTopology.create(options.clock());
     List<LabRouter> routers = new ArrayList<>();
+    RunningLab lab;
     try {
       routers.add(router(topology.r1(), options.r1Port(), options));
       routers.add(router(topology.r2(), options.r2Port(), options));
+      ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "lab-ticker");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleWithFixedDelay(
+          () -> topology.link().state(), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+      lab = new RunningLab(routers, List.of(ticker::shutdownNow, topology.link()::close));
     } catch (RuntimeException e) {
       routers.forEach(LabRouter::close);
+      topology.link().close();
       throw e;
     }
-    return new RunningLab(routers);
+    if (options.controlAddress() != null) {
+      try {
+        lab.startControl(options.controlAddress());
+      } catch (RuntimeException e) {
+        lab.close();
+        throw e;
+      }
+    }
+    return lab;
   }
 
   private static LabRouter router(SimulatedRouter router, int port, LabOptions options) {

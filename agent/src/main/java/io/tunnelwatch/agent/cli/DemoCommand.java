@@ -8,6 +8,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,11 +38,24 @@ final class DemoCommand implements Callable<Integer> {
       description = "Poll interval in seconds (default: ${DEFAULT-VALUE})")
   int intervalSeconds = 10;
 
+  @Option(
+      names = "--lab-control",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.Converter.class,
+      description =
+          "Address of the lab's fault injection control API, port 0 = any free one"
+              + " (default: ${DEFAULT-VALUE})")
+  InetSocketAddress labControl = HostPort.parse("127.0.0.1:0");
+
   @Override
   public Integer call() throws Exception {
     String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     Path dir = Files.createTempDirectory("tunnelwatch-demo");
-    RunningLab lab = ReferenceLab.start(LabOptions.defaults().withCredentials(LAB_USER, password));
+    RunningLab lab =
+        ReferenceLab.start(
+            LabOptions.defaults()
+                .withCredentials(LAB_USER, password)
+                .withControlAddress(labControl));
     Agent agent;
     try {
       AgentConfig config =
@@ -62,6 +76,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  status page: " + base + "/");
     System.out.println("  metrics:     " + base + "/metrics");
     System.out.println("  one device:  " + base + "/probe?target=R1");
+    lab.controlAddress()
+        .ifPresent(
+            a -> {
+              String control = "http://" + HostPort.format(a) + "/routers";
+              System.out.println("  lab faults:  " + control);
+              System.out.println("    e.g. curl -X POST " + control + "/R1/faults/psk_mismatch");
+            });
     System.out.flush();
     ShutdownHook.runUntilSignalled(agent, lab);
     return 0;

@@ -4,6 +4,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,15 @@ final class LabCommand implements Callable<Integer> {
       description = "Folder that keeps the routers' host keys across restarts")
   Path hostKeyDir;
 
+  @Option(
+      names = "--lab-control",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.Converter.class,
+      description =
+          "Address of the fault injection control API, port 0 = any free one"
+              + " (default: ${DEFAULT-VALUE})")
+  InetSocketAddress labControl = HostPort.parse("127.0.0.1:2280");
+
   @Override
   public Integer call() throws Exception {
     String password = System.getenv(passwordEnv);
@@ -49,7 +59,8 @@ final class LabCommand implements Callable<Integer> {
         LabOptions.defaults()
             .withBindHost(host)
             .withPorts(r1Port, r2Port)
-            .withCredentials(user, password);
+            .withCredentials(user, password)
+            .withControlAddress(labControl);
     if (hostKeyDir != null) {
       options = options.withHostKeyDir(hostKeyDir);
     }
@@ -59,6 +70,9 @@ final class LabCommand implements Callable<Integer> {
           "%s: ssh -p %d %s@%s%n", router.name(), router.sshPort(), user, router.sshHost());
       System.out.println("  known_hosts: " + router.knownHostsLine());
     }
+    lab.controlAddress()
+        .ifPresent(
+            a -> System.out.println("fault control: http://" + HostPort.format(a) + "/routers"));
     System.out.flush();
     ShutdownHook.runUntilSignalled(lab);
     return 0;

@@ -12,7 +12,10 @@ final class CryptoSessionView {
 
   static String render(RouterSnapshot router, boolean detail) {
     CryptoSnapshot c = router.crypto();
-    boolean up = c.status() == CryptoSnapshot.SessionStatus.UP_ACTIVE;
+    // The IPsec flow is up exactly when its SAs are; the IKE SA may exist (UP-IDLE) or be a failing
+    // attempt (DOWN-NEGOTIATING) without them.
+    boolean up = c.outbound() != null;
+    CryptoSnapshot.IkeView ike = c.ike();
     StringBuilder out = new StringBuilder();
     out.append("Crypto session current status\n\n");
     if (detail) {
@@ -23,7 +26,7 @@ final class CryptoSessionView {
           .append("S - SIP VPN\n\n");
     }
     out.append("Interface: ").append(c.tunnelInterface()).append('\n');
-    if (detail && up) {
+    if (detail && c.sessionUptime() != null) {
       out.append("Uptime: ").append(IosFormat.age(c.sessionUptime())).append('\n');
     }
     out.append(IosFormat.f("Session status: %-14s\n", c.status().text()));
@@ -37,18 +40,18 @@ final class CryptoSessionView {
     } else {
       out.append('\n');
     }
-    if (up) {
+    if (ike != null) {
       out.append("  Session ID: 0  \n");
       out.append("  IKEv1 SA: local ")
           .append(c.localAddress())
           .append("/500 remote ")
           .append(c.peerAddress())
-          .append("/500 Active \n");
+          .append(ike.established() ? "/500 Active \n" : "/500 Inactive \n");
       if (detail) {
         out.append("          Capabilities:(none) connid:")
-            .append(c.ike().connId())
+            .append(ike.connId())
             .append(" lifetime:")
-            .append(IosFormat.hms(c.ike().remainingSeconds()))
+            .append(IosFormat.hms(ike.remainingSeconds()))
             .append('\n');
       }
     }

@@ -24,7 +24,7 @@ final class IsakmpSaView {
       out.append(
           IosFormat.f(
               "%-15s %-15s %-15s%7d %s\n",
-              ike.destination(), ike.source(), "QM_IDLE", ike.connId(), "ACTIVE"));
+              ike.destination(), ike.source(), ike.state(), ike.connId(), ike.status()));
     }
     // IOS really separates the sections with a line of nine blanks.
     out.append("         \n");
@@ -54,7 +54,7 @@ final class IsakmpSaView {
               crypto.localAddress(),
               crypto.peerAddress(),
               "",
-              "ACTIVE",
+              ike.status(),
               policy.encryption(),
               policy.hash(),
               policy.authentication(),

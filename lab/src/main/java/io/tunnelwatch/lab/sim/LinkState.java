@@ -1,48 +1,39 @@
 package io.tunnelwatch.lab.sim;
 
+import io.tunnelwatch.lab.events.IkeFailReason;
 import java.time.Instant;
 
 /**
  * What a {@link TunnelLink} looks like at one instant. Both routers render from the same state,
  * which is what keeps their outputs mutually consistent.
  *
- * @param upSince when the current IKE/IPsec session came up; null while down
- * @param downSince when the link went down; null while up
- * @param ike the current IKE SA; null while down
- * @param ipsec the current ESP SA pair; null while down
- * @param sentAtoB every packet A ever sent through the tunnel (the tunnel interface counters)
- * @param flowAtoB packets A sent since the IPsec flow was (re)created ({@code #pkts encrypt});
- *     these survive rekeys but restart when the session is torn down and rebuilt
+ * @param sessionSince when the current IKE session came up; null without one
+ * @param downSince when the tunnel line protocol went down; null while up
+ * @param ike the established IKE SA ({@link LinkPhase#UP}, {@link LinkPhase#PHASE2_FAILING}), or
+ *     the failing main-mode attempt ({@link LinkPhase#PHASE1_FAILING}); null while down
+ * @param ipsec the current ESP SA pair; null unless {@link LinkPhase#UP}
+ * @param phase1Reason why main mode fails; null unless {@link LinkPhase#PHASE1_FAILING}
  */
 public record LinkState(
     Instant at,
-    boolean up,
-    Instant upSince,
+    LinkPhase phase,
+    Instant sessionSince,
     Instant downSince,
     IkeSa ike,
     IpsecSaPair ipsec,
-    long sentAtoB,
-    long sentBtoA,
-    long flowAtoB,
-    long flowBtoA,
-    Instant lastPacketAtoB,
-    Instant lastPacketBtoA,
+    IkeFailReason phase1Reason,
     TrafficProfile traffic,
-    long ipsecLifetimeKilobytes) {
+    long ipsecLifetimeKilobytes,
+    EndState endA,
+    EndState endB) {
 
-  /** Packets the given side sent through the tunnel since the lab started. */
-  public long sentBy(Side side) {
-    return side == Side.A ? sentAtoB : sentBtoA;
+  /** True while the GRE tunnel's line protocol is up (anything but {@link LinkPhase#DOWN}). */
+  public boolean lineUp() {
+    return phase != LinkPhase.DOWN;
   }
 
-  /** Packets the given side sent on the current IPsec flow. */
-  public long flowSentBy(Side side) {
-    return side == Side.A ? flowAtoB : flowBtoA;
-  }
-
-  /** When the given side last sent a packet into the tunnel; null if never. */
-  public Instant lastPacketFrom(Side side) {
-    return side == Side.A ? lastPacketAtoB : lastPacketBtoA;
+  public EndState end(Side side) {
+    return side == Side.A ? endA : endB;
   }
 
   /** Kilobytes left on the ESP SA carrying the given side's traffic. */
@@ -50,8 +41,7 @@ public record LinkState(
     if (ipsec == null) {
       return 0;
     }
-    long start = sender == Side.A ? ipsec.packetsAtoBAtStart() : ipsec.packetsBtoAAtStart();
-    long bytes = (sentBy(sender) - start) * traffic.packetBytes();
+    long bytes = end(sender).traffic().saEncrypted() * traffic.packetBytes();
     long usedKb = (bytes + 1023) / 1024;
     return Math.max(0, ipsecLifetimeKilobytes - usedKb);
   }

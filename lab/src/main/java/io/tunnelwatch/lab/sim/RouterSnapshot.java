@@ -1,21 +1,40 @@
 package io.tunnelwatch.lab.sim;
 
+import io.tunnelwatch.lab.Fault;
+import io.tunnelwatch.lab.events.FailureRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Everything the CLI renders for one router, frozen at one instant. */
+/**
+ * Everything the faces render for one router, frozen at one instant.
+ *
+ * @param bootTime when the router last booted ({@code now - uptime})
+ * @param failures failed-negotiation counters since boot
+ * @param phase1Failures the last phase-1 failure records ({@code cikeFailTable}), oldest first
+ * @param phase2Failures the last phase-2 failure records ({@code cipSecFailTable}), oldest first
+ * @param activeFaults faults injected on this router and still active
+ */
 public record RouterSnapshot(
     RouterConfig config,
     Instant now,
     Duration uptime,
     CpuLoad cpu,
     List<InterfaceSnapshot> interfaces,
-    CryptoSnapshot crypto) {
+    CryptoSnapshot crypto,
+    Instant bootTime,
+    FailureCounters failures,
+    List<FailureRecord> phase1Failures,
+    List<FailureRecord> phase2Failures,
+    Set<Fault> activeFaults) {
 
   public RouterSnapshot {
     interfaces = List.copyOf(interfaces);
+    phase1Failures = List.copyOf(phase1Failures);
+    phase2Failures = List.copyOf(phase2Failures);
+    activeFaults = Set.copyOf(activeFaults);
   }
 
   public String hostname() {

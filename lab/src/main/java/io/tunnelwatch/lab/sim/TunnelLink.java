@@ -1,38 +1,62 @@
 package io.tunnelwatch.lab.sim;
 
+import io.tunnelwatch.lab.Fault;
+import io.tunnelwatch.lab.events.FailureReason;
+import io.tunnelwatch.lab.events.FailureRecord;
+import io.tunnelwatch.lab.events.IkeFailReason;
+import io.tunnelwatch.lab.events.IpsecFailReason;
+import io.tunnelwatch.lab.events.RouterEventListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * The shared state of one IPsec-protected GRE tunnel between two routers: the IKE SA, the ESP SA
- * pair, and the packets flowing each way.
+ * pair, the packets flowing each way, and the faults injected on either end.
  *
  * <p>Both routers read from one object so that their views can never disagree: A's outbound SPI is
- * B's inbound SPI, A's encrypt counter is B's decrypt counter.
+ * B's inbound SPI, A's encrypt counter is B's decrypt counter (unless a fault loses packets on the
+ * way), a failed main mode shows on both ends.
  *
- * <p>State is advanced lazily: every read first replays, in time order, the lifetime expiries that
- * happened since the previous read, so the result depends only on the clock and the hooks called,
- * never on how often anybody looked. Thread-safe.
+ * <p>State is advanced lazily: every read first replays, in time order, what happened since the
+ * previous read (lifetime expiries, negotiation retries, storm rekeys, the end of a reboot outage),
+ * so the result depends only on the clock and the hooks called, never on how often anybody looked.
+ * Thread-safe.
  */
-public final class TunnelLink {
+public final class TunnelLink implements AutoCloseable {
+  /** How often a failing negotiation is retried (traffic keeps triggering new attempts). */
+  public static final Duration NEGOTIATION_RETRY = Duration.ofSeconds(10);
+
+  /** How often a rekey storm replaces the SAs. */
+  public static final Duration STORM_INTERVAL = Duration.ofSeconds(5);
+
+  /** How long a reloading router stays unreachable for its peer. */
+  public static final Duration REBOOT_OUTAGE = Duration.ofSeconds(30);
+
   private static final int FIRST_IKE_CONN_ID = 1001;
 
   private final LinkSpec spec;
   private final Clock clock;
   private final long spiSeed;
+  private final LinkNotifier events;
+  private final Map<Side, Endpoint> ends = new EnumMap<>(Side.class);
+  private final LinkTraffic counters;
 
   private Instant cursor;
   private TrafficProfile traffic;
-  private final DirectionCounter aToB;
-  private final DirectionCounter bToA;
-  private boolean up;
-  private Instant upSince;
+  private LinkPhase phase = LinkPhase.DOWN;
+  private Instant sessionSince;
   private Instant downSince;
   private IkeSa ike;
   private IpsecSaPair ipsec;
-  private long flowBaseAtoB;
-  private long flowBaseBtoA;
+  private IkeFailReason phase1Reason;
+  private IpsecFailReason phase2Reason;
+  private Instant nextAttempt;
+  private Instant nextStormRekey;
   private int nextIkeGeneration;
   private int nextIpsecGeneration;
 
@@ -43,104 +67,298 @@ public final class TunnelLink {
     this.cursor = clock.instant();
     // The start time takes part so that two lab runs do not reuse SPIs, as real peers never would.
     this.spiSeed = spec.seed() * 1_000_003L + cursor.getEpochSecond();
+    this.events = new LinkNotifier(spec);
     this.traffic = spec.traffic();
-    this.aToB = new DirectionCounter(cursor, traffic.packetsPerSecondAtoB());
-    this.bToA = new DirectionCounter(cursor, traffic.packetsPerSecondBtoA());
-    establish(cursor);
+    this.counters = new LinkTraffic(cursor);
+    for (Side side : Side.values()) {
+      ends.put(side, new Endpoint(cursor));
+    }
+    reconcile(cursor);
   }
 
   public LinkSpec spec() {
     return spec;
   }
 
+  /** Declares one end's router: when it booted and the name of its tunnel interface. */
+  synchronized void attach(Side side, Instant bootTime, String tunnelInterface) {
+    ends.get(side).bootTime = bootTime;
+    events.tunnelInterface(side, tunnelInterface);
+  }
+
+  /** Registers a listener for the events of one end's router. */
+  public void addListener(Side side, RouterEventListener listener) {
+    events.addListener(side, listener);
+  }
+
   /** The state at the clock's current instant. */
   public synchronized LinkState state() {
     Instant now = advance();
-    long sentA = aToB.count(now);
-    long sentB = bToA.count(now);
     return new LinkState(
         now,
-        up,
-        upSince,
+        phase,
+        sessionSince,
         downSince,
         ike,
         ipsec,
-        sentA,
-        sentB,
-        up ? sentA - flowBaseAtoB : 0,
-        up ? sentB - flowBaseBtoA : 0,
-        aToB.lastPacket(now),
-        bToA.lastPacket(now),
+        phase == LinkPhase.PHASE1_FAILING ? phase1Reason : null,
         traffic,
-        spec.ipsecLifetimeKilobytes());
+        spec.ipsecLifetimeKilobytes(),
+        end(Side.A, now),
+        end(Side.B, now));
+  }
+
+  /**
+   * Injects a fault on one end.
+   *
+   * @return false if that (condition) fault was already active there
+   */
+  public synchronized boolean inject(Side side, Fault fault) {
+    Instant now = advance();
+    Endpoint end = ends.get(side);
+    switch (fault) {
+      case REKEY -> rekeyAll(now);
+      case REBOOT -> reboot(side, now);
+      default -> {
+        if (!end.faults.add(fault)) {
+          return false;
+        }
+        if (fault == Fault.HIGH_CPU) {
+          end.highCpuSince = now;
+          end.highCpuUntil = null;
+        }
+        reconcile(now);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Heals a condition fault on one end. Whatever the fault had broken is renegotiated, so the SAs
+   * that come up afterwards have new identities.
+   *
+   * @return false if it was not active there
+   * @throws IllegalArgumentException for a one-shot fault
+   */
+  public synchronized boolean heal(Side side, Fault fault) {
+    if (fault.isOneShot()) {
+      throw new IllegalArgumentException(fault.id() + " is a one-shot fault: nothing to heal");
+    }
+    Instant now = advance();
+    Endpoint end = ends.get(side);
+    if (!end.faults.remove(fault)) {
+      return false;
+    }
+    if (fault == Fault.HIGH_CPU) {
+      end.highCpuUntil = now;
+      return true;
+    }
+    LinkPhase before = phase;
+    reconcile(now);
+    if (before == LinkPhase.UP && phase == LinkPhase.UP) {
+      // Stalls, one-way loss and storms end the way an operator ends them: clear crypto session.
+      renegotiate(now);
+    }
+    return true;
+  }
+
+  /** The faults active on one end. */
+  public synchronized Set<Fault> faults(Side side) {
+    advance();
+    return ends.get(side).faultsCopy();
   }
 
   /** Replaces the ESP SA pair now (new SPIs), as {@code clear crypto sa} with traffic would. */
   public synchronized void rekeyIpsec() {
     Instant now = advance();
-    if (up) {
-      installIpsec(now);
+    if (ipsec != null) {
+      replaceIpsec(now);
     }
   }
 
   /** Replaces the IKE SA now (new conn-id); the ESP SAs stay. */
   public synchronized void rekeyIke() {
     Instant now = advance();
-    if (up) {
-      installIke(now);
+    if (ike != null && phase != LinkPhase.PHASE1_FAILING) {
+      replaceIke(now);
     }
   }
 
   /**
-   * Takes the path between the peers down or brings it back. Down deletes all SAs and stops
-   * traffic; up negotiates a new IKE SA and a new ESP pair and restarts the flow counters.
+   * Takes the path between the peers down (a {@link Fault#TUNNEL_DOWN} on side A) or brings it back
+   * (heals that fault on both sides).
    */
   public synchronized void setUp(boolean wantUp) {
-    Instant now = advance();
-    if (wantUp == up) {
-      return;
-    }
     if (wantUp) {
-      establish(now);
+      heal(Side.A, Fault.TUNNEL_DOWN);
+      heal(Side.B, Fault.TUNNEL_DOWN);
     } else {
-      up = false;
-      upSince = null;
-      downSince = now;
-      ike = null;
-      ipsec = null;
-      aToB.setRate(now, 0);
-      bToA.setRate(now, 0);
+      inject(Side.A, Fault.TUNNEL_DOWN);
     }
   }
 
-  /** Changes the simulated traffic from now on (applies once the link is up if it is down). */
+  /** Changes the simulated traffic from now on. */
   public synchronized void setTraffic(TrafficProfile newTraffic) {
     Instant now = advance();
     traffic = newTraffic;
-    if (up) {
-      aToB.setRate(now, newTraffic.packetsPerSecondAtoB());
-      bToA.setRate(now, newTraffic.packetsPerSecondBtoA());
+    applyRates(now);
+  }
+
+  @Override
+  public void close() {
+    events.close();
+  }
+
+  // ---- transitions ----
+
+  private boolean anyEnd(Fault fault) {
+    return ends.get(Side.A).has(fault) || ends.get(Side.B).has(fault);
+  }
+
+  private LinkPhase desiredPhase() {
+    for (Endpoint end : ends.values()) {
+      if (end.has(Fault.TUNNEL_DOWN) || end.outageUntil != null) {
+        return LinkPhase.DOWN;
+      }
+    }
+    if (anyEnd(Fault.ISAKMP_POLICY_MISMATCH) || anyEnd(Fault.PSK_MISMATCH)) {
+      return LinkPhase.PHASE1_FAILING;
+    }
+    if (anyEnd(Fault.TRANSFORM_SET_MISMATCH) || anyEnd(Fault.ACL_MISMATCH)) {
+      return LinkPhase.PHASE2_FAILING;
+    }
+    return LinkPhase.UP;
+  }
+
+  /** Moves to the phase the faults call for, then sets the packet rates and the storm timer. */
+  private void reconcile(Instant at) {
+    // Policies are compared before keys, transforms before selectors: the earlier check fails
+    // first.
+    phase1Reason =
+        anyEnd(Fault.ISAKMP_POLICY_MISMATCH)
+            ? IkeFailReason.PROPOSAL_FAILURE
+            : anyEnd(Fault.PSK_MISMATCH) ? IkeFailReason.AUTH_FAILURE : null;
+    phase2Reason =
+        anyEnd(Fault.TRANSFORM_SET_MISMATCH)
+            ? IpsecFailReason.PROPOSAL_FAILURE
+            : anyEnd(Fault.ACL_MISMATCH) ? IpsecFailReason.PROTOCOL_USE_FAIL : null;
+    LinkPhase target = desiredPhase();
+    if (target != phase) {
+      moveTo(target, at);
+    }
+    applyRates(at);
+    if (phase == LinkPhase.UP && anyEnd(Fault.REKEY_STORM)) {
+      if (nextStormRekey == null) {
+        nextStormRekey = at.plus(STORM_INTERVAL);
+      }
+    } else {
+      nextStormRekey = null;
     }
   }
 
-  private void establish(Instant now) {
-    up = true;
-    upSince = now;
-    downSince = null;
-    aToB.setRate(now, traffic.packetsPerSecondAtoB());
-    bToA.setRate(now, traffic.packetsPerSecondBtoA());
-    flowBaseAtoB = aToB.count(now);
-    flowBaseBtoA = bToA.count(now);
-    installIke(now);
-    installIpsec(now);
+  private void moveTo(LinkPhase target, Instant at) {
+    if (ipsec != null && target != LinkPhase.UP) {
+      stopIpsec(at);
+    }
+    boolean keepsIke = target == LinkPhase.UP || target == LinkPhase.PHASE2_FAILING;
+    if (ike != null && !(keepsIke && phase != LinkPhase.PHASE1_FAILING)) {
+      stopIke(at);
+    }
+    if (phase == LinkPhase.DOWN && target != LinkPhase.DOWN) {
+      downSince = null;
+      events.tunnelLink(true, at);
+    } else if (target == LinkPhase.DOWN) {
+      downSince = at;
+      events.tunnelLink(false, at);
+    }
+    phase = target;
+    nextAttempt = null;
+    switch (target) {
+      case UP -> {
+        if (ike == null) {
+          startIke(at);
+        }
+        startFlow(at);
+        startIpsec(at);
+      }
+      case PHASE2_FAILING -> {
+        if (ike == null) {
+          startIke(at);
+        }
+        failPhase2(at);
+      }
+      case PHASE1_FAILING -> failPhase1(at);
+      case DOWN -> {
+        // nothing negotiates without a path
+      }
+    }
   }
 
-  private void installIke(Instant at) {
+  /** Tears the session down and builds it again: new IKE conn-id, new SPIs, a new flow. */
+  private void renegotiate(Instant at) {
+    stopIpsec(at);
+    stopIke(at);
+    startIke(at);
+    startFlow(at);
+    startIpsec(at);
+  }
+
+  private void rekeyAll(Instant at) {
+    if (phase == LinkPhase.UP || phase == LinkPhase.PHASE2_FAILING) {
+      replaceIke(at);
+    }
+    if (ipsec != null) {
+      replaceIpsec(at);
+    }
+  }
+
+  private void reboot(Side side, Instant at) {
+    Endpoint end = ends.get(side);
+    end.rebooted(
+        at,
+        counters.offered(side, at),
+        counters.encrypted(side, at),
+        counters.delivered(side.peer(), at));
+    end.outageUntil = at.plus(REBOOT_OUTAGE);
+    events.coldStart(side, at);
+    // A router that is reloading reports nothing of the teardown it causes.
+    events.silence(side);
+    try {
+      reconcile(at);
+    } finally {
+      events.unsilence();
+    }
+  }
+
+  // ---- SA life cycle ----
+
+  private void startIke(Instant at) {
     int generation = nextIkeGeneration++;
     ike = new IkeSa(generation, FIRST_IKE_CONN_ID + generation, at, spec.ikeLifetime(), Side.A);
+    sessionSince = at;
+    events.ike(true, ike, at);
   }
 
-  private void installIpsec(Instant at) {
+  private void stopIke(Instant at) {
+    if (phase != LinkPhase.PHASE1_FAILING) {
+      events.ike(false, ike, at);
+    }
+    ike = null;
+    sessionSince = null;
+  }
+
+  private void replaceIke(Instant at) {
+    events.ike(false, ike, at);
+    Instant since = sessionSince;
+    startIke(at);
+    sessionSince = since;
+  }
+
+  private void startFlow(Instant at) {
+    counters.startFlow(at);
+  }
+
+  private void startIpsec(Instant at) {
     int generation = nextIpsecGeneration++;
     SplittableRandom random = new SplittableRandom(spiSeed * 31 + generation);
     long spiAtoB = randomSpi(random);
@@ -148,9 +366,54 @@ public final class TunnelLink {
     do {
       spiBtoA = randomSpi(random);
     } while (spiBtoA == spiAtoB);
-    ipsec =
-        new IpsecSaPair(
-            generation, at, spec.ipsecLifetime(), spiAtoB, spiBtoA, aToB.count(at), bToA.count(at));
+    long sentA = counters.encrypted(Side.A, at);
+    long sentB = counters.encrypted(Side.B, at);
+    ipsec = new IpsecSaPair(generation, at, spec.ipsecLifetime(), spiAtoB, spiBtoA, sentA, sentB);
+    counters.startSa(at);
+    events.ipsec(true, ipsec, at);
+  }
+
+  private void stopIpsec(Instant at) {
+    events.ipsec(false, ipsec, at);
+    ipsec = null;
+  }
+
+  private void replaceIpsec(Instant at) {
+    stopIpsec(at);
+    startIpsec(at);
+  }
+
+  private void failPhase1(Instant at) {
+    // Every attempt allocates an SA, and so a conn-id, before it fails.
+    int generation = nextIkeGeneration++;
+    ike = new IkeSa(generation, FIRST_IKE_CONN_ID + generation, at, Duration.ZERO, Side.A);
+    Endpoint initiator = ends.get(Side.A);
+    Endpoint responder = ends.get(Side.B);
+    initiator.ikeInitTunnelFails++;
+    responder.ikeRespTunnelFails++;
+    if (phase1Reason == IkeFailReason.AUTH_FAILURE) {
+      initiator.ikeAuthFails++;
+      responder.ikeAuthFails++;
+    }
+    for (Side side : Side.values()) {
+      fail(side, ends.get(side).phase1Log, phase1Reason, at);
+    }
+    nextAttempt = at.plus(NEGOTIATION_RETRY);
+  }
+
+  private void failPhase2(Instant at) {
+    for (Side side : Side.values()) {
+      ends.get(side).ipsecProtocolUseFails++;
+      fail(side, ends.get(side).phase2Log, phase2Reason, at);
+    }
+    nextAttempt = at.plus(NEGOTIATION_RETRY);
+  }
+
+  private void fail(Side side, FailureLog log, FailureReason reason, Instant at) {
+    Duration uptime = Duration.between(ends.get(side).bootTime, at);
+    FailureRecord record =
+        log.add(reason, at, uptime, spec.address(side), spec.address(side.peer()));
+    events.failure(side, record);
   }
 
   private static long randomSpi(SplittableRandom random) {
@@ -158,25 +421,109 @@ public final class TunnelLink {
     return 0x1000_0000L + random.nextLong(0xE000_0000L);
   }
 
-  /** Replays expiries up to now and returns now (never earlier than the previous read). */
+  // ---- traffic ----
+
+  private void applyRates(Instant at) {
+    boolean lineUp = phase != LinkPhase.DOWN;
+    boolean flowing = phase == LinkPhase.UP && !anyEnd(Fault.STALL);
+    for (Side side : Side.values()) {
+      counters.setRates(
+          side, at, traffic.rateFrom(side), lineUp, flowing, ends.get(side).has(Fault.ONE_WAY));
+    }
+  }
+
+  private EndState end(Side side, Instant now) {
+    Endpoint end = ends.get(side);
+    return new EndState(
+        end.bootTime,
+        end.faults,
+        counters.view(side, now, end, ipsec != null),
+        end.counters(),
+        end.phase1Log.recent(),
+        end.phase2Log.recent(),
+        end.highCpuSince,
+        end.highCpuUntil);
+  }
+
+  // ---- time ----
+
+  /** Replays timed changes up to now and returns now (never earlier than the previous read). */
   private Instant advance() {
     Instant now = clock.instant();
     if (now.isBefore(cursor)) {
       // A clock moved backwards must not un-happen rekeys; hold state where it was.
       now = cursor;
     }
-    while (up) {
-      Instant ipsecEnd = ipsec.expiry();
-      Instant ikeEnd = ike.expiry();
-      if (!ipsecEnd.isAfter(now) && !ipsecEnd.isAfter(ikeEnd)) {
-        installIpsec(ipsecEnd);
-      } else if (!ikeEnd.isAfter(now)) {
-        installIke(ikeEnd);
-      } else {
+    while (true) {
+      Timed next = nextTimed();
+      if (next == null || next.at().isAfter(now)) {
         break;
       }
+      cursor = next.at();
+      fire(next);
     }
     cursor = now;
     return now;
+  }
+
+  private enum TimedKind {
+    IPSEC_EXPIRY,
+    IKE_EXPIRY,
+    RETRY,
+    STORM,
+    OUTAGE_END
+  }
+
+  private record Timed(Instant at, TimedKind kind, Side side) {}
+
+  /** The earliest pending timed change; on a tie the first in {@link TimedKind} order wins. */
+  private Timed nextTimed() {
+    Timed best = null;
+    if (ipsec != null) {
+      best = earlier(best, new Timed(ipsec.expiry(), TimedKind.IPSEC_EXPIRY, null));
+    }
+    if (ike != null && phase != LinkPhase.PHASE1_FAILING) {
+      best = earlier(best, new Timed(ike.expiry(), TimedKind.IKE_EXPIRY, null));
+    }
+    if (nextAttempt != null) {
+      best = earlier(best, new Timed(nextAttempt, TimedKind.RETRY, null));
+    }
+    if (nextStormRekey != null) {
+      best = earlier(best, new Timed(nextStormRekey, TimedKind.STORM, null));
+    }
+    for (Side side : Side.values()) {
+      Instant until = ends.get(side).outageUntil;
+      if (until != null) {
+        best = earlier(best, new Timed(until, TimedKind.OUTAGE_END, side));
+      }
+    }
+    return best;
+  }
+
+  private static Timed earlier(Timed best, Timed candidate) {
+    return best == null || candidate.at().isBefore(best.at()) ? candidate : best;
+  }
+
+  private void fire(Timed timed) {
+    Instant at = timed.at();
+    switch (timed.kind()) {
+      case IPSEC_EXPIRY -> replaceIpsec(at);
+      case IKE_EXPIRY -> replaceIke(at);
+      case RETRY -> {
+        if (phase == LinkPhase.PHASE1_FAILING) {
+          failPhase1(at);
+        } else {
+          failPhase2(at);
+        }
+      }
+      case STORM -> {
+        rekeyAll(at);
+        nextStormRekey = at.plus(STORM_INTERVAL);
+      }
+      case OUTAGE_END -> {
+        ends.get(timed.side()).outageUntil = null;
+        reconcile(at);
+      }
+    }
   }
 }

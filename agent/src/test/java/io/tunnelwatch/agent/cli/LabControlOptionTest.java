@@ -1,0 +1,53 @@
+package io.tunnelwatch.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code --lab-control HOST:PORT} of the {@code lab} and {@code demo} commands. */
+class LabControlOptionTest {
+
+  @Test
+  void readsHostAndPortForms() {
+    InetSocketAddress plain = HostPort.parse("127.0.0.1:2280");
+    assertThat(plain.getHostString()).isEqualTo("127.0.0.1");
+    assertThat(plain.getPort()).isEqualTo(2280);
+    InetSocketAddress v6 = HostPort.parse("[::1]:0");
+    assertThat(v6.getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+    assertThat(v6.getPort()).isZero();
+    InetSocketAddress everywhere = HostPort.parse(":9000");
+    assertThat(everywhere.getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(HostPort.format(HostPort.parse("127.0.0.1:2280"))).isEqualTo("127.0.0.1:2280");
+  }
+
+  @Test
+  void badFormsNameWhatWasExpected() {
+    assertThatThrownBy(() -> HostPort.parse("localhost"))
+        .hasMessage("expected HOST:PORT (e.g. 127.0.0.1:2280), got 'localhost'");
+    assertThatThrownBy(() -> HostPort.parse("localhost:http"))
+        .hasMessage(
+            "expected HOST:PORT with a numeric port (e.g. 127.0.0.1:2280), got 'localhost:http'");
+    assertThatThrownBy(() -> HostPort.parse("127.0.0.1:70000"))
+        .hasMessage("expected a port from 0 to 65535 in HOST:PORT, got '127.0.0.1:70000'");
+  }
+
+  @Test
+  void bothCommandsRejectABadAddressBeforeStartingAnything() {
+    for (String command : new String[] {"lab", "demo"}) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new TunnelwatchCommand());
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute(command, "--lab-control", "nowhere");
+      assertThat(exit).as(command).isEqualTo(2);
+      assertThat(err.toString())
+          .as(command)
+          .contains("--lab-control")
+          .contains("expected HOST:PORT (e.g. 127.0.0.1:2280), got 'nowhere'");
+    }
+  }
+}
