@@ -207,4 +207,38 @@ class PrometheusLabTest {
       lab.router("R2").startSsh();
     }
   }
+
+  @Test
+  @Order(8)
+  void aLostPathFiresTunnelAndIkeAlertsOnBothRouters() {
+    lab.router("R1").setTunnelUp(false);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                Set<String> down = new TreeSet<>();
+                for (JsonNode a : prometheus.alerts()) {
+                  JsonNode labels = a.path("labels");
+                  if (a.path("state").asText().equals("firing")) {
+                    down.add(
+                        labels.path("alertname").asText()
+                            + " "
+                            + labels.path("device").asText()
+                            + " "
+                            + labels.path("tunnel").asText()
+                            + labels.path("peer").asText());
+                  }
+                }
+                assertThat(down)
+                    .contains(
+                        "TunnelwatchTunnelDown R1 Tunnel10",
+                        "TunnelwatchTunnelDown R2 Tunnel12",
+                        "TunnelwatchIkeSaDown R1 200.0.0.1",
+                        "TunnelwatchIkeSaDown R2 100.0.0.1");
+              });
+    } finally {
+      lab.router("R1").setTunnelUp(true);
+    }
+  }
 }
