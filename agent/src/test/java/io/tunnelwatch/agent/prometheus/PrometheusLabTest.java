@@ -191,7 +191,7 @@ class PrometheusLabTest {
 
   @Test
   @Order(7)
-  void anUnreachableRouterFiresItsAlert() {
+  void anUnreachableRouterFiresItsAlert() throws Exception {
     lab.router("R2").stopSsh();
     try {
       JsonNode labels =
@@ -203,6 +203,24 @@ class PrometheusLabTest {
               a ->
                   a.path("labels").path("alertname").asText().equals("TunnelwatchDeviceUnreachable")
                       && a.path("labels").path("device").asText().equals("R1"));
+      // The fleet dashboard's alert panels, quiet in a healthy lab, now show it.
+      List<Dashboard.PanelQuery> alertPanels =
+          Dashboard.read(repo.root().resolve("dashboards/tunnelwatch-fleet.json"))
+              .queries()
+              .stream()
+              .filter(q -> q.panel().equals("Firing alerts"))
+              .toList();
+      assertThat(alertPanels).hasSize(2);
+      for (Dashboard.PanelQuery q : alertPanels) {
+        PrometheusServer.QueryResult result = prometheus.query(q.expr());
+        assertThat(result.hasData()).as(q.where()).isTrue();
+        JsonNode first = result.result().get(0);
+        if (first.path("metric").has("alertname")) {
+          assertThat(result.result().toString()).contains("TunnelwatchDeviceUnreachable");
+        } else {
+          assertThat(first.path("value").get(1).asDouble()).as(q.where()).isGreaterThanOrEqualTo(1);
+        }
+      }
     } finally {
       lab.router("R2").startSsh();
     }
