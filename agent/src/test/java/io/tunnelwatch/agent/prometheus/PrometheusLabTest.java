@@ -194,8 +194,15 @@ class PrometheusLabTest {
   void anUnreachableRouterFiresItsAlert() throws Exception {
     lab.router("R2").stopSsh();
     try {
-      JsonNode labels =
+      JsonNode alert =
           prometheus.awaitAlertFiring("TunnelwatchDeviceUnreachable", Duration.ofSeconds(60));
+      JsonNode labels = alert.path("labels");
+      assertThat(alert.path("annotations").path("summary").asText())
+          .isEqualTo("R2 cannot be polled over ssh");
+      assertThat(alert.path("annotations").path("description").asText())
+          .contains("Every ssh poll of R2 has failed")
+          .doesNotContain("error expanding template")
+          .doesNotContain(PASSWORD);
       assertThat(labels.path("device").asText()).isEqualTo("R2");
       assertThat(labels.path("severity").asText()).isEqualTo("critical");
       assertThat(prometheus.alerts())
@@ -255,6 +262,14 @@ class PrometheusLabTest {
                         "TunnelwatchIkeSaDown R1 200.0.0.1",
                         "TunnelwatchIkeSaDown R2 100.0.0.1");
               });
+      // Rendered by Prometheus itself, the IKE description names the state from its query.
+      for (JsonNode a : prometheus.alerts()) {
+        String annotations = a.path("annotations").toString();
+        assertThat(annotations).doesNotContain("error expanding template");
+        if (a.path("labels").path("alertname").asText().equals("TunnelwatchIkeSaDown")) {
+          assertThat(annotations).containsPattern("state now: [A-Za-z_]+\\)");
+        }
+      }
     } finally {
       lab.router("R1").setTunnelUp(true);
     }

@@ -186,7 +186,7 @@ final class PrometheusServer implements AutoCloseable {
     return get("/api/v1/alerts").path("data").path("alerts");
   }
 
-  /** Waits until an alert named {@code alertname} is firing and returns its labels. */
+  /** Waits until an alert named {@code alertname} is firing; returns it (labels, annotations). */
   JsonNode awaitAlertFiring(String alertname, Duration timeout) {
     JsonNode[] found = new JsonNode[1];
     await()
@@ -198,7 +198,7 @@ final class PrometheusServer implements AutoCloseable {
               for (JsonNode alert : alerts()) {
                 if (alert.path("labels").path("alertname").asText().equals(alertname)
                     && alert.path("state").asText().equals("firing")) {
-                  found[0] = alert.path("labels");
+                  found[0] = alert;
                   return true;
                 }
               }
