@@ -10,7 +10,6 @@ import io.tunnelwatch.agent.run.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rules and dashboards against a real Prometheus scraping the agent, which polls the lab's R1
@@ -42,7 +42,6 @@ class PrometheusLabTest {
   private static final Duration SHORT_FOR = Duration.ofSeconds(2);
 
   private final RepoLayout repo = RepoLayout.find();
-  private Path dir;
   private RunningLab lab;
   private Agent agent;
   private PrometheusServer prometheus;
@@ -50,8 +49,7 @@ class PrometheusLabTest {
   private final List<RuleFile.Rule> rules = new ArrayList<>();
 
   @BeforeAll
-  void start() throws Exception {
-    dir = Files.createTempDirectory("tunnelwatch-prometheus");
+  void start(@TempDir Path dir) throws Exception {
     lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
     AgentConfig config =
         DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(1), dir);
