@@ -73,6 +73,23 @@ class AlertRulesContentTest {
   }
 
   @Test
+  void everyRecordingRuleHasAnExpressionTest() throws IOException {
+    Set<String> tested = new HashSet<>();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    for (Path file : REPO.ruleTests()) {
+      for (JsonNode test : yaml.readTree(file.toFile()).path("tests")) {
+        for (JsonNode check : test.path("promql_expr_test")) {
+          if (!check.path("exp_samples").isEmpty()) {
+            tested.add(check.path("expr").asText());
+          }
+        }
+      }
+    }
+    assertThat(tested)
+        .containsAll(rules().filter(r -> !r.isAlert()).map(RuleFile.Rule::name).toList());
+  }
+
+  @Test
   void everyRecordingRuleFollowsTheLevelMetricOperationsConvention() throws IOException {
     assertThat(rules().filter(r -> !r.isAlert()).map(RuleFile.Rule::name))
         .isNotEmpty()
