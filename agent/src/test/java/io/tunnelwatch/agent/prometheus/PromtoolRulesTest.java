@@ -1,0 +1,89 @@
+package io.tunnelwatch.agent.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code promtool check rules} and {@code promtool test rules} on the shipped files. */
+class PromtoolRulesTest {
+
+  private static final RepoLayout REPO = RepoLayout.find();
+
+  @Test
+  void theRuleFilesPassPromtoolCheck() throws Exception {
+    List<String> argv = new ArrayList<>(List.of("promtool", "check", "rules"));
+    REPO.ruleFiles().forEach(p -> argv.add(p.toString()));
+    assertThat(REPO.ruleFiles()).isNotEmpty();
+
+    ExternalTool.Result result = ExternalTool.run(REPO.root(), argv.toArray(String[]::new));
+
+    assertThat(result.succeeded()).as("%s", result).isTrue();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
+  void theRuleUnitTestsPass() throws Exception {
+    List<String> argv = new ArrayList<>(List.of("promtool", "test", "rules"));
+    REPO.ruleTests().forEach(p -> argv.add(p.toString()));
+    assertThat(REPO.ruleTests()).hasSizeGreaterThanOrEqualTo(4);
+
+    ExternalTool.Result result = ExternalTool.run(REPO.root(), argv.toArray(String[]::new));
+
+    assertThat(result.succeeded()).as("%s", result).isTrue();
+    assertThat(result.output()).doesNotContain("FAILED");
+  }
+
+  @Test
+  void promtoolRejectsABrokenExpression(@TempDir Path dir) throws Exception {
+    Path broken = dir.resolve("broken.rules.yml");
+    Files.writeString(
+        broken,
+        """
+        groups:
+          - name: broken
+            rules:
+              - alert: Broken
+                expr: rate(tunnelwatch_tunnel_receive_bytes_total[5m] > 0
+        """);
+
+    ExternalTool.Result result =
+        ExternalTool.run(dir, "promtool", "check", "rules", "broken.rules.yml");
+
+    assertThat(result.succeeded()).isFalse();
+  }
+
+  @Test
+  void aRuleTestExpectingTheWrongAlertFails(@TempDir Path dir) throws Exception {
+    // Guards the rule tests themselves: promtool must evaluate our rules and compare, so an
+    // expectation contradicting the rule (R2 is up, yet expected unreachable) has to fail.
+    Files.copy(
+        REPO.alerts().resolve("tunnelwatch.rules.yml"), dir.resolve("tunnelwatch.rules.yml"));
+    Files.writeString(
+        dir.resolve("wrong.test.yml"),
+        """
+        rule_files: [tunnelwatch.rules.yml]
+        evaluation_interval: 1m
+        tests:
+          - interval: 1m
+            input_series:
+              - series: 'tunnelwatch_device_up{device="R2",source="ssh"}'
+                values: '1 1 1 1 1'
+            alert_rule_test:
+              - eval_time: 4m
+                alertname: TunnelwatchDeviceUnreachable
+                exp_alerts:
+                  - exp_labels: {severity: critical, device: R2, source: ssh}
+        """);
+
+    ExternalTool.Result result =
+        ExternalTool.run(dir, "promtool", "test", "rules", "wrong.test.yml");
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.output()).contains("FAILED");
+  }
+}
