@@ -11,14 +11,27 @@ import java.util.Objects;
  * @param module name of the module that says what to collect
  * @param interval time between two polls of this device
  * @param ssh how to reach the device over SSH
+ * @param events this device's event settings over the top-level ones
  */
 public record DeviceConfig(
-    String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
+    String name,
+    String host,
+    String module,
+    Duration interval,
+    DeviceSshConfig ssh,
+    EventsConfig events) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
   public DeviceConfig {
     interval = Objects.requireNonNullElse(interval, DEFAULT_INTERVAL);
+    events = Objects.requireNonNullElse(events, EventsConfig.NONE);
+  }
+
+  /** A device with the top-level event settings. */
+  public DeviceConfig(
+      String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
+    this(name, host, module, interval, ssh, EventsConfig.NONE);
   }
 
   /**

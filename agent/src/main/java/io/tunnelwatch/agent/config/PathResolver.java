@@ -44,9 +44,10 @@ final class PathResolver {
                             d.ssh().port(),
                             d.ssh().auth(),
                             resolve(baseDir, d.ssh().knownHosts()),
-                            d.ssh().trustOnFirstUse())))
+                            d.ssh().trustOnFirstUse()),
+                        d.events()))
             .toList();
-    return new AgentConfig(config.http(), auths, config.modules(), devices);
+    return new AgentConfig(config.http(), auths, config.modules(), devices, config.events());
   }
 
   private static String resolve(Path baseDir, String file) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.poll;
 
+import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.metrics.DeviceView;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
@@ -33,6 +34,16 @@ public final class DeviceStates {
 
   /** Records a successful poll: the snapshot becomes the device's last good data. */
   public void recordSuccess(DeviceSnapshot snapshot, Duration took) {
+    recordSuccess(snapshot, Map.of(), took);
+  }
+
+  /**
+   * Records a successful poll whose counters were stitched.
+   *
+   * @param counterCreated when the agent began following each counter series
+   */
+  public void recordSuccess(
+      DeviceSnapshot snapshot, Map<SeriesKey, Instant> counterCreated, Duration took) {
     views.compute(
         snapshot.device(),
         (device, old) ->
@@ -42,7 +53,8 @@ public final class DeviceStates {
                     old,
                     new SourceHealth(
                         snapshot.source(), true, Optional.of(snapshot.collectedAt()), took)),
-                Optional.of(snapshot)));
+                Optional.of(snapshot),
+                counterCreated));
   }
 
   /** Records a failed poll: the last good snapshot stays, and so does its timestamp. */
@@ -60,7 +72,8 @@ public final class DeviceStates {
           return new DeviceView(
               name,
               withHealth(old, new SourceHealth(source, false, lastSuccess, took)),
-              old == null ? Optional.empty() : old.snapshot());
+              old == null ? Optional.empty() : old.snapshot(),
+              old == null ? Map.of() : old.counterCreated());
         });
   }
 

@@ -2,7 +2,12 @@ package io.tunnelwatch.agent.poll;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.EventFanout;
+import io.tunnelwatch.agent.events.TrackerSettings;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -21,10 +26,32 @@ public final class PollTask implements AutoCloseable {
   private final DeviceStates states;
   private final MeterRegistry meters;
   private final Counter polls;
+  private final DeviceMonitor monitor;
   private String failingWith;
 
+  /** A task whose events go nowhere (default tracker settings, no listener). */
   public PollTask(String device, DevicePoller poller, DeviceStates states, MeterRegistry meters) {
+    this(
+        device,
+        poller,
+        states,
+        meters,
+        new DeviceMonitor(
+            device, TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()));
+  }
+
+  /**
+   * @param monitor the device's event detection and counter stitching; every poll, successful or
+   *     not, goes through it before it is published
+   */
+  public PollTask(
+      String device,
+      DevicePoller poller,
+      DeviceStates states,
+      MeterRegistry meters,
+      DeviceMonitor monitor) {
     this.device = device;
+    this.monitor = monitor;
     this.poller = poller;
     this.states = states;
     this.meters = meters;
@@ -45,7 +72,11 @@ public final class PollTask implements AutoCloseable {
     polls.increment();
     try {
       DevicePoller.PollResult result = poller.poll();
-      states.recordSuccess(result.snapshot(), Duration.ofNanos(System.nanoTime() - start));
+      DeviceMonitor.Published published = monitor.onSuccess(result.snapshot());
+      states.recordSuccess(
+          published.snapshot(),
+          published.counterCreated(),
+          Duration.ofNanos(System.nanoTime() - start));
       countWarnings(result.warnings());
       if (failingWith != null) {
         LOG.info("{}: {} poll recovered", device, poller.source().label());
@@ -53,11 +84,13 @@ public final class PollTask implements AutoCloseable {
       }
     } catch (PollException e) {
       states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
+      monitor.onFailure(e.reason());
       countFailure(e.reason());
       logFailure(e.reason(), e.getMessage());
     } catch (RuntimeException e) {
       // A bug must not stop the schedule of this device or any other.
       states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
+      monitor.onFailure("internal");
       countFailure("internal");
       logFailure("internal", e.toString());
       if (!"internal".equals(failingWith)) {
