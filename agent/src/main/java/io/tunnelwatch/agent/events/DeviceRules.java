@@ -44,6 +44,8 @@ final class DeviceRules {
     if (before.isPresent() && after.isPresent() && after.get().compareTo(before.get()) < 0) {
       work.rebooted = true;
       work.totals.reboot();
+      // Counter movement is judged afresh: the counters restarted, their history means nothing.
+      work.traffic.clear();
       work.occurred(
           EventKind.DEVICE_REBOOT,
           ObjectRef.device(work.device),

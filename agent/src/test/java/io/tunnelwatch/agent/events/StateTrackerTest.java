@@ -590,6 +590,23 @@ class StateTrackerTest {
     }
 
     @Test
+    void aRebootForgetsCounterHistorySoRestartedCountersAreNotOneWay() {
+      router.uptime = Optional.of(Duration.ofDays(3));
+      poll();
+      router.traffic();
+      poll();
+      // Reboot 20 minutes later: encrypt restarted and is back above its old value by chance,
+      // decrypt happens to equal the old value.
+      now = now.plus(Duration.ofMinutes(20));
+      router.uptime = Optional.of(Duration.ofMinutes(19));
+      router.encrypted += 400;
+      TrackerStep step = poll();
+
+      assertThat(step.rebooted()).isTrue();
+      assertThat(of(step, EventKind.ONE_WAY_TRAFFIC, EventStatus.OPENED)).isEmpty();
+    }
+
+    @Test
     void highCpuOpensOnlyWhenItLastsTheWindow() {
       poll();
       router.cpu = 0.97;
