@@ -104,7 +104,7 @@ public final class Agent implements AutoCloseable {
     registry.register(EventCollector.allDevices(events));
     InetSocketAddress listen = listenAddress(config.http().listen());
     try {
-      http = new AgentHttpServer(listen, registry, states, clock);
+      http = new AgentHttpServer(listen, registry, states, events, clock);
     } catch (IOException e) {
       connector.close();
       tasks.forEach(PollTask::close);

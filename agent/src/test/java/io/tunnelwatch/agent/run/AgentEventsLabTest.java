@@ -173,6 +173,13 @@ class AgentEventsLabTest {
         .singleElement()
         .satisfies(e -> assertThat(e.evidence().get(0).name()).isEqualTo("SPI in/out"));
     assertThat(opened()).isEmpty();
+    URI probe =
+        URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + "/probe?target=R2");
+    String r2 =
+        http.send(HttpRequest.newBuilder(probe).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(value(r2, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}")).hasValue(1.0);
+    assertThat(r2).doesNotContain("device=\"R1\"");
   }
 
   @Test
