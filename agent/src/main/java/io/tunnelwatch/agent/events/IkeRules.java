@@ -14,6 +14,8 @@ import java.util.TreeSet;
 /** IKE (phase 1): peer state, phase-1 failures, IKE rekeys and their storms. */
 final class IkeRules {
 
+  private static final String UP_NO_IKE = "UP-NO-IKE";
+
   private IkeRules() {}
 
   /**
@@ -42,7 +44,9 @@ final class IkeRules {
         established.add(peer);
         work.badPolls.remove(ref);
         rekey(work, ref, before.get(peer), sa);
-      } else if (shut.contains(peer)) {
+      } else if (shut.contains(peer) || (sa != null && sa.state().equals(UP_NO_IKE))) {
+        // A shut tunnel expects no IKE; UP-NO-IKE is IPsec running on after its IKE SA expired,
+        // which IOS renegotiates when needed: neither is a failed negotiation.
         work.badPolls.remove(ref);
       } else {
         int polls = work.badPolls.merge(ref, 1, Integer::sum);

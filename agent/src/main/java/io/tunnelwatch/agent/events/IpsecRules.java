@@ -44,7 +44,11 @@ final class IpsecRules {
       }
       work.traffic.remove(ref);
       if (!ikeUp.contains(peer)) {
-        work.badPolls.remove(ref); // phase 1 is the problem, and its rule says so
+        // Phase 1 is the problem now and its rule says so; phase 2 can be judged again once IKE
+        // is back, so an open phase-2 failure neither clears nor grows meanwhile.
+        work.badPolls.remove(ref);
+        work.suspect(EventKind.PHASE2_FAILURE, ref);
+        work.suspect(EventKind.PHASE2_FAILURE, ObjectRef.peer(work.device, peer));
         continue;
       }
       int polls = work.badPolls.merge(ref, 1, Integer::sum);

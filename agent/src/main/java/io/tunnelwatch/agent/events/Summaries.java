@@ -255,8 +255,8 @@ final class Summaries {
         switch (kind) {
           case PHASE1_FAILURE -> "IKE phase 1 failure of " + subject(subject) + " cleared";
           case PHASE2_FAILURE -> "IPsec phase 2 failure of " + subject(subject) + " cleared";
-          case COUNTERS_STALLED -> "counters of " + subject(subject) + " move again";
-          case ONE_WAY_TRAFFIC -> "traffic of " + subject(subject) + " flows both ways again";
+          case COUNTERS_STALLED -> "counters of " + subject(subject) + " no longer stalled";
+          case ONE_WAY_TRAFFIC -> "traffic of " + subject(subject) + " no longer one-way";
           case TUNNEL_DOWN -> subject(subject) + " line protocol up again";
           case DEVICE_UNREACHABLE -> "polls succeed again";
           case HIGH_CPU -> "CPU back under the threshold";

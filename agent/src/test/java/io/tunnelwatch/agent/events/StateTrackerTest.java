@@ -347,6 +347,23 @@ class StateTrackerTest {
     }
 
     @Test
+    void ipsecRunningOnWithoutItsIkeSaIsNoFailure() {
+      poll();
+      router.ikeState = "UP-NO-IKE";
+      router.ikeEstablished = false;
+      for (int i = 0; i < 5; i++) {
+        router.traffic();
+        poll();
+      }
+
+      assertThat(opened()).isEmpty();
+      assertThat(state.totals().phase1Failures()).isEmpty();
+      assertThat(state.states())
+          .containsEntry(PEER, ObjectState.DOWN)
+          .containsEntry(FLOW, ObjectState.UP);
+    }
+
+    @Test
     void anAdministrativelyShutTunnelExpectsNoIke() {
       poll();
       router.tunnelAdminUp = false;
@@ -387,6 +404,32 @@ class StateTrackerTest {
       router.flowUp = true;
       TrackerStep fixed = poll();
       assertThat(of(fixed, EventKind.PHASE2_FAILURE, EventStatus.RESOLVED)).hasSize(1);
+    }
+
+    @Test
+    void anOpenPhase2FailureWaitsWhilePhase1IsDown() {
+      poll();
+      router.flowUp = false;
+      poll();
+      poll();
+      assertThat(state.isOpen(EventKind.PHASE2_FAILURE, FLOW)).isTrue();
+
+      router.ikeState = "MM_NO_STATE";
+      router.ikeEstablished = false;
+      poll();
+      poll();
+
+      assertThat(state.isOpen(EventKind.PHASE2_FAILURE, FLOW)).isTrue();
+      assertThat(state.isOpen(EventKind.PHASE1_FAILURE, PEER)).isTrue();
+      router.ikeState = "QM_IDLE";
+      router.ikeEstablished = true;
+      router.flowUp = true;
+      TrackerStep fixed = poll();
+      assertThat(fixed.events())
+          .extracting(Event::kind, Event::status)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(EventKind.PHASE1_FAILURE, EventStatus.RESOLVED),
+              org.assertj.core.groups.Tuple.tuple(EventKind.PHASE2_FAILURE, EventStatus.RESOLVED));
     }
 
     @Test
