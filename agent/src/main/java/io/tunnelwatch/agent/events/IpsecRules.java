@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.events;
 
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.FailurePhase;
-import io.tunnelwatch.core.model.IkeSa;
 import io.tunnelwatch.core.model.IpsecFlow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 final class IpsecRules {
 
   private static final String UP_IDLE = "UP-IDLE";
+  private static final String NO_IKE_SA = "no IKE SA";
 
   private IpsecRules() {}
 
@@ -27,6 +27,8 @@ final class IpsecRules {
     expected.addAll(byRef.keySet());
     work.seenFlows.addAll(byRef.keySet());
     boolean deviceCounts = FailureAccounting.counted(now, FailurePhase.PHASE2);
+    Map<String, String> ikeStates = new LinkedHashMap<>();
+    now.ikeSas().forEach(sa -> ikeStates.putIfAbsent(sa.peer(), sa.state()));
     Set<String> failing = new TreeSet<>();
     for (ObjectRef ref : expected) {
       IpsecFlow flow = byRef.get(ref);
@@ -57,13 +59,14 @@ final class IpsecRules {
         work.totals.phase2Failures(peer, 1);
       }
     }
-    idlePeers(work, now, ikeUp, expected, failing, deviceCounts);
+    idlePeers(work, ikeStates, ikeUp, expected, failing, deviceCounts);
     Map<String, Long> reported =
         FailureAccounting.newFailures(work.previous.last(), now, FailurePhase.PHASE2, failing);
     reported.forEach(work.totals::phase2Failures);
     for (ObjectRef ref : expected) {
       if (work.badPolls.containsKey(ref)) {
-        judgeFailure(work, ref, ikeState(now, ref.peer().orElseThrow()), reported);
+        judgeFailure(
+            work, ref, ikeStates.getOrDefault(ref.peer().orElseThrow(), NO_IKE_SA), reported);
       }
     }
     work.rekeys.keySet().stream()
@@ -75,7 +78,7 @@ final class IpsecRules {
   /** Peers with IKE up, in {@code UP-IDLE}, and no flow known at all: phase 2 never came up. */
   private static void idlePeers(
       Work work,
-      DeviceSnapshot now,
+      Map<String, String> ikeStates,
       Set<String> ikeUp,
       Set<ObjectRef> flows,
       Set<String> failing,
@@ -84,7 +87,7 @@ final class IpsecRules {
     flows.forEach(f -> withFlows.add(f.peer().orElseThrow()));
     Map<String, Integer> idle = new LinkedHashMap<>();
     for (String peer : ikeUp) {
-      String state = ikeState(now, peer);
+      String state = ikeStates.getOrDefault(peer, NO_IKE_SA);
       ObjectRef ref = ObjectRef.peer(work.device, peer);
       if (withFlows.contains(peer) || !state.equals(UP_IDLE)) {
         continue;
@@ -172,14 +175,6 @@ final class IpsecRules {
                   evidence.after()),
               List.of(evidence));
         });
-  }
-
-  private static String ikeState(DeviceSnapshot now, String peer) {
-    return now.ikeSas().stream()
-        .filter(sa -> sa.peer().equals(peer))
-        .map(IkeSa::state)
-        .findFirst()
-        .orElse("no IKE SA");
   }
 
   private static Map<ObjectRef, IpsecFlow> byRef(String device, Optional<DeviceSnapshot> snapshot) {
