@@ -3,7 +3,6 @@ package io.tunnelwatch.agent.events;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.FailurePhase;
 import io.tunnelwatch.core.model.IpsecFlow;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,9 +183,5 @@ final class IpsecRules {
             s.ipsecFlows()
                 .forEach(f -> byRef.putIfAbsent(ObjectRef.flow(device, f.peer(), f.flow()), f)));
     return byRef;
-  }
-
-  static List<ObjectRef> refs(String device, DeviceSnapshot snapshot) {
-    return new ArrayList<>(byRef(device, Optional.of(snapshot)).keySet());
   }
 }
