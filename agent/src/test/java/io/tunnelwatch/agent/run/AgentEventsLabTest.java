@@ -243,4 +243,49 @@ class AgentEventsLabTest {
                         scrape("tunnelwatch_ipsec_packets_encrypted_total{" + R1_FLOW_LABELS + "}"))
                     .isGreaterThan(encryptedBefore));
   }
+
+  @Test
+  void aRouterThatStopsAnsweringIsUnreachableUntilItAnswersAgain() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> scrape("tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}") == 1.0);
+
+    lab.router("R2").stopSsh();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(opened())
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.kind()).isEqualTo(EventKind.DEVICE_UNREACHABLE);
+                          assertThat(e.subject()).isEqualTo(ObjectRef.device("R2"));
+                          assertThat(e.summary()).contains("3 polls in a row failed");
+                        }));
+    // Availability must not count R2's tunnel as up while nobody can see it.
+    assertThat(transitions)
+        .anySatisfy(
+            t -> {
+              assertThat(t.subject()).isEqualTo(ObjectRef.tunnel("R2", "Tunnel12"));
+              assertThat(t.to()).isEqualTo(ObjectState.UNKNOWN);
+            });
+    assertThat(scrape("tunnelwatch_events_total{device=\"R2\",kind=\"device_unreachable\"}"))
+        .isEqualTo(1.0);
+
+    lab.router("R2").startSsh();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.kind()).isEqualTo(EventKind.DEVICE_UNREACHABLE);
+                          assertThat(e.status()).isEqualTo(EventStatus.RESOLVED);
+                        }));
+    assertThat(events).noneMatch(e -> e.summary().contains(PASSWORD));
+  }
 }
