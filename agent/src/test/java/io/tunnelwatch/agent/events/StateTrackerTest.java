@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tunnelwatch.core.model.FailureCounters;
 import io.tunnelwatch.core.model.FailurePhase;
@@ -79,9 +80,9 @@ class StateTrackerTest {
     assertThat(first.transitions())
         .extracting(StateTransition::subject, StateTransition::from, StateTransition::to)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(TUNNEL, ObjectState.UNKNOWN, ObjectState.UP),
-            org.assertj.core.groups.Tuple.tuple(PEER, ObjectState.UNKNOWN, ObjectState.UP),
-            org.assertj.core.groups.Tuple.tuple(FLOW, ObjectState.UNKNOWN, ObjectState.UP));
+            tuple(TUNNEL, ObjectState.UNKNOWN, ObjectState.UP),
+            tuple(PEER, ObjectState.UNKNOWN, ObjectState.UP),
+            tuple(FLOW, ObjectState.UNKNOWN, ObjectState.UP));
     assertThat(last.transitions()).isEmpty();
     assertThat(state.open()).isEmpty();
   }
@@ -255,8 +256,8 @@ class StateTrackerTest {
       assertThat(first.transitions())
           .extracting(StateTransition::subject, StateTransition::to, StateTransition::detail)
           .contains(
-              org.assertj.core.groups.Tuple.tuple(PEER, ObjectState.DOWN, "MM_KEY_EXCH"),
-              org.assertj.core.groups.Tuple.tuple(FLOW, ObjectState.DOWN, "no active SA"));
+              tuple(PEER, ObjectState.DOWN, "MM_KEY_EXCH"),
+              tuple(FLOW, ObjectState.DOWN, "no active SA"));
 
       TrackerStep second = poll();
 
@@ -428,8 +429,8 @@ class StateTrackerTest {
       assertThat(fixed.events())
           .extracting(Event::kind, Event::status)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(EventKind.PHASE1_FAILURE, EventStatus.RESOLVED),
-              org.assertj.core.groups.Tuple.tuple(EventKind.PHASE2_FAILURE, EventStatus.RESOLVED));
+              tuple(EventKind.PHASE1_FAILURE, EventStatus.RESOLVED),
+              tuple(EventKind.PHASE2_FAILURE, EventStatus.RESOLVED));
     }
 
     @Test
@@ -538,8 +539,7 @@ class StateTrackerTest {
       assertThat(of(down, EventKind.TUNNEL_FLAP, EventStatus.OCCURRED)).hasSize(1);
       assertThat(down.transitions())
           .extracting(StateTransition::subject, StateTransition::from, StateTransition::to)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(TUNNEL, ObjectState.UP, ObjectState.DOWN));
+          .containsExactly(tuple(TUNNEL, ObjectState.UP, ObjectState.DOWN));
       assertThat(state.totals().tunnelFlaps()).containsEntry(Router.TUNNEL, 1L);
 
       poll();

@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.config.AgentConfig;
@@ -166,8 +167,7 @@ class AgentEventsLabTest {
         .filteredOn(e -> e.kind() == EventKind.IPSEC_REKEY)
         .extracting(Event::device, Event::status)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("R1", EventStatus.OCCURRED),
-            org.assertj.core.groups.Tuple.tuple("R2", EventStatus.OCCURRED));
+            tuple("R1", EventStatus.OCCURRED), tuple("R2", EventStatus.OCCURRED));
     assertThat(events)
         .filteredOn(e -> e.subject().equals(R1_FLOW))
         .singleElement()
