@@ -408,6 +408,32 @@ class StateTrackerTest {
     }
 
     @Test
+    void growingPhase2CountersOpenAtOnceAndCountTheirGrowth() {
+      router.failureCounters = new FailureCounters(OptionalLong.of(0), OptionalLong.of(4));
+      poll();
+      router.flowUp = false;
+      router.failureCounters = new FailureCounters(OptionalLong.of(0), OptionalLong.of(6));
+      TrackerStep step = poll();
+
+      assertThat(of(step, EventKind.PHASE2_FAILURE, EventStatus.OPENED))
+          .singleElement()
+          .satisfies(e -> assertThat(e.subject()).isEqualTo(FLOW));
+      // The device counts its own failures, so the state machine adds nothing on top.
+      assertThat(state.totals().phase2Failures()).containsEntry(Router.PEER, 2L);
+    }
+
+    @Test
+    void aSetupFailureNotificationOpensAtOnceAndClearsWhenTheFlowIsUp() {
+      poll();
+      TrackerStep trap = observe(ObservationKind.IPSEC_SETUP_FAILURE, "cipSecSetUpFailure");
+
+      assertThat(of(trap, EventKind.PHASE2_FAILURE, EventStatus.OPENED))
+          .singleElement()
+          .satisfies(e -> assertThat(e.subject()).isEqualTo(PEER));
+      assertThat(of(poll(), EventKind.PHASE2_FAILURE, EventStatus.RESOLVED)).hasSize(1);
+    }
+
+    @Test
     void anOpenPhase2FailureWaitsWhilePhase1IsDown() {
       poll();
       router.flowUp = false;
