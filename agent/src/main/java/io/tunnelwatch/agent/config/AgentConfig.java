@@ -12,17 +12,29 @@ import java.util.Objects;
  * @param auths named credentials, referenced by devices
  * @param modules named collection settings, referenced by devices
  * @param devices the routers to poll
+ * @param events how events are judged, for every device (a device may override each key)
  */
 public record AgentConfig(
     HttpConfig http,
     Map<String, AuthConfig> auths,
     Map<String, ModuleConfig> modules,
-    List<DeviceConfig> devices) {
+    List<DeviceConfig> devices,
+    EventsConfig events) {
+
+  /** A configuration with the default event settings. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices) {
+    this(http, auths, modules, devices, EventsConfig.NONE);
+  }
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
     auths = auths == null ? Map.of() : Map.copyOf(auths);
     modules = modules == null ? Map.of() : Map.copyOf(modules);
     devices = devices == null ? List.of() : List.copyOf(devices);
+    events = Objects.requireNonNullElse(events, EventsConfig.NONE);
   }
 }

@@ -41,6 +41,7 @@ final class ConfigValidator {
     validateListen(config.http().listen());
     config.auths().forEach(this::validateAuth);
     config.modules().forEach(this::validateModule);
+    validateEvents("events", config.events(), false);
     if (config.devices().isEmpty()) {
       problem("devices", "expected at least one device");
     }
@@ -247,6 +248,7 @@ final class ConfigValidator {
     if (device.snmp() != null) {
       validateSnmp(path + ".snmp", device.snmp(), config.auths());
     }
+    validateEvents(path + ".events", device.events(), true);
   }
 
   private void validateSnmp(
@@ -267,6 +269,52 @@ final class ConfigValidator {
               + ", got '"
               + snmp.auth()
               + "'");
+    }
+  }
+
+  private void validateEvents(String path, EventsConfig events, boolean perDevice) {
+    atLeastOne(path + ".unreachable_after_polls", events.unreachableAfterPolls());
+    atLeastOne(path + ".negotiation_failure_polls", events.negotiationFailurePolls());
+    atLeastOne(path + ".storm_rekeys", events.stormRekeys());
+    positiveIfSet(path + ".traffic_window", events.trafficWindow());
+    positiveIfSet(path + ".storm_window", events.stormWindow());
+    positiveIfSet(path + ".ike_lifetime", events.ikeLifetime());
+    positiveIfSet(path + ".ipsec_lifetime", events.ipsecLifetime());
+    positiveIfSet(path + ".cpu_window", events.cpuWindow());
+    Double cpu = events.cpuThreshold();
+    if (cpu != null && !(cpu > 0.0 && cpu <= 1.0)) {
+      problem(
+          path + ".cpu_threshold",
+          "expected a ratio above 0 and at most 1 (0.9 means 90%), got " + cpu);
+    }
+    names(path + ".expected_tunnels", events.expectedTunnels(), perDevice);
+    names(path + ".expected_peers", events.expectedPeers(), perDevice);
+  }
+
+  private void names(String path, List<String> names, boolean allowed) {
+    if (names == null) {
+      return;
+    }
+    if (!allowed) {
+      problem(path, "only allowed under a device (devices[N].events)");
+      return;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (blank(names.get(i))) {
+        problem(path + "[" + i + "]", "expected a non-empty name");
+      }
+    }
+  }
+
+  private void atLeastOne(String path, Integer value) {
+    if (value != null && value < 1) {
+      problem(path, "expected a whole number of at least 1, got " + value);
+    }
+  }
+
+  private void positiveIfSet(String path, Duration duration) {
+    if (duration != null) {
+      requirePositive(path, duration);
     }
   }
 

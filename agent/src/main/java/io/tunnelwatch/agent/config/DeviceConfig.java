@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param interval time between two polls of this device
  * @param ssh how to reach the device over SSH; absent when it is polled over SNMP only
  * @param snmp how to reach the device over SNMP; absent when it is polled over SSH only
+ * @param events this device's event settings over the top-level ones
  */
 public record DeviceConfig(
     String name,
@@ -19,12 +20,31 @@ public record DeviceConfig(
     String module,
     Duration interval,
     DeviceSshConfig ssh,
-    DeviceSnmpConfig snmp) {
+    DeviceSnmpConfig snmp,
+    EventsConfig events) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
   public DeviceConfig {
     interval = Objects.requireNonNullElse(interval, DEFAULT_INTERVAL);
+    events = Objects.requireNonNullElse(events, EventsConfig.NONE);
+  }
+
+  /** A device polled over SSH only, with the top-level event settings. */
+  public DeviceConfig(
+      String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
+    this(name, host, module, interval, ssh, null, EventsConfig.NONE);
+  }
+
+  /** A device with the top-level event settings. */
+  public DeviceConfig(
+      String name,
+      String host,
+      String module,
+      Duration interval,
+      DeviceSshConfig ssh,
+      DeviceSnmpConfig snmp) {
+    this(name, host, module, interval, ssh, snmp, EventsConfig.NONE);
   }
 
   /**

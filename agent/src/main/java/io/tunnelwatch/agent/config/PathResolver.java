@@ -48,9 +48,10 @@ final class PathResolver {
                                 d.ssh().auth(),
                                 resolve(baseDir, d.ssh().knownHosts()),
                                 d.ssh().trustOnFirstUse()),
-                        d.snmp()))
+                        d.snmp(),
+                        d.events()))
             .toList();
-    return new AgentConfig(config.http(), auths, config.modules(), devices);
+    return new AgentConfig(config.http(), auths, config.modules(), devices, config.events());
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

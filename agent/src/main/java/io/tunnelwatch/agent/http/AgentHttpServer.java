@@ -4,10 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tunnelwatch.agent.events.EventFanout;
+import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,13 +24,30 @@ public final class AgentHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  /** Binds and starts serving, without event metrics on {@code /probe}. */
+  public AgentHttpServer(
+      InetSocketAddress address, PrometheusRegistry registry, DeviceStates states, Clock clock)
+      throws IOException {
+    this(
+        address,
+        registry,
+        states,
+        new EventTracker(Map.of(), new EventFanout(List.of()), clock),
+        clock);
+  }
+
   /**
    * Binds and starts serving.
    *
-   * @param registry holds the device collector and the agent's own meters
+   * @param registry holds the device and event collectors and the agent's own meters
+   * @param events whose per-device event metrics {@code /probe} adds to the device's data
    */
   public AgentHttpServer(
-      InetSocketAddress address, PrometheusRegistry registry, DeviceStates states, Clock clock)
+      InetSocketAddress address,
+      PrometheusRegistry registry,
+      DeviceStates states,
+      EventTracker events,
+      Clock clock)
       throws IOException {
     server = HttpServer.create(address, 64);
     executor =
@@ -39,7 +60,7 @@ public final class AgentHttpServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/metrics", new MetricsHandler(registry));
-    server.createContext("/probe", new ProbeHandler(states));
+    server.createContext("/probe", new ProbeHandler(states, events));
     server.createContext("/-/healthy", exchange -> Responses.text(exchange, 200, "Healthy\n"));
     server.createContext(
         "/-/ready",

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,9 +19,11 @@ import java.util.Optional;
 final class ProbeHandler implements HttpHandler {
 
   private final DeviceStates states;
+  private final EventTracker events;
 
-  ProbeHandler(DeviceStates states) {
+  ProbeHandler(DeviceStates states, EventTracker events) {
     this.states = states;
+    this.events = events;
   }
 
   @Override
@@ -37,6 +40,7 @@ final class ProbeHandler implements HttpHandler {
     }
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(DeviceCollector.oneDevice(states, target.get()));
+    registry.register(EventCollector.oneDevice(events, target.get()));
     new MetricsHandler(registry).handle(exchange);
   }
 

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.poll;
 
+import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.metrics.DeviceView;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
@@ -17,13 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent's current view of every device. A device polled over SSH and SNMP keeps the last good
- * snapshot of each source; what is published is their merge ({@link SnapshotMerger}). Each update
- * replaces one device's view in one step, so a scrape sees either the old or the new view of a
- * device, never half of each.
+ * snapshot of each source; what is published is their merge ({@link SnapshotMerger}), with its
+ * counters made monotonic by the caller. Each update replaces one device's view in one step, so a
+ * scrape sees either the old or the new view of a device, never half of each.
  */
 public final class DeviceStates {
 
-  /** One device's published view and the last good snapshot of each source behind it. */
+  /** One device's published view and the raw last good snapshot of each source behind it. */
   private record Entry(DeviceView view, Map<Source, DeviceSnapshot> lastGood) {}
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -39,28 +40,64 @@ public final class DeviceStates {
   }
 
   /**
-   * Records a successful poll over one source: the snapshot becomes that source's last good data
-   * and the device's view becomes the merge of every source's last good data.
+   * Records a successful poll over one source and publishes the merge of every source's last good
+   * data as it is (no counter stitching).
    */
   public void recordSuccess(DeviceSnapshot snapshot, Duration took) {
+    DeviceSnapshot merged = recordSourceSuccess(snapshot, took);
+    publish(merged, Map.of());
+  }
+
+  /**
+   * Records a successful poll over one source without publishing its data yet.
+   *
+   * @return the merge of every source's last good data, for the caller to stitch and {@link
+   *     #publish}
+   */
+  public DeviceSnapshot recordSourceSuccess(DeviceSnapshot snapshot, Duration took) {
+    Entry updated =
+        entries.compute(
+            snapshot.device(),
+            (device, old) -> {
+              Map<Source, DeviceSnapshot> lastGood = new EnumMap<>(Source.class);
+              if (old != null) {
+                lastGood.putAll(old.lastGood());
+              }
+              lastGood.put(snapshot.source(), snapshot);
+              SourceHealth health =
+                  new SourceHealth(
+                      snapshot.source(), true, Optional.of(snapshot.collectedAt()), took);
+              DeviceView view =
+                  old == null
+                      ? new DeviceView(device, List.of(health), Optional.empty())
+                      : new DeviceView(
+                          device,
+                          withHealth(old, health),
+                          old.view().snapshot(),
+                          old.view().counterCreated());
+              return new Entry(view, Map.copyOf(lastGood));
+            });
+    return SnapshotMerger.merge(
+        Optional.ofNullable(updated.lastGood().get(Source.SSH)),
+        Optional.ofNullable(updated.lastGood().get(Source.SNMP)));
+  }
+
+  /**
+   * Publishes a device's data.
+   *
+   * @param counterCreated when the agent began following each counter series
+   */
+  public void publish(DeviceSnapshot snapshot, Map<SeriesKey, Instant> counterCreated) {
     entries.compute(
         snapshot.device(),
-        (device, old) -> {
-          Map<Source, DeviceSnapshot> lastGood = new EnumMap<>(Source.class);
-          if (old != null) {
-            lastGood.putAll(old.lastGood());
-          }
-          lastGood.put(snapshot.source(), snapshot);
-          DeviceSnapshot merged =
-              SnapshotMerger.merge(
-                  Optional.ofNullable(lastGood.get(Source.SSH)),
-                  Optional.ofNullable(lastGood.get(Source.SNMP)));
-          SourceHealth health =
-              new SourceHealth(snapshot.source(), true, Optional.of(snapshot.collectedAt()), took);
-          return new Entry(
-              new DeviceView(device, withHealth(old, health), Optional.of(merged)),
-              Map.copyOf(lastGood));
-        });
+        (device, old) ->
+            new Entry(
+                new DeviceView(
+                    device,
+                    old == null ? List.of() : old.view().sources(),
+                    Optional.of(snapshot),
+                    counterCreated),
+                old == null ? Map.of() : old.lastGood()));
   }
 
   /** Records a failed poll: the last good snapshot stays, and so does its timestamp. */
@@ -79,7 +116,8 @@ public final class DeviceStates {
               new DeviceView(
                   name,
                   withHealth(old, new SourceHealth(source, false, lastSuccess, took)),
-                  old == null ? Optional.empty() : old.view().snapshot()),
+                  old == null ? Optional.empty() : old.view().snapshot(),
+                  old == null ? Map.of() : old.view().counterCreated()),
               old == null ? Map.of() : old.lastGood());
         });
   }

@@ -2,17 +2,25 @@ package io.tunnelwatch.agent.poll;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.EventFanout;
+import io.tunnelwatch.agent.events.TrackerSettings;
+import io.tunnelwatch.core.model.DeviceSnapshot;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One device's poll, as the scheduler runs it: poll each source the device is read over (SNMP and
- * SSH one after the other, so a device never sees two of our polls at once), publish each outcome,
- * count it, and log a failure once when it starts (or changes) and once when it clears.
+ * SSH one after the other, so a device never sees two of our polls at once), record each outcome,
+ * then hand the merge of the sources' last good data to the device's monitor (events, counter
+ * stitching) and publish what it returns. Failures are counted, and logged once when they start (or
+ * change) and once when they clear.
  */
 public final class PollTask implements AutoCloseable {
 
@@ -22,17 +30,48 @@ public final class PollTask implements AutoCloseable {
   private final List<SourcePoll> sources;
   private final DeviceStates states;
   private final MeterRegistry meters;
+  private final DeviceMonitor monitor;
 
+  /**
+   * @param monitor the device's event detection and counter stitching; every poll, successful or
+   *     not, goes through it before it is published
+   */
   public PollTask(
-      String device, List<DevicePoller> pollers, DeviceStates states, MeterRegistry meters) {
+      String device,
+      List<DevicePoller> pollers,
+      DeviceStates states,
+      MeterRegistry meters,
+      DeviceMonitor monitor) {
     this.device = device;
     this.states = states;
     this.meters = meters;
+    this.monitor = monitor;
     this.sources = pollers.stream().map(SourcePoll::new).toList();
+  }
+
+  /** A task whose events go nowhere (default tracker settings, no listener). */
+  public PollTask(
+      String device, List<DevicePoller> pollers, DeviceStates states, MeterRegistry meters) {
+    this(
+        device,
+        pollers,
+        states,
+        meters,
+        new DeviceMonitor(
+            device, TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()));
   }
 
   public PollTask(String device, DevicePoller poller, DeviceStates states, MeterRegistry meters) {
     this(device, List.of(poller), states, meters);
+  }
+
+  public PollTask(
+      String device,
+      DevicePoller poller,
+      DeviceStates states,
+      MeterRegistry meters,
+      DeviceMonitor monitor) {
+    this(device, List.of(poller), states, meters, monitor);
   }
 
   public String device() {
@@ -41,8 +80,33 @@ public final class PollTask implements AutoCloseable {
 
   /** Runs one poll of every source; never throws, so one device's trouble stays with it. */
   public void run() {
-    sources.forEach(SourcePoll::run);
+    Optional<DeviceSnapshot> merged = Optional.empty();
+    String failure = null;
+    for (SourcePoll source : sources) {
+      SourceOutcome outcome = source.run();
+      if (outcome.merged().isPresent()) {
+        merged = outcome.merged();
+      } else {
+        failure = outcome.failure();
+      }
+    }
+    try {
+      if (merged.isPresent()) {
+        DeviceMonitor.Published published = monitor.onSuccess(merged.get());
+        states.publish(published.snapshot(), published.counterCreated());
+      } else if (failure != null) {
+        monitor.onFailure(failure);
+      }
+    } catch (RuntimeException e) {
+      // A bug in detection must not stop this device's schedule nor hide its fresh data.
+      merged.ifPresent(snapshot -> states.publish(snapshot, Map.of()));
+      LOG.warn("{}: event detection failed: {}", device, e.toString());
+      LOG.debug("{}: event detection failure detail", device, e);
+    }
   }
+
+  /** What one source's poll left: the merge of last good data, or why it failed. */
+  private record SourceOutcome(Optional<DeviceSnapshot> merged, String failure) {}
 
   /** The poll of one source, with its own failure memory so each source logs its own story. */
   private final class SourcePoll {
@@ -59,21 +123,25 @@ public final class PollTask implements AutoCloseable {
               .register(meters);
     }
 
-    void run() {
+    SourceOutcome run() {
       long start = System.nanoTime();
       polls.increment();
       try {
         DevicePoller.PollResult result = poller.poll();
-        states.recordSuccess(result.snapshot(), Duration.ofNanos(System.nanoTime() - start));
+        DeviceSnapshot merged =
+            states.recordSourceSuccess(
+                result.snapshot(), Duration.ofNanos(System.nanoTime() - start));
         countWarnings(result.warnings());
         if (failingWith != null) {
           LOG.info("{}: {} poll recovered", device, poller.source().label());
           failingWith = null;
         }
+        return new SourceOutcome(Optional.of(merged), null);
       } catch (PollException e) {
         states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
         countFailure(e.reason());
         logFailure(e.reason(), e.getMessage());
+        return new SourceOutcome(Optional.empty(), e.reason());
       } catch (RuntimeException e) {
         // A bug must not stop the schedule of this device or any other.
         states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
@@ -83,6 +151,7 @@ public final class PollTask implements AutoCloseable {
         if (first) {
           LOG.debug("{}: internal error detail", device, e);
         }
+        return new SourceOutcome(Optional.empty(), "internal");
       }
     }
 

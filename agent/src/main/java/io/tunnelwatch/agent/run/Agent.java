@@ -13,8 +13,13 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.ModuleConfig;
+import io.tunnelwatch.agent.events.EventFanout;
+import io.tunnelwatch.agent.events.EventListener;
+import io.tunnelwatch.agent.events.EventTracker;
+import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.DeviceCollector;
+import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
@@ -43,11 +48,16 @@ public final class Agent implements AutoCloseable {
 
   private final SshConnector connector;
   private final DeviceStates states;
+  private final EventTracker events;
   private final PrometheusMeterRegistry meters;
   private final PollScheduler scheduler;
   private final AgentHttpServer http;
 
-  private Agent(AgentConfig config, Clock clock, Function<String, String> environment)
+  private Agent(
+      AgentConfig config,
+      Clock clock,
+      Function<String, String> environment,
+      List<EventListener> listeners)
       throws IOException, SchedulerException {
     PrometheusRegistry registry = new PrometheusRegistry();
     meters =
@@ -55,6 +65,11 @@ public final class Agent implements AutoCloseable {
             PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     bindJvmMetrics(meters);
     states = new DeviceStates();
+    Map<String, TrackerSettings> trackerSettings = new LinkedHashMap<>();
+    config
+        .devices()
+        .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
+    events = new EventTracker(trackerSettings, new EventFanout(listeners), clock);
     connector = new SshConnector();
     CredentialsResolver credentials = new CredentialsResolver(environment);
     List<PollTask> tasks = new ArrayList<>();
@@ -83,13 +98,16 @@ public final class Agent implements AutoCloseable {
               RECONNECT_BACKOFF);
       SshDevicePoller poller =
           new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
-      tasks.add(new PollTask(device.name(), poller, states, meters));
+      tasks.add(
+          new PollTask(
+              device.name(), poller, states, meters, events.monitor(device.name()).orElseThrow()));
       intervals.put(device.name(), device.interval());
     }
     registry.register(DeviceCollector.allDevices(states));
+    registry.register(EventCollector.allDevices(events));
     InetSocketAddress listen = listenAddress(config.http().listen());
     try {
-      http = new AgentHttpServer(listen, registry, states, clock);
+      http = new AgentHttpServer(listen, registry, states, events, clock);
     } catch (IOException e) {
       connector.close();
       tasks.forEach(PollTask::close);
@@ -106,10 +124,25 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  /** Starts an agent for a validated configuration. */
+  /**
+   * Starts an agent for a validated configuration.
+   *
+   * @param listeners receive every detected event and state transition, in this order (the history
+   *     store, the alert dispatcher...); one that throws does not stop the others
+   */
+  public static Agent start(
+      AgentConfig config,
+      Clock clock,
+      Function<String, String> environment,
+      List<EventListener> listeners)
+      throws IOException, SchedulerException {
+    return new Agent(config, clock, environment, listeners);
+  }
+
+  /** Starts an agent whose events are only logged and counted. */
   public static Agent start(AgentConfig config, Clock clock, Function<String, String> environment)
       throws IOException, SchedulerException {
-    return new Agent(config, clock, environment);
+    return start(config, clock, environment, List.of());
   }
 
   public static Agent start(AgentConfig config) throws IOException, SchedulerException {
@@ -142,6 +175,11 @@ public final class Agent implements AutoCloseable {
 
   public DeviceStates states() {
     return states;
+  }
+
+  /** Event detection, e.g. to feed it device notifications ({@link EventTracker#observe}). */
+  public EventTracker events() {
+    return events;
   }
 
   @Override

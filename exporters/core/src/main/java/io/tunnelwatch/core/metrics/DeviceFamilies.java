@@ -1,6 +1,8 @@
 package io.tunnelwatch.core.metrics;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tunnelwatch.core.counters.CounterField;
+import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.model.CpuLoad;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.IkeSa;
@@ -9,8 +11,11 @@ import io.tunnelwatch.core.model.InterfaceCounters;
 import io.tunnelwatch.core.model.IpsecCounters;
 import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.TunnelInterface;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -119,7 +124,11 @@ public final class DeviceFamilies {
     return FamilyBuilder.counter(name, help + CACHED);
   }
 
+  /** When the series of the device being added began, by series. */
+  private Map<SeriesKey, Instant> created = Map.of();
+
   private void add(DeviceView view) {
+    created = view.counterCreated();
     String device = view.device();
     for (SourceHealth health : view.sources()) {
       String source = health.source().label();
@@ -164,14 +173,28 @@ public final class DeviceFamilies {
         tunnel.mode());
     tunnelUp.add(tunnel.lineProtocolUp(), "device", device, "tunnel", name);
     InterfaceCounters c = tunnel.counters();
-    tunnelRxBytes.addIfPresent(c.receiveBytes(), "device", device, "tunnel", name);
-    tunnelTxBytes.addIfPresent(c.transmitBytes(), "device", device, "tunnel", name);
-    tunnelRxPackets.addIfPresent(c.receivePackets(), "device", device, "tunnel", name);
-    tunnelTxPackets.addIfPresent(c.transmitPackets(), "device", device, "tunnel", name);
-    tunnelRxDrops.addIfPresent(c.receiveDrops(), "device", device, "tunnel", name);
-    tunnelTxDrops.addIfPresent(c.transmitDrops(), "device", device, "tunnel", name);
-    tunnelRxErrors.addIfPresent(c.receiveErrors(), "device", device, "tunnel", name);
-    tunnelTxErrors.addIfPresent(c.transmitErrors(), "device", device, "tunnel", name);
+    String[] labels = {"device", device, "tunnel", name};
+    String object = SeriesKey.tunnelObject(name);
+    tunnelRxBytes.addIfPresent(
+        c.receiveBytes(), created(object, CounterField.TUNNEL_RECEIVE_BYTES), labels);
+    tunnelTxBytes.addIfPresent(
+        c.transmitBytes(), created(object, CounterField.TUNNEL_TRANSMIT_BYTES), labels);
+    tunnelRxPackets.addIfPresent(
+        c.receivePackets(), created(object, CounterField.TUNNEL_RECEIVE_PACKETS), labels);
+    tunnelTxPackets.addIfPresent(
+        c.transmitPackets(), created(object, CounterField.TUNNEL_TRANSMIT_PACKETS), labels);
+    tunnelRxDrops.addIfPresent(
+        c.receiveDrops(), created(object, CounterField.TUNNEL_RECEIVE_DROPS), labels);
+    tunnelTxDrops.addIfPresent(
+        c.transmitDrops(), created(object, CounterField.TUNNEL_TRANSMIT_DROPS), labels);
+    tunnelRxErrors.addIfPresent(
+        c.receiveErrors(), created(object, CounterField.TUNNEL_RECEIVE_ERRORS), labels);
+    tunnelTxErrors.addIfPresent(
+        c.transmitErrors(), created(object, CounterField.TUNNEL_TRANSMIT_ERRORS), labels);
+  }
+
+  private Optional<Instant> created(String object, CounterField field) {
+    return Optional.ofNullable(created.get(new SeriesKey(object, field)));
   }
 
   private void addIkeSa(String device, IkeSa sa) {
@@ -197,18 +220,35 @@ public final class DeviceFamilies {
     String[] labels = {"device", device, "peer", flow.peer(), "flow", flow.flow()};
     ipsecUp.add(flow.up(), labels);
     IpsecCounters c = flow.counters();
-    encrypted.addIfPresent(c.encrypted(), labels);
-    decrypted.addIfPresent(c.decrypted(), labels);
-    encapsulated.addIfPresent(c.encapsulated(), labels);
-    decapsulated.addIfPresent(c.decapsulated(), labels);
-    ipsecRxBytes.addIfPresent(c.receiveBytes(), labels);
-    ipsecTxBytes.addIfPresent(c.transmitBytes(), labels);
-    ipsecErrors.addIfPresent(c.sendErrors(), withKind(labels, "send"));
-    ipsecErrors.addIfPresent(c.receiveErrors(), withKind(labels, "receive"));
-    ipsecErrors.addIfPresent(c.replayErrors(), withKind(labels, "replay"));
-    ipsecErrors.addIfPresent(c.authErrors(), withKind(labels, "auth"));
-    ipsecErrors.addIfPresent(c.decryptErrors(), withKind(labels, "decrypt"));
-    ipsecErrors.addIfPresent(c.encryptErrors(), withKind(labels, "encrypt"));
+    String o = SeriesKey.flowObject(flow.peer(), flow.flow());
+    encrypted.addIfPresent(c.encrypted(), created(o, CounterField.IPSEC_ENCRYPTED), labels);
+    decrypted.addIfPresent(c.decrypted(), created(o, CounterField.IPSEC_DECRYPTED), labels);
+    encapsulated.addIfPresent(
+        c.encapsulated(), created(o, CounterField.IPSEC_ENCAPSULATED), labels);
+    decapsulated.addIfPresent(
+        c.decapsulated(), created(o, CounterField.IPSEC_DECAPSULATED), labels);
+    ipsecRxBytes.addIfPresent(
+        c.receiveBytes(), created(o, CounterField.IPSEC_RECEIVE_BYTES), labels);
+    ipsecTxBytes.addIfPresent(
+        c.transmitBytes(), created(o, CounterField.IPSEC_TRANSMIT_BYTES), labels);
+    ipsecErrors.addIfPresent(
+        c.sendErrors(), created(o, CounterField.IPSEC_SEND_ERRORS), withKind(labels, "send"));
+    ipsecErrors.addIfPresent(
+        c.receiveErrors(),
+        created(o, CounterField.IPSEC_RECEIVE_ERRORS),
+        withKind(labels, "receive"));
+    ipsecErrors.addIfPresent(
+        c.replayErrors(), created(o, CounterField.IPSEC_REPLAY_ERRORS), withKind(labels, "replay"));
+    ipsecErrors.addIfPresent(
+        c.authErrors(), created(o, CounterField.IPSEC_AUTH_ERRORS), withKind(labels, "auth"));
+    ipsecErrors.addIfPresent(
+        c.decryptErrors(),
+        created(o, CounterField.IPSEC_DECRYPT_ERRORS),
+        withKind(labels, "decrypt"));
+    ipsecErrors.addIfPresent(
+        c.encryptErrors(),
+        created(o, CounterField.IPSEC_ENCRYPT_ERRORS),
+        withKind(labels, "encrypt"));
     ipsecLifetime.addIfPresent(flow.lifetimeRemainingSeconds(), labels);
   }
 

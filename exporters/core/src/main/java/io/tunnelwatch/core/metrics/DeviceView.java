@@ -1,7 +1,10 @@
 package io.tunnelwatch.core.metrics;
 
+import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,11 +14,22 @@ import java.util.Optional;
  * @param device configured device name
  * @param sources health of each source the device is polled over
  * @param snapshot last good snapshot, empty until the first successful poll
+ * @param counterCreated when the agent began following each counter series of the snapshot (the
+ *     created timestamp of its {@code _total} series); a series missing here has none
  */
 public record DeviceView(
-    String device, List<SourceHealth> sources, Optional<DeviceSnapshot> snapshot) {
+    String device,
+    List<SourceHealth> sources,
+    Optional<DeviceSnapshot> snapshot,
+    Map<SeriesKey, Instant> counterCreated) {
 
   public DeviceView {
     sources = List.copyOf(sources);
+    counterCreated = Map.copyOf(counterCreated);
+  }
+
+  /** A view without created timestamps. */
+  public DeviceView(String device, List<SourceHealth> sources, Optional<DeviceSnapshot> snapshot) {
+    this(device, sources, snapshot, Map.of());
   }
 }

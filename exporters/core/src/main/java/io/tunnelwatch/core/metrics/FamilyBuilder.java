@@ -6,9 +6,11 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -89,16 +91,22 @@ abstract sealed class FamilyBuilder {
     }
 
     void addIfPresent(OptionalLong value, String... labelPairs) {
+      addIfPresent(value, Optional.empty(), labelPairs);
+    }
+
+    /**
+     * @param created when the series began (exposed as {@code _created} where the format has it)
+     */
+    void addIfPresent(OptionalLong value, Optional<Instant> created, String... labelPairs) {
       if (value.isEmpty()) {
         return;
       }
       Labels labels = Labels.of(labelPairs);
       if (firstTime(labels)) {
-        points.add(
-            CounterDataPointSnapshot.builder()
-                .value((double) value.getAsLong())
-                .labels(labels)
-                .build());
+        CounterDataPointSnapshot.Builder point =
+            CounterDataPointSnapshot.builder().value((double) value.getAsLong()).labels(labels);
+        created.ifPresent(t -> point.createdTimestampMillis(t.toEpochMilli()));
+        points.add(point.build());
       }
     }
 

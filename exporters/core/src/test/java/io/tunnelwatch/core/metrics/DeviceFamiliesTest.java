@@ -3,7 +3,10 @@ package io.tunnelwatch.core.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tunnelwatch.core.counters.CounterField;
+import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.model.CpuLoad;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.IkeSa;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -188,5 +192,40 @@ class DeviceFamiliesTest {
     assertThat(text)
         .contains(
             "# HELP tunnelwatch_tunnel_up 1 if the tunnel's line protocol is up. Cached from the last successful poll.");
+  }
+
+  @Test
+  void countersCarryTheTimeTheAgentBeganFollowingThem() throws IOException {
+    Instant began = POLLED.minusSeconds(3600);
+    DeviceView view =
+        new DeviceView(
+            "R1",
+            List.of(),
+            Optional.of(r1()),
+            Map.of(
+                SeriesKey.flow("200.0.0.1", FLOW, CounterField.IPSEC_ENCRYPTED),
+                began,
+                SeriesKey.tunnel("Tunnel10", CounterField.TUNNEL_RECEIVE_BYTES),
+                began));
+
+    MetricSnapshots snapshots = DeviceFamilies.of(List.of(view));
+
+    assertThat(createdMillis(snapshots, "tunnelwatch_ipsec_packets_encrypted"))
+        .isEqualTo(began.toEpochMilli());
+    assertThat(createdMillis(snapshots, "tunnelwatch_tunnel_receive_bytes"))
+        .isEqualTo(began.toEpochMilli());
+    // A series the agent has no start time for says so rather than inventing one.
+    assertThat(createdMillis(snapshots, "tunnelwatch_ipsec_packets_decrypted")).isZero();
+  }
+
+  private static long createdMillis(MetricSnapshots snapshots, String family) {
+    return snapshots.stream()
+        .filter(m -> m.getMetadata().getName().equals(family))
+        .map(CounterSnapshot.class::cast)
+        .findFirst()
+        .orElseThrow()
+        .getDataPoints()
+        .get(0)
+        .getCreatedTimestampMillis();
   }
 }

@@ -1,0 +1,145 @@
+package io.tunnelwatch.agent.events;
+
+import io.tunnelwatch.core.counters.CounterStitcher;
+import io.tunnelwatch.core.counters.SeriesKey;
+import io.tunnelwatch.core.counters.SeriesState;
+import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.IpsecFlow;
+import io.tunnelwatch.core.model.Observation;
+import io.tunnelwatch.core.model.TunnelInterface;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device's tracker state and counter series, stepped by its polls and notifications; events go
+ * to the listener in the order they were detected. Polls of one device never overlap, but a
+ * notification may arrive during a poll, hence the lock.
+ */
+public final class DeviceMonitor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceMonitor.class);
+
+  private final String device;
+  private final TrackerSettings settings;
+  private final EventListener listener;
+  private final Clock clock;
+  private final Instant startedAt;
+  private TrackedDevice tracked;
+  private Map<SeriesKey, SeriesState> series = Map.of();
+  private boolean trackerFailed;
+
+  public DeviceMonitor(
+      String device, TrackerSettings settings, EventListener listener, Clock clock) {
+    this.device = device;
+    this.settings = settings;
+    this.listener = listener;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    this.tracked = TrackedDevice.initial(device);
+  }
+
+  /**
+   * What a successful poll publishes: the snapshot with monotonic counters, and when each counter
+   * series began.
+   */
+  public record Published(DeviceSnapshot snapshot, Map<SeriesKey, Instant> counterCreated) {}
+
+  public String device() {
+    return device;
+  }
+
+  /** When the agent began watching the device: the created time of its event counters. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public TrackerSettings settings() {
+    return settings;
+  }
+
+  public synchronized TrackedDevice tracked() {
+    return tracked;
+  }
+
+  public synchronized Published onSuccess(DeviceSnapshot raw) {
+    Optional<DeviceSnapshot> before = tracked.last();
+    boolean rebooted = false;
+    try {
+      TrackerStep step = StateTracker.onSnapshot(tracked, raw, settings);
+      rebooted = step.rebooted();
+      apply(step);
+    } catch (RuntimeException e) {
+      trackerBug(e);
+    }
+    CounterStitcher.Result stitched =
+        CounterStitcher.stitch(series, raw, restarted(before, raw, rebooted));
+    series = stitched.series();
+    return new Published(stitched.snapshot(), stitched.createdTimes());
+  }
+
+  /**
+   * @param reason the failure's short reason, never a secret
+   */
+  public synchronized void onFailure(String reason) {
+    try {
+      apply(StateTracker.onFailure(tracked, clock.instant(), reason, settings));
+    } catch (RuntimeException e) {
+      trackerBug(e);
+    }
+  }
+
+  public synchronized void observe(Observation observation) {
+    apply(StateTracker.onObservation(tracked, observation, settings));
+  }
+
+  private void apply(TrackerStep step) {
+    tracked = step.state();
+    step.transitions().forEach(listener::onTransition);
+    step.events().forEach(listener::onEvent);
+  }
+
+  private void trackerBug(RuntimeException e) {
+    // The snapshot is still published: metrics matter more than one step of event detection.
+    if (!trackerFailed) {
+      LOG.warn("{}: event detection failed ({}); metrics go on", device, e.toString());
+      trackerFailed = true;
+    }
+    LOG.debug("{}: event detection failure detail", device, e);
+  }
+
+  /**
+   * Objects whose counters restarted for sure: all of them after a reboot, and those that were
+   * missing from the previous snapshot (deleted and rebuilt: IOS starts their counters at zero).
+   */
+  private static Set<String> restarted(
+      Optional<DeviceSnapshot> before, DeviceSnapshot now, boolean rebooted) {
+    Set<String> objects = new HashSet<>();
+    if (before.isEmpty()) {
+      return objects;
+    }
+    Set<String> previous = objects(before.get());
+    for (String object : objects(now)) {
+      if (rebooted || !previous.contains(object)) {
+        objects.add(object);
+      }
+    }
+    return objects;
+  }
+
+  private static Set<String> objects(DeviceSnapshot snapshot) {
+    Set<String> objects = new HashSet<>();
+    for (TunnelInterface t : snapshot.tunnels()) {
+      objects.add(SeriesKey.tunnelObject(t.name()));
+    }
+    for (IpsecFlow f : snapshot.ipsecFlows()) {
+      objects.add(SeriesKey.flowObject(f.peer(), f.flow()));
+    }
+    return objects;
+  }
+}
