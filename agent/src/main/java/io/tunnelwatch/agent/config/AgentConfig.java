@@ -12,17 +12,42 @@ import java.util.Objects;
  * @param auths named credentials, referenced by devices
  * @param modules named collection settings, referenced by devices
  * @param devices the routers to poll
+ * @param history where events and history are kept; absent keeps none
+ * @param alerting where alerts and events are sent
  */
 public record AgentConfig(
     HttpConfig http,
     Map<String, AuthConfig> auths,
     Map<String, ModuleConfig> modules,
-    List<DeviceConfig> devices) {
+    List<DeviceConfig> devices,
+    HistoryConfig history,
+    AlertingConfig alerting) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
     auths = auths == null ? Map.of() : Map.copyOf(auths);
     modules = modules == null ? Map.of() : Map.copyOf(modules);
     devices = devices == null ? List.of() : List.copyOf(devices);
+    history = Objects.requireNonNullElse(history, HistoryConfig.NONE);
+    alerting = Objects.requireNonNullElse(alerting, AlertingConfig.NONE);
+  }
+
+  /** A configuration without history or alerting. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices) {
+    this(http, auths, modules, devices, null, null);
+  }
+
+  /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
+  public AgentConfig withHistory(HistoryConfig newHistory) {
+    return new AgentConfig(http, auths, modules, devices, newHistory, alerting);
+  }
+
+  /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
+  public AgentConfig withAlerting(AlertingConfig newAlerting) {
+    return new AgentConfig(http, auths, modules, devices, history, newAlerting);
   }
 }

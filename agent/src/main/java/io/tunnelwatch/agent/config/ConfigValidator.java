@@ -18,6 +18,7 @@ final class ConfigValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern LISTEN = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration MAX_RESEND = Duration.ofSeconds(150);
 
   private final Path baseDir;
   private final Function<String, String> environment;
@@ -43,7 +44,55 @@ final class ConfigValidator {
     for (int i = 0; i < config.devices().size(); i++) {
       validateDevice("devices[" + i + "]", config.devices().get(i), config, names);
     }
+    validateHistory(config.history());
+    validateAlerting(config.alerting());
     return List.copyOf(problems);
+  }
+
+  private void validateHistory(HistoryConfig history) {
+    if (history.stateDir() != null && history.jdbcUrl() != null) {
+      problem("history", "expected state_dir or jdbc_url, not both");
+    }
+    if (history.stateDir() != null && history.stateDir().isBlank()) {
+      problem("history.state_dir", "expected a directory path");
+    }
+    if (history.jdbcUrl() != null
+        && !history.jdbcUrl().startsWith("jdbc:sqlite:")
+        && !history.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      // Never echo the URL: it may carry a password.
+      problem("history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
+    }
+  }
+
+  private void validateAlerting(AlertingConfig alerting) {
+    validateUrls("alerting.alertmanager", alerting.alertmanager());
+    validateUrls("alerting.webhooks", alerting.webhooks());
+    Duration resend = alerting.resendInterval();
+    if (resend.compareTo(MIN_INTERVAL) < 0 || resend.compareTo(MAX_RESEND) > 0) {
+      problem(
+          "alerting.resend_interval",
+          "expected 1s to "
+              + DurationText.format(MAX_RESEND)
+              + " (well inside Alertmanager's default resolve_timeout of 5m), got "
+              + DurationText.format(resend));
+    }
+  }
+
+  private void validateUrls(String path, List<String> urls) {
+    for (int i = 0; i < urls.size(); i++) {
+      String url = urls.get(i);
+      java.net.URI uri = null;
+      try {
+        uri = url == null ? null : new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        problem(path + "[" + i + "]", "expected an http:// or https:// URL with a host");
+      }
+    }
   }
 
   private void validateListen(String listen) {

@@ -46,7 +46,11 @@ final class PathResolver {
                             resolve(baseDir, d.ssh().knownHosts()),
                             d.ssh().trustOnFirstUse())))
             .toList();
-    return new AgentConfig(config.http(), auths, config.modules(), devices);
+    HistoryConfig history =
+        new HistoryConfig(
+            resolve(baseDir, config.history().stateDir()), config.history().jdbcUrl());
+    return new AgentConfig(
+        config.http(), auths, config.modules(), devices, history, config.alerting());
   }
 
   private static String resolve(Path baseDir, String file) {
