@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.cli;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
+import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.run.Agent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,11 +25,20 @@ final class RunCommand implements Callable<Integer> {
       description = "YAML configuration")
   Path config;
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Keep the event history in DIR/tunnelwatch.db (overrides history in the file)")
+  Path stateDir;
+
   @Override
   public Integer call() throws Exception {
     AgentConfig loaded;
     try {
       loaded = new ConfigLoader().load(config);
+      if (stateDir != null) {
+        loaded = loaded.withHistory(new HistoryConfig(stateDir.toAbsolutePath().toString(), null));
+      }
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 1;
@@ -38,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
         "tunnelwatch polling {} devices; metrics at http://{}/metrics",
         loaded.devices().size(),
         HostPort.format(agent.httpAddress()));
+    if (agent.history().isEmpty()) {
+      LOG.info("no event history kept (set history in the configuration or use --state-dir)");
+    }
     ShutdownHook.runUntilSignalled(agent);
     return 0;
   }

@@ -6,13 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Brings a database to the latest schema: each migration runs once, in its own transaction, and
- * records itself in {@code schema_version}. Times are stored as microseconds since the epoch.
+ * records itself in {@code schema_version}. Times are stored as nanoseconds since the epoch.
  */
 final class SchemaMigrations {
 
@@ -24,7 +22,7 @@ final class SchemaMigrations {
               List.of(
                   "CREATE TABLE events ("
                       + " id {id},"
-                      + " at_us BIGINT NOT NULL,"
+                      + " at_ns BIGINT NOT NULL,"
                       + " device TEXT NOT NULL,"
                       + " subject_kind TEXT NOT NULL,"
                       + " tunnel TEXT, peer TEXT, flow TEXT,"
@@ -33,18 +31,18 @@ final class SchemaMigrations {
                       + " severity TEXT NOT NULL,"
                       + " summary TEXT NOT NULL,"
                       + " evidence TEXT NOT NULL)",
-                  "CREATE INDEX events_at ON events (at_us)",
-                  "CREATE INDEX events_device_at ON events (device, at_us)",
+                  "CREATE INDEX events_at ON events (at_ns)",
+                  "CREATE INDEX events_device_at ON events (device, at_ns)",
                   "CREATE TABLE transitions ("
                       + " id {id},"
-                      + " at_us BIGINT NOT NULL,"
+                      + " at_ns BIGINT NOT NULL,"
                       + " device TEXT NOT NULL,"
                       + " subject_kind TEXT NOT NULL,"
                       + " tunnel TEXT, peer TEXT, flow TEXT,"
                       + " from_state TEXT NOT NULL,"
                       + " to_state TEXT NOT NULL,"
                       + " detail TEXT NOT NULL)",
-                  "CREATE INDEX transitions_at ON transitions (at_us)")),
+                  "CREATE INDEX transitions_at ON transitions (at_ns)")),
           new Migration(
               2,
               "poll coverage, hourly usage and CPU peaks",
@@ -52,32 +50,32 @@ final class SchemaMigrations {
                   "CREATE TABLE coverage ("
                       + " id {id},"
                       + " device TEXT NOT NULL,"
-                      + " from_us BIGINT NOT NULL,"
-                      + " to_us BIGINT NOT NULL,"
+                      + " from_ns BIGINT NOT NULL,"
+                      + " to_ns BIGINT NOT NULL,"
                       + " polls BIGINT NOT NULL,"
                       + " failed_polls BIGINT NOT NULL)",
-                  "CREATE INDEX coverage_device_to ON coverage (device, to_us)",
-                  "CREATE INDEX coverage_to ON coverage (to_us)",
+                  "CREATE INDEX coverage_device_to ON coverage (device, to_ns)",
+                  "CREATE INDEX coverage_to ON coverage (to_ns)",
                   // The last stitched totals per subject, so that a restart continues the deltas.
                   "CREATE TABLE usage_baseline ("
                       + " subject_key TEXT PRIMARY KEY,"
-                      + " at_us BIGINT NOT NULL,"
+                      + " at_ns BIGINT NOT NULL,"
                       + " transmit_total BIGINT NOT NULL,"
                       + " receive_total BIGINT NOT NULL)",
                   "CREATE TABLE usage_hourly ("
-                      + " hour_us BIGINT NOT NULL,"
+                      + " hour_ns BIGINT NOT NULL,"
                       + " subject_key TEXT NOT NULL,"
                       + " device TEXT NOT NULL,"
                       + " subject_kind TEXT NOT NULL,"
                       + " tunnel TEXT, peer TEXT, flow TEXT,"
                       + " transmit_bytes BIGINT NOT NULL,"
                       + " receive_bytes BIGINT NOT NULL,"
-                      + " PRIMARY KEY (hour_us, subject_key))",
+                      + " PRIMARY KEY (hour_ns, subject_key))",
                   "CREATE TABLE cpu_hourly ("
-                      + " hour_us BIGINT NOT NULL,"
+                      + " hour_ns BIGINT NOT NULL,"
                       + " device TEXT NOT NULL,"
                       + " max_ratio DOUBLE PRECISION NOT NULL,"
-                      + " PRIMARY KEY (hour_us, device))")));
+                      + " PRIMARY KEY (hour_ns, device))")));
 
   private SchemaMigrations() {}
 
@@ -99,7 +97,7 @@ final class SchemaMigrations {
           "CREATE TABLE IF NOT EXISTS schema_version ("
               + " version INTEGER PRIMARY KEY,"
               + " description TEXT NOT NULL,"
-              + " applied_at_us BIGINT NOT NULL)");
+              + " applied_at_ns BIGINT NOT NULL)");
     }
     int current = currentVersion(connection);
     if (current > latestVersion()) {
@@ -119,14 +117,14 @@ final class SchemaMigrations {
         try (Statement s = connection.createStatement();
             PreparedStatement record =
                 connection.prepareStatement(
-                    "INSERT INTO schema_version (version, description, applied_at_us)"
+                    "INSERT INTO schema_version (version, description, applied_at_ns)"
                         + " VALUES (?, ?, ?)")) {
           for (String sql : migration.statementsFor(dialect)) {
             s.execute(sql);
           }
           record.setInt(1, migration.version());
           record.setString(2, migration.description());
-          record.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+          record.setLong(3, EpochNanos.of(clock.instant()));
           record.executeUpdate();
           connection.commit();
           current = migration.version();

@@ -46,9 +46,9 @@ public final class SqliteEventHistory implements EventHistory {
   private final Map<String, OpenInterval> openIntervals = new HashMap<>();
   private boolean closed;
 
-  private record OpenInterval(long id, long fromUs, long toUs) {}
+  private record OpenInterval(long id, long fromNs, long toNs) {}
 
-  private record Baseline(long atUs, long transmit, long receive) {}
+  private record Baseline(long atNs, long transmit, long receive) {}
 
   private SqliteEventHistory(Connection connection, CoverageGaps gaps, String where) {
     this.connection = connection;
@@ -113,11 +113,11 @@ public final class SqliteEventHistory implements EventHistory {
         () -> {
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "INSERT INTO events (at_us, device, subject_kind, tunnel, peer, flow, kind,"
+                  "INSERT INTO events (at_ns, device, subject_kind, tunnel, peer, flow, kind,"
                       + " status, severity, summary, evidence)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, Micros.of(event.at()));
+            s.setLong(1, EpochNanos.of(event.at()));
             int i = SubjectColumns.bind(s, 2, event.subject());
             s.setString(i, event.kind().wireName());
             s.setString(i + 1, event.status().name());
@@ -137,10 +137,10 @@ public final class SqliteEventHistory implements EventHistory {
         () -> {
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "INSERT INTO transitions (at_us, device, subject_kind, tunnel, peer, flow,"
+                  "INSERT INTO transitions (at_ns, device, subject_kind, tunnel, peer, flow,"
                       + " from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, Micros.of(transition.at()));
+            s.setLong(1, EpochNanos.of(transition.at()));
             int i = SubjectColumns.bind(s, 2, transition.subject());
             s.setString(i, transition.from().name());
             s.setString(i + 1, transition.to().name());
@@ -177,8 +177,8 @@ public final class SqliteEventHistory implements EventHistory {
 
   @Override
   public void recordPoll(String device, Instant at, boolean success) {
-    long atUs = Micros.of(at);
-    long maxGapUs = gaps.forDevice(device).toNanos() / 1000;
+    long atNs = EpochNanos.of(at);
+    long maxGapNs = gaps.forDevice(device).toNanos();
     write(
         "record a poll",
         () -> {
@@ -186,30 +186,30 @@ public final class SqliteEventHistory implements EventHistory {
           if (open == null) {
             open = lastInterval(device);
           }
-          if (open != null && atUs >= open.fromUs() && atUs - open.toUs() <= maxGapUs) {
-            long toUs = Math.max(open.toUs(), atUs);
+          if (open != null && atNs >= open.fromNs() && atNs - open.toNs() <= maxGapNs) {
+            long toNs = Math.max(open.toNs(), atNs);
             try (PreparedStatement s =
                 connection.prepareStatement(
-                    "UPDATE coverage SET to_us = ?, polls = polls + 1,"
+                    "UPDATE coverage SET to_ns = ?, polls = polls + 1,"
                         + " failed_polls = failed_polls + ? WHERE id = ?")) {
-              s.setLong(1, toUs);
+              s.setLong(1, toNs);
               s.setLong(2, success ? 0 : 1);
               s.setLong(3, open.id());
               s.executeUpdate();
             }
-            openIntervals.put(device, new OpenInterval(open.id(), open.fromUs(), toUs));
+            openIntervals.put(device, new OpenInterval(open.id(), open.fromNs(), toNs));
           } else {
             try (PreparedStatement s =
                 connection.prepareStatement(
-                    "INSERT INTO coverage (device, from_us, to_us, polls, failed_polls)"
+                    "INSERT INTO coverage (device, from_ns, to_ns, polls, failed_polls)"
                         + " VALUES (?, ?, ?, 1, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               s.setString(1, device);
-              s.setLong(2, atUs);
-              s.setLong(3, atUs);
+              s.setLong(2, atNs);
+              s.setLong(3, atNs);
               s.setLong(4, success ? 0 : 1);
               s.executeUpdate();
-              openIntervals.put(device, new OpenInterval(generatedId(s), atUs, atUs));
+              openIntervals.put(device, new OpenInterval(generatedId(s), atNs, atNs));
             }
           }
           return null;
@@ -237,27 +237,27 @@ public final class SqliteEventHistory implements EventHistory {
               + sample.receiveBytesTotal());
     }
     String key = sample.subject().key();
-    long atUs = Micros.of(sample.at());
+    long atNs = EpochNanos.of(sample.at());
     transaction(
         "record usage",
         () -> {
           Baseline baseline = baseline(key);
-          if (baseline != null && atUs <= baseline.atUs()) {
+          if (baseline != null && atNs <= baseline.atNs()) {
             return null;
           }
           if (baseline != null) {
             long tx = Math.max(0, sample.transmitBytesTotal() - baseline.transmit());
             long rx = Math.max(0, sample.receiveBytesTotal() - baseline.receive());
-            addUsage(Micros.hourOf(sample.at()), sample.subject(), tx, rx);
+            addUsage(EpochNanos.hourOf(sample.at()), sample.subject(), tx, rx);
           }
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "INSERT INTO usage_baseline (subject_key, at_us, transmit_total, receive_total)"
+                  "INSERT INTO usage_baseline (subject_key, at_ns, transmit_total, receive_total)"
                       + " VALUES (?, ?, ?, ?) ON CONFLICT (subject_key) DO UPDATE SET"
-                      + " at_us = excluded.at_us, transmit_total = excluded.transmit_total,"
+                      + " at_ns = excluded.at_ns, transmit_total = excluded.transmit_total,"
                       + " receive_total = excluded.receive_total")) {
             s.setString(1, key);
-            s.setLong(2, atUs);
+            s.setLong(2, atNs);
             s.setLong(3, sample.transmitBytesTotal());
             s.setLong(4, sample.receiveBytesTotal());
             s.executeUpdate();
@@ -276,11 +276,11 @@ public final class SqliteEventHistory implements EventHistory {
         () -> {
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "INSERT INTO cpu_hourly (hour_us, device, max_ratio) VALUES (?, ?, ?)"
-                      + " ON CONFLICT (hour_us, device) DO UPDATE SET max_ratio = CASE"
+                  "INSERT INTO cpu_hourly (hour_ns, device, max_ratio) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (hour_ns, device) DO UPDATE SET max_ratio = CASE"
                       + " WHEN excluded.max_ratio > cpu_hourly.max_ratio THEN excluded.max_ratio"
                       + " ELSE cpu_hourly.max_ratio END")) {
-            s.setLong(1, Micros.hourOf(at));
+            s.setLong(1, EpochNanos.hourOf(at));
             s.setString(2, device);
             s.setDouble(3, ratio);
             s.executeUpdate();
@@ -289,15 +289,15 @@ public final class SqliteEventHistory implements EventHistory {
         });
   }
 
-  private void addUsage(long hourUs, ObjectRef subject, long tx, long rx) throws SQLException {
+  private void addUsage(long hourNs, ObjectRef subject, long tx, long rx) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "INSERT INTO usage_hourly (hour_us, subject_key, device, subject_kind, tunnel, peer,"
+            "INSERT INTO usage_hourly (hour_ns, subject_key, device, subject_kind, tunnel, peer,"
                 + " flow, transmit_bytes, receive_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (hour_us, subject_key) DO UPDATE SET"
+                + " ON CONFLICT (hour_ns, subject_key) DO UPDATE SET"
                 + " transmit_bytes = usage_hourly.transmit_bytes + excluded.transmit_bytes,"
                 + " receive_bytes = usage_hourly.receive_bytes + excluded.receive_bytes")) {
-      s.setLong(1, hourUs);
+      s.setLong(1, hourNs);
       s.setString(2, subject.key());
       int i = SubjectColumns.bind(s, 3, subject);
       s.setLong(i, tx);
@@ -309,7 +309,7 @@ public final class SqliteEventHistory implements EventHistory {
   private Baseline baseline(String key) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT at_us, transmit_total, receive_total FROM usage_baseline"
+            "SELECT at_ns, transmit_total, receive_total FROM usage_baseline"
                 + " WHERE subject_key = ?")) {
       s.setString(1, key);
       try (ResultSet rs = s.executeQuery()) {
@@ -321,8 +321,8 @@ public final class SqliteEventHistory implements EventHistory {
   private OpenInterval lastInterval(String device) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT id, from_us, to_us FROM coverage WHERE device = ?"
-                + " ORDER BY to_us DESC, id DESC LIMIT 1")) {
+            "SELECT id, from_ns, to_ns FROM coverage WHERE device = ?"
+                + " ORDER BY to_ns DESC, id DESC LIMIT 1")) {
       s.setString(1, device);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? new OpenInterval(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
@@ -336,7 +336,7 @@ public final class SqliteEventHistory implements EventHistory {
   public List<Event> events(Instant from, Instant to) {
     return read(
         "read events",
-        "SELECT * FROM events WHERE at_us >= ? AND at_us < ? ORDER BY at_us, id",
+        "SELECT * FROM events WHERE at_ns >= ? AND at_ns < ? ORDER BY at_ns, id",
         from,
         to,
         rs -> {
@@ -346,7 +346,7 @@ public final class SqliteEventHistory implements EventHistory {
                   .orElseThrow(
                       () -> new SQLException("stored event kind '" + wire + "' is not known"));
           return new Event(
-              Micros.toInstant(rs.getLong("at_us")),
+              EpochNanos.toInstant(rs.getLong("at_ns")),
               SubjectColumns.read(rs),
               kind,
               EventStatus.valueOf(rs.getString("status")),
@@ -360,12 +360,12 @@ public final class SqliteEventHistory implements EventHistory {
   public List<StateTransition> transitions(Instant from, Instant to) {
     return read(
         "read state transitions",
-        "SELECT * FROM transitions WHERE at_us >= ? AND at_us < ? ORDER BY at_us, id",
+        "SELECT * FROM transitions WHERE at_ns >= ? AND at_ns < ? ORDER BY at_ns, id",
         from,
         to,
         rs ->
             new StateTransition(
-                Micros.toInstant(rs.getLong("at_us")),
+                EpochNanos.toInstant(rs.getLong("at_ns")),
                 SubjectColumns.read(rs),
                 ObjectState.valueOf(rs.getString("from_state")),
                 ObjectState.valueOf(rs.getString("to_state")),
@@ -375,19 +375,19 @@ public final class SqliteEventHistory implements EventHistory {
   /** Intervals overlapping the period, clipped to it. */
   @Override
   public List<CoverageInterval> coverage(Instant from, Instant to) {
-    long fromUs = Micros.of(from);
-    long toUs = Micros.of(to);
+    long fromNs = EpochNanos.bound(from);
+    long toNs = EpochNanos.bound(to);
     return read(
         "read coverage",
-        "SELECT device, from_us, to_us FROM coverage WHERE to_us >= ? AND from_us < ?"
-            + " ORDER BY device, from_us",
+        "SELECT device, from_ns, to_ns FROM coverage WHERE to_ns >= ? AND from_ns < ?"
+            + " ORDER BY device, from_ns",
         from,
         to,
         rs ->
             new CoverageInterval(
                 rs.getString("device"),
-                Micros.toInstant(Math.max(fromUs, rs.getLong("from_us"))),
-                Micros.toInstant(Math.min(toUs, rs.getLong("to_us")))));
+                EpochNanos.toInstant(Math.max(fromNs, rs.getLong("from_ns"))),
+                EpochNanos.toInstant(Math.min(toNs, rs.getLong("to_ns")))));
   }
 
   /** Hourly buckets whose hour starts in the period. */
@@ -395,13 +395,13 @@ public final class SqliteEventHistory implements EventHistory {
   public List<UsageBucket> usage(Instant from, Instant to) {
     return read(
         "read usage",
-        "SELECT * FROM usage_hourly WHERE hour_us >= ? AND hour_us < ? ORDER BY hour_us,"
+        "SELECT * FROM usage_hourly WHERE hour_ns >= ? AND hour_ns < ? ORDER BY hour_ns,"
             + " subject_key",
         from,
         to,
         rs ->
             new UsageBucket(
-                Micros.toInstant(rs.getLong("hour_us")),
+                EpochNanos.toInstant(rs.getLong("hour_ns")),
                 SubjectColumns.read(rs),
                 rs.getLong("transmit_bytes"),
                 rs.getLong("receive_bytes")));
@@ -411,13 +411,13 @@ public final class SqliteEventHistory implements EventHistory {
   public List<CpuPeak> cpuPeaks(Instant from, Instant to) {
     return read(
         "read CPU peaks",
-        "SELECT hour_us, device, max_ratio FROM cpu_hourly WHERE hour_us >= ? AND hour_us < ?"
-            + " ORDER BY hour_us, device",
+        "SELECT hour_ns, device, max_ratio FROM cpu_hourly WHERE hour_ns >= ? AND hour_ns < ?"
+            + " ORDER BY hour_ns, device",
         from,
         to,
         rs ->
             new CpuPeak(
-                Micros.toInstant(rs.getLong("hour_us")),
+                EpochNanos.toInstant(rs.getLong("hour_ns")),
                 rs.getString("device"),
                 rs.getDouble("max_ratio")));
   }
@@ -484,8 +484,8 @@ public final class SqliteEventHistory implements EventHistory {
         what,
         () -> {
           try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setLong(1, Micros.of(from));
-            s.setLong(2, Micros.of(to));
+            s.setLong(1, EpochNanos.bound(from));
+            s.setLong(2, EpochNanos.bound(to));
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {

@@ -13,8 +13,11 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.ModuleConfig;
+import io.tunnelwatch.agent.events.EventListener;
+import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.DeviceCollector;
+import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.quartz.SchedulerException;
 
@@ -46,6 +50,7 @@ public final class Agent implements AutoCloseable {
   private final PrometheusMeterRegistry meters;
   private final PollScheduler scheduler;
   private final AgentHttpServer http;
+  private final EventConsumers events;
 
   private Agent(AgentConfig config, Clock clock, Function<String, String> environment)
       throws IOException, SchedulerException {
@@ -55,6 +60,7 @@ public final class Agent implements AutoCloseable {
             PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     bindJvmMetrics(meters);
     states = new DeviceStates();
+    events = EventConsumers.create(config, pollIntervals(config), meters);
     connector = new SshConnector();
     CredentialsResolver credentials = new CredentialsResolver(environment);
     List<PollTask> tasks = new ArrayList<>();
@@ -78,8 +84,13 @@ public final class Agent implements AutoCloseable {
                           module.connectTimeout()),
                       module.commandTimeout()),
               RECONNECT_BACKOFF);
-      SshDevicePoller poller =
+      DevicePoller ssh =
           new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
+      DevicePoller poller =
+          events
+              .history()
+              .<DevicePoller>map(h -> new HistoryRecordingPoller(device.name(), ssh, h, clock))
+              .orElse(ssh);
       tasks.add(new PollTask(device.name(), poller, states, meters));
       intervals.put(device.name(), device.interval());
     }
@@ -90,6 +101,7 @@ public final class Agent implements AutoCloseable {
     } catch (IOException e) {
       connector.close();
       tasks.forEach(PollTask::close);
+      events.close();
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
     }
@@ -99,6 +111,7 @@ public final class Agent implements AutoCloseable {
     } catch (SchedulerException | RuntimeException e) {
       http.close();
       connector.close();
+      events.close();
       throw e;
     }
   }
@@ -141,11 +154,28 @@ public final class Agent implements AutoCloseable {
     return states;
   }
 
+  /** The configured consumers of events (history store, alerting), for the state tracker. */
+  public List<EventListener> eventListeners() {
+    return events.listeners();
+  }
+
+  /** The history store, when the configuration keeps one. */
+  public Optional<EventHistory> history() {
+    return events.history();
+  }
+
+  private static Map<String, Duration> pollIntervals(AgentConfig config) {
+    Map<String, Duration> intervals = new LinkedHashMap<>();
+    config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
+    return intervals;
+  }
+
   @Override
   public void close() {
     http.close();
     scheduler.close();
     connector.close();
+    events.close();
     meters.close();
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteEventHistoryTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");
+  private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456789Z");
   private static final Instant FAR_PAST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
   private static final CoverageGaps GAPS =
@@ -111,6 +111,7 @@ class SqliteEventHistoryTest {
     assertThat(store.events(T0, T0.plusSeconds(10))).containsExactly(first);
     assertThat(store.events(T0.plusSeconds(10), T0.plusSeconds(11))).containsExactly(second);
     assertThat(store.events(T0.minusSeconds(1), T0)).isEmpty();
+    assertThat(store.events(Instant.MIN, Instant.MAX)).containsExactly(first, second);
   }
 
   @Test
