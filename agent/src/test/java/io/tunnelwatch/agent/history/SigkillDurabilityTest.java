@@ -54,7 +54,8 @@ class SigkillDurabilityTest {
     }
     try (Connection c = DriverManager.getConnection(SqliteEventHistory.sqliteUrl(dir));
         Statement s = c.createStatement()) {
-      assertThat(SqliteEventHistoryTest.column(s, "PRAGMA integrity_check")).containsExactly("ok");
+      assertThat(EventHistoryContractTest.column(s, "PRAGMA integrity_check"))
+          .containsExactly("ok");
     }
   }
 
