@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The store's contract on a real PostgreSQL 15, one fresh database per test. */
+/** The store's contract on a real PostgreSQL 15, one fresh schema per test. */
 class PostgresEventHistoryTest extends EventHistoryContractTest {
 
   private static RunningPostgres postgres;
@@ -25,7 +25,7 @@ class PostgresEventHistoryTest extends EventHistoryContractTest {
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    url = postgres.newDatabase();
+    url = postgres.newEmptySchema();
   }
 
   @Override

@@ -24,7 +24,7 @@ final class RunningPostgres implements AutoCloseable {
 
   private final Path dir;
   private final int port;
-  private int databases;
+  private int schemas;
 
   private RunningPostgres(Path dir, int port) {
     this.dir = dir;
@@ -79,18 +79,18 @@ final class RunningPostgres implements AutoCloseable {
     }
   }
 
-  /** Creates a fresh database and returns its URL. */
-  String newDatabase() throws SQLException {
-    String name = "history_" + (++databases);
-    try (Connection c = DriverManager.getConnection(url("postgres"));
+  /**
+   * Creates a fresh, empty schema and returns a URL whose unqualified tables live in it (much
+   * cheaper than a database per test, which costs a checkpoint each).
+   */
+  String newEmptySchema() throws SQLException {
+    String name = "history_" + (++schemas);
+    String base = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+    try (Connection c = DriverManager.getConnection(base);
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE SCHEMA " + name);
     }
-    return url(name);
-  }
-
-  private String url(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+    return base + "&currentSchema=" + name;
   }
 
   @Override
