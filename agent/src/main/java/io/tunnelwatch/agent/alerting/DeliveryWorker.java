@@ -119,29 +119,28 @@ final class DeliveryWorker<T> implements AutoCloseable {
               e.getMessage());
           continue;
         }
-        consecutiveFailures++;
-        if (consecutiveFailures == 1) {
+        if (consecutiveFailures == 0) {
           LOG.warn("{}: cannot deliver, will retry with back-off: {}", destination, e.getMessage());
         }
-        backingOff = true;
-        thread.schedule(
-            () -> attempt(true),
-            retry.delayAfter(consecutiveFailures).toMillis(),
-            TimeUnit.MILLISECONDS);
+        backOff();
         return;
       } catch (RuntimeException e) {
         // A bug in one batch must not stop this destination's deliveries for good.
         failed.increment();
-        consecutiveFailures++;
         LOG.error("{}: delivery failed unexpectedly: {}", destination, e.toString());
-        backingOff = true;
-        thread.schedule(
-            () -> attempt(true),
-            retry.delayAfter(consecutiveFailures).toMillis(),
-            TimeUnit.MILLISECONDS);
+        backOff();
         return;
       }
     }
+  }
+
+  private void backOff() {
+    consecutiveFailures++;
+    backingOff = true;
+    thread.schedule(
+        () -> attempt(true),
+        retry.delayAfter(consecutiveFailures).toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Stops; an attempt in flight may finish, scheduled retries are abandoned. */

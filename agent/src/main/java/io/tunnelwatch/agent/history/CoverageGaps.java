@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.history;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record CoverageGaps(Duration fallback, Map<String, Duration> byDevice) {
 
   /** Gaps of {@link #INTERVALS_PER_GAP} times each device's poll interval. */
   public static CoverageGaps fromIntervals(Map<String, Duration> intervals) {
-    Map<String, Duration> gaps = new java.util.HashMap<>();
+    Map<String, Duration> gaps = new HashMap<>();
     intervals.forEach(
         (device, interval) -> gaps.put(device, interval.multipliedBy(INTERVALS_PER_GAP)));
     Duration longest =

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumers of detected events that the configuration asks for: the history store, the
@@ -26,6 +28,8 @@ import java.util.Optional;
  * #listeners()}.
  */
 public final class EventConsumers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumers.class);
 
   private final Optional<EventHistory> history;
   private final List<EventListener> listeners;
@@ -105,8 +109,7 @@ public final class EventConsumers implements AutoCloseable {
       try {
         closeables.get(i).close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(EventConsumers.class)
-            .warn("closing an event consumer: {}", e.toString());
+        LOG.warn("closing an event consumer: {}", e.toString());
       }
     }
   }
