@@ -27,8 +27,4 @@ public record Alert(
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
   }
-
-  public boolean resolved() {
-    return endsAt.isPresent();
-  }
 }
