@@ -19,7 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class SqliteEventHistory implements EventHistory {
 
   public static final String FILE_NAME = "tunnelwatch.db";
 
+  static final int MAX_UNWRITTEN = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEventHistory.class);
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -44,6 +48,9 @@ public final class SqliteEventHistory implements EventHistory {
   private final CoverageGaps gaps;
   private final String where;
   private final Map<String, OpenInterval> openIntervals = new HashMap<>();
+  private final Deque<Object> unwritten = new ArrayDeque<>();
+  private boolean writesFailing;
+  private long droppedUnwritten;
   private boolean closed;
 
   private record OpenInterval(long id, long fromNs, long toNs) {}
@@ -151,27 +158,61 @@ public final class SqliteEventHistory implements EventHistory {
         });
   }
 
-  /** Listener entry point: a failed write is logged, never thrown into the poll thread. */
+  /**
+   * Listener entry point. A failed write is never thrown into the poll thread: the event is kept in
+   * memory (up to {@value #MAX_UNWRITTEN} records) and written before the next one, so that a short
+   * database outage loses nothing.
+   */
   @Override
   public void onEvent(Event event) {
-    try {
-      append(event);
-    } catch (RuntimeException e) {
-      LOG.error(
-          "{}: event {} not recorded: {}", event.device(), event.conditionKey(), e.getMessage());
-    }
+    appendOrKeep(event);
   }
 
   @Override
   public void onTransition(StateTransition transition) {
+    appendOrKeep(transition);
+  }
+
+  /** Records that failed to be written and wait for the next attempt, oldest first. */
+  int unwrittenCount() {
+    lock.lock();
     try {
-      append(transition);
+      return unwritten.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void appendOrKeep(Object record) {
+    lock.lock();
+    try {
+      unwritten.addLast(record);
+      while (!unwritten.isEmpty()) {
+        Object next = unwritten.peekFirst();
+        if (next instanceof Event e) {
+          append(e);
+        } else {
+          append((StateTransition) next);
+        }
+        unwritten.removeFirst();
+      }
+      if (writesFailing) {
+        LOG.info("history store {} writable again; kept records written", where);
+        writesFailing = false;
+      }
     } catch (RuntimeException e) {
-      LOG.error(
-          "{}: transition of {} not recorded: {}",
-          transition.subject().device(),
-          transition.subject().key(),
-          e.getMessage());
+      if (unwritten.size() > MAX_UNWRITTEN) {
+        unwritten.removeFirst();
+        droppedUnwritten++;
+      }
+      if (!writesFailing) {
+        writesFailing = true;
+        LOG.error(
+            "cannot write to the history store, keeping records in memory until it works: {}",
+            e.getMessage());
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -429,6 +470,13 @@ public final class SqliteEventHistory implements EventHistory {
       if (!closed) {
         closed = true;
         closeQuietly(connection);
+        if (!unwritten.isEmpty() || droppedUnwritten > 0) {
+          LOG.error(
+              "history store {} closed with {} records never written ({} dropped earlier)",
+              where,
+              unwritten.size(),
+              droppedUnwritten);
+        }
       }
     } finally {
       lock.unlock();
