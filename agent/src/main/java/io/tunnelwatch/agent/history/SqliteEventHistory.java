@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +43,10 @@ public final class SqliteEventHistory implements EventHistory {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEventHistory.class);
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Connection connection;
+  private final ConnectionSource source;
+  // Guarded by lock; replaced when the database went away and came back.
+  private Connection connection;
+  private boolean connectionBroken;
   private final CoverageGaps gaps;
   private final String where;
   private final Map<String, OpenInterval> openIntervals = new HashMap<>();
@@ -57,10 +59,11 @@ public final class SqliteEventHistory implements EventHistory {
 
   private record Baseline(long atNs, long transmit, long receive) {}
 
-  private SqliteEventHistory(Connection connection, CoverageGaps gaps, String where) {
+  private SqliteEventHistory(ConnectionSource source, Connection connection, CoverageGaps gaps) {
+    this.source = source;
     this.connection = connection;
     this.gaps = gaps;
-    this.where = where;
+    this.where = source.where();
   }
 
   /** Opens (creating if needed) {@code stateDir/tunnelwatch.db} at the latest schema. */
@@ -81,25 +84,16 @@ public final class SqliteEventHistory implements EventHistory {
 
   static SqliteEventHistory connect(
       String jdbcUrl, CoverageGaps gaps, int schemaVersion, Clock clock) {
-    SqlDialect dialect = SqlDialect.forUrl(jdbcUrl);
-    String where = JdbcUrls.redact(jdbcUrl);
+    ConnectionSource source = new ConnectionSource(jdbcUrl, schemaVersion, clock);
     Connection connection;
     try {
-      connection = DriverManager.getConnection(jdbcUrl);
+      connection = source.open();
     } catch (SQLException e) {
       throw new HistoryStoreException(
-          "cannot open the history store " + where + ": " + e.getMessage(), e);
+          "cannot open the history store " + source.where() + ": " + e.getMessage(), e);
     }
-    try {
-      dialect.prepare(connection);
-      SchemaMigrations.migrate(connection, dialect, schemaVersion, clock);
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw new HistoryStoreException(
-          "cannot prepare the history store " + where + ": " + e.getMessage(), e);
-    }
-    LOG.info("event history at {}", where);
-    return new SqliteEventHistory(connection, gaps, where);
+    LOG.info("event history at {}", source.where());
+    return new SqliteEventHistory(source, connection, gaps);
   }
 
   static String sqliteUrl(Path stateDir) {
@@ -497,6 +491,7 @@ public final class SqliteEventHistory implements EventHistory {
     lock.lock();
     try {
       ensureOpen();
+      ensureConnected();
       return work.run();
     } catch (SQLException e) {
       throw failure(what, e);
@@ -509,6 +504,7 @@ public final class SqliteEventHistory implements EventHistory {
     lock.lock();
     try {
       ensureOpen();
+      ensureConnected();
       connection.setAutoCommit(false);
       try {
         T result = work.run();
@@ -551,7 +547,23 @@ public final class SqliteEventHistory implements EventHistory {
     }
   }
 
+  private void ensureConnected() throws SQLException {
+    if (connectionBroken) {
+      Connection fresh = source.open();
+      closeQuietly(connection);
+      connection = fresh;
+      connectionBroken = false;
+      openIntervals.clear();
+      LOG.info("history store {} reconnected", where);
+    }
+  }
+
   private HistoryStoreException failure(String what, SQLException e) {
+    try {
+      connectionBroken = connection.isClosed() || !connection.isValid(2);
+    } catch (SQLException ignored) {
+      connectionBroken = true;
+    }
     return new HistoryStoreException("cannot " + what + " in " + where + ": " + e.getMessage(), e);
   }
 

@@ -43,18 +43,31 @@ final class RunningPostgres implements AutoCloseable {
     }
     Path data = dir.resolve("data");
     run(dir, binary("initdb"), "-D", data.toString(), "-U", "postgres", "-A", "trust", "--no-sync");
+    RunningPostgres server = new RunningPostgres(dir, port);
+    server.startServer();
+    return server;
+  }
+
+  /** Starts the server on its port (again, after {@link #stopServer()}). */
+  void startServer() throws IOException, InterruptedException {
     run(
         dir,
         binary("pg_ctl"),
         "-D",
-        data.toString(),
+        dir.resolve("data").toString(),
         "-l",
         dir.resolve("postgres.log").toString(),
         "-o",
         "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
         "-w",
         "start");
-    return new RunningPostgres(dir, port);
+  }
+
+  /**
+   * Stops the server, ending every session ({@code pg_ctl stop -m fast}, by its postmaster PID).
+   */
+  void stopServer() throws IOException, InterruptedException {
+    run(dir, binary("pg_ctl"), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
   }
 
   private static String binary(String name) {
@@ -96,7 +109,7 @@ final class RunningPostgres implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      run(dir, binary("pg_ctl"), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+      stopServer();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
