@@ -79,7 +79,7 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
       Alert alert;
       synchronized (firing) {
         if (event.status() == EventStatus.OPENED) {
-          alert = AlertFactory.opened(event);
+          alert = keepStart(AlertFactory.opened(event), firing.get(event.conditionKey()));
           firing.put(alert.key(), alert);
         } else {
           alert =
@@ -92,6 +92,19 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("{}: no alert for {}: {}", event.device(), event.conditionKey(), e.toString());
     }
+  }
+
+  /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */
+  private static Alert keepStart(Alert opened, Alert alreadyFiring) {
+    if (alreadyFiring == null) {
+      return opened;
+    }
+    return new Alert(
+        opened.key(),
+        opened.labels(),
+        opened.annotations(),
+        alreadyFiring.startsAt(),
+        opened.endsAt());
   }
 
   /** The alerts currently firing, keyed by condition. */
