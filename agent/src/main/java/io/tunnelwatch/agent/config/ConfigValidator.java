@@ -53,14 +53,32 @@ final class ConfigValidator {
     if (history.stateDir() != null && history.jdbcUrl() != null) {
       problem("history", "expected state_dir or jdbc_url, not both");
     }
-    if (history.stateDir() != null && history.stateDir().isBlank()) {
-      problem("history.state_dir", "expected a directory path");
+    if (history.stateDir() != null) {
+      validateStateDir(history.stateDir());
     }
     if (history.jdbcUrl() != null
         && !history.jdbcUrl().startsWith("jdbc:sqlite:")
         && !history.jdbcUrl().startsWith("jdbc:postgresql:")) {
       // Never echo the URL: it may carry a password.
       problem("history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
+    }
+  }
+
+  private void validateStateDir(String stateDir) {
+    if (stateDir.isBlank()) {
+      problem("history.state_dir", "expected a directory path");
+      return;
+    }
+    Path dir = baseDir == null ? Path.of(stateDir) : baseDir.resolve(stateDir);
+    // The agent creates the directory if needed: the nearest existing ancestor must take it.
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      problem(
+          "history.state_dir",
+          "expected a writable directory (or one that can be created), " + dir + " is not");
     }
   }
 

@@ -105,4 +105,23 @@ class HistoryAlertingConfigTest {
               assertThat(e.getMessage()).doesNotContain("pw-9f3e");
             });
   }
+
+  @Test
+  void aStateDirUnderAFileIsRefused() throws IOException {
+    Files.writeString(dir.resolve("not-a-dir"), "x");
+
+    assertThatThrownBy(
+            () ->
+                loader.parse("t.yml", withSections("history: {state_dir: not-a-dir/state}\n"), dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(
+                        p -> {
+                          assertThat(p.path()).isEqualTo("history.state_dir");
+                          assertThat(p.message()).contains("expected a writable directory");
+                        }));
+  }
 }
