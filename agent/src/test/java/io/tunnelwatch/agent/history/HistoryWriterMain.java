@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The child process of {@link SigkillDurabilityTest}: appends events to the store in {@code
- * args[0]} forever, printing {@code ACK <token>} after each append returns.
+ * args[0]} forever, printing {@code ACK <row id> <token>} after each append returns.
  */
 public final class HistoryWriterMain {
 
@@ -22,8 +22,8 @@ public final class HistoryWriterMain {
     System.out.flush();
     for (long i = 0; ; i++) {
       String token = round + "-" + i;
-      store.append(HistoryFixtures.phase1Opened(Instant.now(), token));
-      System.out.println("ACK " + token);
+      long id = store.append(HistoryFixtures.phase1Opened(Instant.now(), token));
+      System.out.println("ACK " + id + " " + token);
       System.out.flush();
     }
   }

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -33,10 +33,14 @@ class SigkillDurabilityTest {
 
   @Test
   void everyAcknowledgedEventSurvivesAKillExactlyOnce() throws Exception {
-    List<String> acknowledged = new ArrayList<>();
+    Map<Long, String> acknowledged = new HashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       // Vary the moment of the kill so that it lands at different points of a write.
-      acknowledged.addAll(runWriterAndKill("r" + round, 30 + round * 37));
+      Map<Long, String> acked = runWriterAndKill("r" + round, 30 + round * 37);
+      assertThat(acknowledged)
+          .as("ids never reused")
+          .doesNotContainKeys(acked.keySet().toArray(Long[]::new));
+      acknowledged.putAll(acked);
     }
 
     try (SqliteEventHistory store =
@@ -45,7 +49,7 @@ class SigkillDurabilityTest {
           store.events(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
               .collect(Collectors.groupingBy(Event::summary, Collectors.counting()));
       assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ROUNDS * 30);
-      for (String token : acknowledged) {
+      for (String token : acknowledged.values()) {
         assertThat(stored.get(token)).as("times %s is stored", token).isEqualTo(1L);
       }
       // Nothing twice, acknowledged or not (the last unacknowledged append may or may not be
@@ -56,13 +60,21 @@ class SigkillDurabilityTest {
         Statement s = c.createStatement()) {
       assertThat(EventHistoryContractTest.column(s, "PRAGMA integrity_check"))
           .containsExactly("ok");
+      // Each acknowledged id is the row of the event it was acknowledged for.
+      Map<Long, String> rows = new HashMap<>();
+      try (ResultSet rs = s.executeQuery("SELECT id, summary FROM events")) {
+        while (rs.next()) {
+          rows.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+      assertThat(rows).containsAllEntriesOf(acknowledged);
     }
   }
 
   /**
    * Starts a writer, kills it after {@code acks} acknowledgements, returns what it acknowledged.
    */
-  private List<String> runWriterAndKill(String round, int acks) throws Exception {
+  private Map<Long, String> runWriterAndKill(String round, int acks) throws Exception {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -73,14 +85,15 @@ class SigkillDurabilityTest {
                 round)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    List<String> tokens = new ArrayList<>();
+    Map<Long, String> tokens = new HashMap<>();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       // Read to the end of the pipe: lines already written when the kill lands were acknowledged.
       String line;
       while ((line = readLine(out)) != null) {
         if (line.startsWith("ACK ")) {
-          tokens.add(line.substring(4));
+          String[] parts = line.split(" ");
+          assertThat(tokens.put(Long.parseLong(parts[1]), parts[2])).as("id reused").isNull();
           if (tokens.size() == acks) {
             child.destroyForcibly();
           }
