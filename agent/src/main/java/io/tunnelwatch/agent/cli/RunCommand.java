@@ -4,6 +4,7 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
 import io.tunnelwatch.agent.config.HistoryConfig;
+import io.tunnelwatch.agent.history.HistoryStoreException;
 import io.tunnelwatch.agent.run.Agent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +44,13 @@ final class RunCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 1;
     }
-    Agent agent = Agent.start(loaded);
+    Agent agent;
+    try {
+      agent = Agent.start(loaded);
+    } catch (HistoryStoreException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
     LOG.info(
         "tunnelwatch polling {} devices; metrics at http://{}/metrics",
         loaded.devices().size(),
