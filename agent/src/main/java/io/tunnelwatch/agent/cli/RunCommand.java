@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code run --config FILE}: the daemon. */
 @Command(name = "run", description = "Run the agent with a configuration file.")
@@ -32,6 +34,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Keep the event history in DIR/tunnelwatch.db (overrides history in the file)")
   Path stateDir;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     AgentConfig loaded;
@@ -41,14 +45,14 @@ final class RunCommand implements Callable<Integer> {
         loaded = loaded.withHistory(new HistoryConfig(stateDir.toAbsolutePath().toString(), null));
       }
     } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+      spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
     Agent agent;
     try {
       agent = Agent.start(loaded);
     } catch (HistoryStoreException e) {
-      System.err.println(e.getMessage());
+      spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
     LOG.info(
