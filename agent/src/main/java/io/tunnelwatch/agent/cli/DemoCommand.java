@@ -1,7 +1,10 @@
 package io.tunnelwatch.agent.cli;
 
 import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.AlertingConfig;
+import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.config.HttpConfig;
+import io.tunnelwatch.agent.history.SqliteEventHistory;
 import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.agent.run.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
@@ -9,14 +12,19 @@ import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code demo}: the lab's R1 and R2 on loopback, and the agent watching them. */
 @Command(
@@ -47,10 +55,32 @@ final class DemoCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE})")
   InetSocketAddress labControl = HostPort.parse("127.0.0.1:0");
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Keep the event history in DIR/tunnelwatch.db (default: a new temporary dir)")
+  Path stateDir;
+
+  @Option(
+      names = "--alertmanager",
+      paramLabel = "URL",
+      description = "Send alerts to this Alertmanager, e.g. http://127.0.0.1:9093")
+  String alertmanager;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    if (alertmanager != null && !isHttpUrl(alertmanager)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "--alertmanager: expected an http:// or https:// URL, got '" + alertmanager + "'");
+      return 2;
+    }
     String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     Path dir = Files.createTempDirectory("tunnelwatch-demo");
+    Path state = stateDir != null ? stateDir.toAbsolutePath() : dir.resolve("state");
     RunningLab lab =
         ReferenceLab.start(
             LabOptions.defaults()
@@ -60,7 +90,11 @@ final class DemoCommand implements Callable<Integer> {
     try {
       AgentConfig config =
           DemoConfig.forLab(
-              lab, LAB_USER, password, listen, Duration.ofSeconds(intervalSeconds), dir);
+                  lab, LAB_USER, password, listen, Duration.ofSeconds(intervalSeconds), dir)
+              .withHistory(new HistoryConfig(state.toString(), null))
+              .withAlerting(
+                  new AlertingConfig(
+                      alertmanager == null ? List.of() : List.of(alertmanager), null, null));
       agent = Agent.start(config);
     } catch (Exception e) {
       lab.close();
@@ -83,8 +117,22 @@ final class DemoCommand implements Callable<Integer> {
               System.out.println("  lab faults:  " + control);
               System.out.println("    e.g. curl -X POST " + control + "/R1/faults/psk_mismatch");
             });
+    System.out.println("  history:     " + state.resolve(SqliteEventHistory.FILE_NAME));
+    if (alertmanager != null) {
+      System.out.println("  alerts to:   " + alertmanager);
+    }
     System.out.flush();
     ShutdownHook.runUntilSignalled(agent, lab);
     return 0;
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null
+          && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

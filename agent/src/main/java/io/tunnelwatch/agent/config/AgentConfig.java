@@ -13,22 +13,17 @@ import java.util.Objects;
  * @param modules named collection settings, referenced by devices
  * @param devices the routers to poll
  * @param events how events are judged, for every device (a device may override each key)
+ * @param history where events and history are kept; absent keeps none
+ * @param alerting where alerts and events are sent
  */
 public record AgentConfig(
     HttpConfig http,
     Map<String, AuthConfig> auths,
     Map<String, ModuleConfig> modules,
     List<DeviceConfig> devices,
-    EventsConfig events) {
-
-  /** A configuration with the default event settings. */
-  public AgentConfig(
-      HttpConfig http,
-      Map<String, AuthConfig> auths,
-      Map<String, ModuleConfig> modules,
-      List<DeviceConfig> devices) {
-    this(http, auths, modules, devices, EventsConfig.NONE);
-  }
+    EventsConfig events,
+    HistoryConfig history,
+    AlertingConfig alerting) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
@@ -36,5 +31,36 @@ public record AgentConfig(
     modules = modules == null ? Map.of() : Map.copyOf(modules);
     devices = devices == null ? List.of() : List.copyOf(devices);
     events = Objects.requireNonNullElse(events, EventsConfig.NONE);
+    history = Objects.requireNonNullElse(history, HistoryConfig.NONE);
+    alerting = Objects.requireNonNullElse(alerting, AlertingConfig.NONE);
+  }
+
+  /** A configuration with the default event settings, without history or alerting. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices) {
+    this(http, auths, modules, devices, null, null, null);
+  }
+
+  /** A configuration without history or alerting. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices,
+      EventsConfig events) {
+    this(http, auths, modules, devices, events, null, null);
+  }
+
+  /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
+  public AgentConfig withHistory(HistoryConfig newHistory) {
+    return new AgentConfig(http, auths, modules, devices, events, newHistory, alerting);
+  }
+
+  /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
+  public AgentConfig withAlerting(AlertingConfig newAlerting) {
+    return new AgentConfig(http, auths, modules, devices, events, history, newAlerting);
   }
 }

@@ -23,6 +23,7 @@ final class ConfigValidator {
       new TreeSet<>(Set.of("MD5", "SHA", "SHA224", "SHA256", "SHA384", "SHA512"));
   private static final Set<String> PRIV_PROTOCOLS =
       new TreeSet<>(Set.of("DES", "AES128", "AES192", "AES256", "AES192_CISCO", "AES256_CISCO"));
+  private static final Duration MAX_RESEND = Duration.ofSeconds(150);
 
   private final Path baseDir;
   private final Function<String, String> environment;
@@ -49,7 +50,73 @@ final class ConfigValidator {
     for (int i = 0; i < config.devices().size(); i++) {
       validateDevice("devices[" + i + "]", config.devices().get(i), config, names);
     }
+    validateHistory(config.history());
+    validateAlerting(config.alerting());
     return List.copyOf(problems);
+  }
+
+  private void validateHistory(HistoryConfig history) {
+    if (history.stateDir() != null && history.jdbcUrl() != null) {
+      problem("history", "expected state_dir or jdbc_url, not both");
+    }
+    if (history.stateDir() != null) {
+      validateStateDir(history.stateDir());
+    }
+    if (history.jdbcUrl() != null
+        && !history.jdbcUrl().startsWith("jdbc:sqlite:")
+        && !history.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      // Never echo the URL: it may carry a password.
+      problem("history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
+    }
+  }
+
+  private void validateStateDir(String stateDir) {
+    if (stateDir.isBlank()) {
+      problem("history.state_dir", "expected a directory path");
+      return;
+    }
+    Path dir = baseDir == null ? Path.of(stateDir) : baseDir.resolve(stateDir);
+    // The agent creates the directory if needed: the nearest existing ancestor must take it.
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      problem(
+          "history.state_dir",
+          "expected a writable directory (or one that can be created), " + dir + " is not");
+    }
+  }
+
+  private void validateAlerting(AlertingConfig alerting) {
+    validateUrls("alerting.alertmanager", alerting.alertmanager());
+    validateUrls("alerting.webhooks", alerting.webhooks());
+    Duration resend = alerting.resendInterval();
+    if (resend.compareTo(MIN_INTERVAL) < 0 || resend.compareTo(MAX_RESEND) > 0) {
+      problem(
+          "alerting.resend_interval",
+          "expected 1s to "
+              + DurationText.format(MAX_RESEND)
+              + " (well inside Alertmanager's default resolve_timeout of 5m), got "
+              + DurationText.format(resend));
+    }
+  }
+
+  private void validateUrls(String path, List<String> urls) {
+    for (int i = 0; i < urls.size(); i++) {
+      String url = urls.get(i);
+      java.net.URI uri = null;
+      try {
+        uri = url == null ? null : new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        problem(path + "[" + i + "]", "expected an http:// or https:// URL with a host");
+      }
+    }
   }
 
   private void validateListen(String listen) {

@@ -51,7 +51,17 @@ final class PathResolver {
                         d.snmp(),
                         d.events()))
             .toList();
-    return new AgentConfig(config.http(), auths, config.modules(), devices, config.events());
+    HistoryConfig history =
+        new HistoryConfig(
+            resolve(baseDir, config.history().stateDir()), config.history().jdbcUrl());
+    return new AgentConfig(
+        config.http(),
+        auths,
+        config.modules(),
+        devices,
+        config.events(),
+        history,
+        config.alerting());
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

@@ -17,9 +17,11 @@ import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.TrackerSettings;
+import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
+import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.quartz.SchedulerException;
 
@@ -52,6 +55,7 @@ public final class Agent implements AutoCloseable {
   private final PrometheusMeterRegistry meters;
   private final PollScheduler scheduler;
   private final AgentHttpServer http;
+  private final EventConsumers consumers;
 
   private Agent(
       AgentConfig config,
@@ -65,11 +69,14 @@ public final class Agent implements AutoCloseable {
             PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     bindJvmMetrics(meters);
     states = new DeviceStates();
+    consumers = EventConsumers.create(config, pollIntervals(config), meters);
+    List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
+    allListeners.addAll(listeners);
     Map<String, TrackerSettings> trackerSettings = new LinkedHashMap<>();
     config
         .devices()
         .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
-    events = new EventTracker(trackerSettings, new EventFanout(listeners), clock);
+    events = new EventTracker(trackerSettings, new EventFanout(allListeners), clock);
     connector = new SshConnector();
     CredentialsResolver credentials = new CredentialsResolver(environment);
     List<PollTask> tasks = new ArrayList<>();
@@ -96,8 +103,13 @@ public final class Agent implements AutoCloseable {
                           module.connectTimeout()),
                       module.commandTimeout()),
               RECONNECT_BACKOFF);
-      SshDevicePoller poller =
+      DevicePoller ssh =
           new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
+      DevicePoller poller =
+          consumers
+              .history()
+              .<DevicePoller>map(h -> new HistoryRecordingPoller(device.name(), ssh, h, clock))
+              .orElse(ssh);
       tasks.add(
           new PollTask(
               device.name(), poller, states, meters, events.monitor(device.name()).orElseThrow()));
@@ -111,6 +123,7 @@ public final class Agent implements AutoCloseable {
     } catch (IOException e) {
       connector.close();
       tasks.forEach(PollTask::close);
+      consumers.close();
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
     }
@@ -120,6 +133,7 @@ public final class Agent implements AutoCloseable {
     } catch (SchedulerException | RuntimeException e) {
       http.close();
       connector.close();
+      consumers.close();
       throw e;
     }
   }
@@ -182,11 +196,28 @@ public final class Agent implements AutoCloseable {
     return events;
   }
 
+  /** The configured consumers of events (history store, alerting). */
+  public List<EventListener> eventListeners() {
+    return consumers.listeners();
+  }
+
+  /** The history store, when the configuration keeps one. */
+  public Optional<EventHistory> history() {
+    return consumers.history();
+  }
+
+  private static Map<String, Duration> pollIntervals(AgentConfig config) {
+    Map<String, Duration> intervals = new LinkedHashMap<>();
+    config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
+    return intervals;
+  }
+
   @Override
   public void close() {
     http.close();
     scheduler.close();
     connector.close();
+    consumers.close();
     meters.close();
   }
 }

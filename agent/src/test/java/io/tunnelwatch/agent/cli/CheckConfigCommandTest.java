@@ -31,7 +31,9 @@ class CheckConfigCommandTest {
   void theShippedExampleIsValidOnceItsSecretExists() throws IOException {
     String example =
         Files.readString(examples().resolve("tunnelwatch.yml"))
-            .replace("password_env: TUNNELWATCH_PASSWORD", "password_file: secret");
+            .replace("password_env: TUNNELWATCH_PASSWORD", "password_file: secret")
+            // systemd's StateDirectory= makes /var/lib/tunnelwatch; here, a folder of the test's
+            .replace("state_dir: /var/lib/tunnelwatch", "state_dir: state");
 
     assertThat(checkConfig(example)).isZero();
   }
@@ -41,6 +43,8 @@ class CheckConfigCommandTest {
     String broken =
         Files.readString(examples().resolve("tunnelwatch.yml"))
             .replace("password_env: TUNNELWATCH_PASSWORD", "password_file: secret")
+            // systemd's StateDirectory= makes /var/lib/tunnelwatch; here, a folder of the test's
+            .replace("state_dir: /var/lib/tunnelwatch", "state_dir: state")
             .replace(
                 "interval: 30s\n    ssh:\n      auth: netops\n      known_hosts: known_hosts\n  - name: R2",
                 "interval: 30s\n    ssh:\n      auth: netops\n      know_hosts: known_hosts\n  - name: R2");

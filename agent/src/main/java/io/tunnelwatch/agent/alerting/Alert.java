@@ -1,0 +1,30 @@
+package io.tunnelwatch.agent.alerting;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One alert as Alertmanager's v2 API takes it. An active alert has no {@code endsAt}: Alertmanager
+ * then keeps it for its {@code resolve_timeout} after each receipt, which the dispatcher's resends
+ * renew.
+ *
+ * @param key the condition it stands for ({@code Event.conditionKey()}), not sent
+ */
+public record Alert(
+    String key,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    Instant startsAt,
+    Optional<Instant> endsAt) {
+
+  public Alert {
+    Objects.requireNonNull(key, "key");
+    labels = Map.copyOf(new TreeMap<>(labels));
+    annotations = Map.copyOf(annotations);
+    Objects.requireNonNull(startsAt, "startsAt");
+    Objects.requireNonNull(endsAt, "endsAt");
+  }
+}

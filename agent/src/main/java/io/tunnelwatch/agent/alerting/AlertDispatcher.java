@@ -1,0 +1,131 @@
+package io.tunnelwatch.agent.alerting;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.agent.events.EventListener;
+import io.tunnelwatch.agent.events.EventStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns condition events into Alertmanager alerts: OPENED fires, RESOLVED resolves; single
+ * occurrences (rekeys, reboots) are not alerts. Every Alertmanager gets every alert (as Prometheus
+ * does for an HA pair), each through its own outbox and thread. Firing alerts are sent again every
+ * resend interval so that Alertmanager does not let them expire.
+ */
+public final class AlertDispatcher implements EventListener, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+  private static final int BATCH = 500;
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Map<String, Alert> firing = new HashMap<>();
+  private final List<LatestPerConditionOutbox> outboxes = new ArrayList<>();
+  private final List<DeliveryWorker<Alert>> workers = new ArrayList<>();
+  private final ScheduledExecutorService resender;
+
+  public AlertDispatcher(
+      List<URI> alertmanagers,
+      Duration resendInterval,
+      RetryPolicy retry,
+      HttpClient http,
+      MeterRegistry meters) {
+    if (resendInterval.isNegative() || resendInterval.isZero()) {
+      throw new IllegalArgumentException("expected a positive resend interval");
+    }
+    for (URI url : alertmanagers) {
+      AlertmanagerClient client = new AlertmanagerClient(url, http, HTTP_TIMEOUT);
+      LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+      outboxes.add(outbox);
+      workers.add(
+          new DeliveryWorker<>(
+              "alertmanager",
+              Destination.safeName(url),
+              outbox,
+              client::post,
+              BATCH,
+              retry,
+              meters));
+    }
+    resender =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tunnelwatch-alert-resend");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = resendInterval.toMillis();
+    resender.scheduleWithFixedDelay(this::resendFiring, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Returns at once: the alert is queued and the delivery threads are woken. */
+  @Override
+  public void onEvent(Event event) {
+    if (event.status() == EventStatus.OCCURRED) {
+      return;
+    }
+    try {
+      Alert alert;
+      synchronized (firing) {
+        if (event.status() == EventStatus.OPENED) {
+          alert = keepStart(AlertFactory.opened(event), firing.get(event.conditionKey()));
+          firing.put(alert.key(), alert);
+        } else {
+          alert =
+              AlertFactory.resolved(
+                  event, Optional.ofNullable(firing.remove(event.conditionKey())));
+        }
+        outboxes.forEach(o -> o.put(alert));
+      }
+      workers.forEach(DeliveryWorker::wake);
+    } catch (RuntimeException e) {
+      LOG.error("{}: no alert for {}: {}", event.device(), event.conditionKey(), e.toString());
+    }
+  }
+
+  /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */
+  private static Alert keepStart(Alert opened, Alert alreadyFiring) {
+    if (alreadyFiring == null) {
+      return opened;
+    }
+    return new Alert(
+        opened.key(),
+        opened.labels(),
+        opened.annotations(),
+        alreadyFiring.startsAt(),
+        opened.endsAt());
+  }
+
+  /** The alerts currently firing, keyed by condition. */
+  public Map<String, Alert> firing() {
+    synchronized (firing) {
+      return Map.copyOf(firing);
+    }
+  }
+
+  private void resendFiring() {
+    synchronized (firing) {
+      for (Alert alert : firing.values()) {
+        outboxes.forEach(o -> o.putIfAbsent(alert));
+      }
+    }
+    workers.forEach(DeliveryWorker::wake);
+  }
+
+  @Override
+  public void close() {
+    resender.shutdownNow();
+    workers.forEach(DeliveryWorker::close);
+  }
+}

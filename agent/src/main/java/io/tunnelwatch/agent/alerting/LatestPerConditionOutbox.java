@@ -1,0 +1,49 @@
+package io.tunnelwatch.agent.alerting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alerts waiting for one Alertmanager, one per condition: a newer state of the same condition
+ * replaces the waiting one, so an outage ends with each condition's latest state sent once.
+ */
+final class LatestPerConditionOutbox implements Outbox<Alert> {
+
+  private final Map<String, Alert> waiting = new LinkedHashMap<>();
+
+  synchronized void put(Alert alert) {
+    waiting.remove(alert.key()); // re-insert at the end: order of the latest change
+    waiting.put(alert.key(), alert);
+  }
+
+  /** Adds the alert unless a state of its condition is already waiting (that one is newer). */
+  synchronized void putIfAbsent(Alert alert) {
+    waiting.putIfAbsent(alert.key(), alert);
+  }
+
+  @Override
+  public synchronized List<Alert> peek(int max) {
+    List<Alert> batch = new ArrayList<>(Math.min(max, waiting.size()));
+    for (Alert alert : waiting.values()) {
+      if (batch.size() == max) {
+        break;
+      }
+      batch.add(alert);
+    }
+    return batch;
+  }
+
+  @Override
+  public synchronized void acknowledge(List<Alert> delivered) {
+    for (Alert alert : delivered) {
+      waiting.remove(alert.key(), alert);
+    }
+  }
+
+  @Override
+  public synchronized int size() {
+    return waiting.size();
+  }
+}

@@ -1,0 +1,86 @@
+package io.tunnelwatch.agent.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+  private static Alert alert(String key, String summary, Optional<Instant> endsAt) {
+    return new Alert(
+        key,
+        Map.of("alertname", "X"),
+        Map.of("summary", summary),
+        Instant.parse("2026-11-28T10:00:00Z"),
+        endsAt);
+  }
+
+  @Test
+  void theLatestStateOfAConditionReplacesTheWaitingOne() {
+    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+    outbox.put(alert("a", "open", Optional.empty()));
+    outbox.put(alert("b", "open", Optional.empty()));
+    Alert resolvedA = alert("a", "resolved", Optional.of(Instant.parse("2026-11-28T11:00:00Z")));
+    outbox.put(resolvedA);
+    outbox.putIfAbsent(alert("a", "resend of an older state", Optional.empty()));
+
+    assertThat(outbox.peek(10)).extracting(Alert::key).containsExactly("b", "a");
+    assertThat(outbox.peek(10).get(1)).isEqualTo(resolvedA);
+  }
+
+  @Test
+  void acknowledgingKeepsAStateThatArrivedDuringTheSend() {
+    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+    outbox.put(alert("a", "open", Optional.empty()));
+    List<Alert> inFlight = outbox.peek(10);
+    Alert newer = alert("a", "resolved", Optional.of(Instant.parse("2026-11-28T11:00:00Z")));
+    outbox.put(newer);
+
+    outbox.acknowledge(inFlight);
+
+    assertThat(outbox.peek(10)).containsExactly(newer);
+  }
+
+  @Test
+  void fifoDeliversInOrderAndDropsTheOldestWhenFull() {
+    FifoOutbox<String> outbox = new FifoOutbox<>(3);
+    assertThat(outbox.add("e1")).isFalse();
+    outbox.add("e2");
+    outbox.add("e3");
+    assertThat(outbox.add("e4")).isTrue();
+
+    List<String> batch = outbox.peek(2);
+    assertThat(batch).containsExactly("e2", "e3");
+    outbox.acknowledge(batch);
+    assertThat(outbox.peek(10)).containsExactly("e4");
+    assertThat(outbox.size()).isEqualTo(1);
+  }
+
+  @Test
+  void fifoAcknowledgesByIdentitySoThatAnEqualLaterItemStays() {
+    FifoOutbox<String> outbox = new FifoOutbox<>(10);
+    String first = new String("same");
+    String second = new String("same");
+    outbox.add(first);
+    outbox.add(second);
+
+    outbox.acknowledge(List.of(first));
+
+    assertThat(outbox.peek(10)).hasSize(1).allMatch(s -> s == second);
+  }
+
+  @Test
+  void backOffDoublesUpToTheCap() {
+    RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    assertThat(retry.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(retry.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(retry.delayAfter(4)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(retry.delayAfter(5)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(retry.delayAfter(1000)).isEqualTo(Duration.ofSeconds(10));
+  }
+}

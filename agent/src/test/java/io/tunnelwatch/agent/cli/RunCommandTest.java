@@ -1,0 +1,51 @@
+package io.tunnelwatch.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anUnreachableHistoryDatabaseIsAOneLineErrorWithoutItsPassword() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Files.writeString(dir.resolve("known_hosts"), "");
+    Path config = dir.resolve("tunnelwatch.yml");
+    Files.writeString(
+        config,
+        """
+        auths:
+          lab: {username: netops, password: not-used}
+        modules:
+          ipsec: {ssh: {}}
+        devices:
+          - {name: R1, host: 127.0.0.1, module: ipsec, ssh: {auth: lab, known_hosts: known_hosts}}
+        history:
+          jdbc_url: "jdbc:postgresql://127.0.0.1:%d/tw?user=tw&password=db-pw-4471"
+        """
+            .formatted(closedPort));
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new TunnelwatchCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("run", "--config", config.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("cannot open the history store jdbc:postgresql://127.0.0.1:" + closedPort)
+        .doesNotContain("db-pw-4471");
+  }
+}
