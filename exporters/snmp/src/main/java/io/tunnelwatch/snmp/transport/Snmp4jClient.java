@@ -227,10 +227,39 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
               + " answered "
               + what
               + " with error-status "
-              + response.getErrorStatusText()
+              + errorStatusName(response.getErrorStatus())
               + at);
     }
     return response;
+  }
+
+  private static final String[] ERROR_STATUS_NAMES = {
+    "noError",
+    "tooBig",
+    "noSuchName",
+    "badValue",
+    "readOnly",
+    "genErr",
+    "noAccess",
+    "wrongType",
+    "wrongLength",
+    "wrongEncoding",
+    "wrongValue",
+    "noCreation",
+    "inconsistentValue",
+    "resourceUnavailable",
+    "commitFailed",
+    "undoFailed",
+    "authorizationError",
+    "notWritable",
+    "inconsistentName"
+  };
+
+  /** RFC 3416's name, e.g. {@code genErr(5)}. */
+  static String errorStatusName(int status) {
+    String name =
+        status >= 0 && status < ERROR_STATUS_NAMES.length ? ERROR_STATUS_NAMES[status] : "unknown";
+    return name + "(" + status + ")";
   }
 
   private PDU newPdu(SnmpTarget target) {
