@@ -18,12 +18,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.snmp4j.AbstractTarget;
+import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
+import org.snmp4j.Snmp;
 import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.mp.PduHandle;
 import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
@@ -40,10 +45,47 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
   private final Snmp4jStack stack;
   private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
 
+  private final Map<String, UsmReport> lastReports = new ConcurrentHashMap<>();
+
   private record Registration(byte[] engineId, SnmpCredentials.UsmUser user) {}
+
+  /** An unauthenticated USM report an agent sent, and when it arrived. */
+  private record UsmReport(String description, long receivedNanos) {}
 
   private Snmp4jClient(Snmp4jStack stack) {
     this.stack = stack;
+    Snmp.ReportHandler standard = stack.snmp().getReportHandler();
+    stack
+        .snmp()
+        .setReportHandler(
+            new Snmp.ReportHandler() {
+              @Override
+              public <A extends Address> void processReport(
+                  PduHandle handle, CommandResponderEvent<A> event) {
+                remember(event);
+                standard.processReport(handle, event);
+              }
+            });
+  }
+
+  /**
+   * Agents send wrong-digest and unknown-user reports unauthenticated, which SNMP4J rightly does
+   * not accept as the response. They still explain the timeout that follows, so they are kept to
+   * name the cause; a forged report can change only that explanation.
+   */
+  private void remember(CommandResponderEvent<?> event) {
+    PDU pdu = event.getPDU();
+    if (pdu != null
+        && pdu.getType() == PDU.REPORT
+        && pdu.size() > 0
+        && event.getPeerAddress() != null) {
+      OID oid = pdu.get(0).getOid();
+      if (UsmReports.isRejection(oid)) {
+        lastReports.put(
+            event.getPeerAddress().toString(),
+            new UsmReport(UsmReports.describe(oid), System.nanoTime()));
+      }
+    }
   }
 
   /**
@@ -168,6 +210,7 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
   private PDU send(SnmpTarget target, AbstractTarget<UdpAddress> snmpTarget, PDU pdu, String what)
       throws SnmpException {
     ResponseEvent<UdpAddress> event;
+    long sentNanos = System.nanoTime();
     try {
       event = stack.snmp().send(pdu, snmpTarget);
     } catch (IOException e) {
@@ -185,6 +228,20 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
     }
     PDU response = event.getResponse();
     if (response == null) {
+      UsmReport report = lastReports.remove(snmpTarget.getAddress().toString());
+      if (report != null && report.receivedNanos() - sentNanos >= 0) {
+        // The engine may have changed (device replaced): discover it again next time.
+        registrations.remove(target.address());
+        throw new SnmpException(
+            Kind.AUTH,
+            target.address()
+                + " rejected "
+                + what
+                + " from SNMPv3 user "
+                + ((SnmpCredentials.UsmUser) target.credentials()).userName()
+                + ": "
+                + report.description());
+      }
       throw new SnmpException(
           Kind.TIMEOUT,
           "no response from "
@@ -198,11 +255,12 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
               + " ms"
               + (target.credentials() instanceof SnmpCredentials.Community
                   ? " (unreachable, no agent, or the community is not accepted)"
-                  : ""));
+                  : " (unreachable, no agent, or a wrong privacy passphrase or protocol)"));
     }
     if (response.getType() == PDU.REPORT) {
       String report =
           response.size() > 0 ? UsmReports.describe(response.get(0).getOid()) : "empty report";
+      registrations.remove(target.address());
       throw new SnmpException(
           Kind.AUTH,
           target.address()

@@ -7,6 +7,12 @@ final class UsmReports {
 
   private UsmReports() {}
 
+  /** A report that means the request will not be answered (not a time-window resync). */
+  static boolean isRejection(OID reportOid) {
+    String oid = reportOid.toDottedString();
+    return oid.startsWith("1.3.6.1.6.3.15.1.1.") && !oid.equals("1.3.6.1.6.3.15.1.1.2.0");
+  }
+
   static String describe(OID reportOid) {
     String oid = reportOid.toDottedString();
     String prefix = "1.3.6.1.6.3.15.1.1.";
