@@ -41,6 +41,10 @@ public final class SnmpDevicePoll {
   private static final int[] TUNNEL_IF_COLUMNS = {1, 2, 3, 8, 9, 10};
   private static final int[] CPU_COLUMNS = {6, 7, 8};
 
+  /** Four tunnel interfaces per GET: about 2 KB of response, far below any agent's limit. */
+  private static final int OIDS_PER_GET =
+      4 * (IF_COLUMNS.length + IF_X_COLUMNS.length + TUNNEL_IF_COLUMNS.length);
+
   private final SnmpClient client;
   private final Clock clock;
   private final WalkLimits limits;
@@ -129,21 +133,27 @@ public final class SnmpDevicePoll {
   private List<VarBind> interfaces(SnmpTarget target) throws SnmpException {
     List<VarBind> types = walk(target, MibOids.IF_TYPE);
     List<VarBind> all = new ArrayList<>(types);
+    List<Oid> pending = new ArrayList<>();
     for (VarBind type : types) {
       if (type.value() instanceof SnmpValue.Integer32 i && i.value() == MibOids.IF_TYPE_TUNNEL) {
         Oid ifIndex = type.oid().suffixAfter(MibOids.IF_TYPE);
-        List<Oid> oids = new ArrayList<>();
         for (int c : IF_COLUMNS) {
-          oids.add(MibOids.IF_ENTRY.append(c).append(ifIndex));
+          pending.add(MibOids.IF_ENTRY.append(c).append(ifIndex));
         }
         for (int c : IF_X_COLUMNS) {
-          oids.add(MibOids.IF_X_ENTRY.append(c).append(ifIndex));
+          pending.add(MibOids.IF_X_ENTRY.append(c).append(ifIndex));
         }
         for (int c : TUNNEL_IF_COLUMNS) {
-          oids.add(MibOids.TUNNEL_IF_ENTRY.append(c).append(ifIndex));
+          pending.add(MibOids.TUNNEL_IF_ENTRY.append(c).append(ifIndex));
         }
-        all.addAll(client.get(target, oids));
+        if (pending.size() >= OIDS_PER_GET) {
+          all.addAll(client.get(target, pending));
+          pending.clear();
+        }
       }
+    }
+    if (!pending.isEmpty()) {
+      all.addAll(client.get(target, pending));
     }
     return all;
   }
