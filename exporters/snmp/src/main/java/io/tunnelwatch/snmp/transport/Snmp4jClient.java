@@ -15,7 +15,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommandResponderEvent;
@@ -384,10 +383,5 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
   @Override
   public void close() throws IOException {
     stack.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Snmp4jClient[" + Objects.requireNonNullElse(stack.snmp().toString(), "") + "]";
   }
 }
