@@ -148,6 +148,30 @@ class TrapReceiverNetSnmpTest {
   }
 
   @Test
+  void aV1EnterpriseTrapIsReadAsItsV2Equivalent() throws Exception {
+    run(
+        List.of(
+            "snmptrap",
+            "-v",
+            "1",
+            "-c",
+            COMMUNITY,
+            destination(),
+            "1.3.6.1.4.1.9.9.171.2",
+            "127.0.0.1",
+            "6",
+            "5",
+            "",
+            PEER_REMOTE,
+            "x",
+            "C8000001"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> observations.size() == 1);
+    assertThat(observations.get(0).kind()).isEqualTo(ObservationKind.IKE_PROTOCOL_FAILURE);
+    assertThat(observations.get(0).peer()).contains("200.0.0.1");
+  }
+
+  @Test
   void anInformIsAcknowledged() throws Exception {
     // snmpinform exits non-zero unless the receiver acknowledges.
     run(
