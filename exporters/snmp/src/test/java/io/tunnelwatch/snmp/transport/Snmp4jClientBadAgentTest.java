@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snmp4j.PDU;
 import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Integer32;
@@ -112,15 +114,19 @@ class Snmp4jClientBadAgentTest {
     assertThat(client.walk(target(COMMUNITY), ROOT, LIMITS)).isEmpty();
   }
 
-  @Test
-  void noSuchObjectInsideAWalkIsNoSuch() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"noSuchObject", "noSuchInstance"})
+  void anExceptionValueInsideAWalkIsNoSuch(String exception) throws Exception {
+    Null value = exception.equals("noSuchObject") ? Null.noSuchObject : Null.noSuchInstance;
     agent =
         ScriptedAgent.start(
             COMMUNITY,
-            (request, n) ->
-                Reply.of(List.of(new VariableBinding(new OID(ROOT + ".45.1"), Null.noSuchObject))));
+            (request, n) -> Reply.of(List.of(new VariableBinding(new OID(ROOT + ".45.1"), value))));
 
-    assertThat(walkFails(LIMITS).kind()).isEqualTo(Kind.NO_SUCH);
+    SnmpException e = walkFails(LIMITS);
+
+    assertThat(e.kind()).isEqualTo(Kind.NO_SUCH);
+    assertThat(e.getMessage()).contains(ROOT + ".45.1");
   }
 
   @Test
