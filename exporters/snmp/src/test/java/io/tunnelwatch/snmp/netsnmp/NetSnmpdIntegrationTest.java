@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The poll against Debian's Net-SNMP snmpd: the CISCO-IPSEC-FLOW-MONITOR-MIB, CISCO-PROCESS-MIB and
@@ -47,6 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetSnmpdIntegrationTest {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NetSnmpdIntegrationTest.class);
   private static final String COMMUNITY = "tw-integration-c0mmunity";
   private static final String AUTH_PASS = "auth-Passphrase-1";
   private static final String PRIV_PASS = "priv-Passphrase-1";
@@ -220,9 +223,20 @@ class NetSnmpdIntegrationTest {
     assertThat(tunnel.destinationAddress()).isEqualTo("200.0.0.1");
   }
 
+  private static SnmpPollResult timedPoll(String label, SnmpTarget target) throws Exception {
+    SnmpDevicePoll poll = new SnmpDevicePoll(client, Clock.systemUTC());
+    long started = System.nanoTime();
+    SnmpPollResult result = poll.poll("R1", target);
+    LOG.info(
+        "{} poll of snmpd took {} ms",
+        label,
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
+    return result;
+  }
+
   @Test
   void aV2cPollReadsTheServedValues() throws Exception {
-    SnmpPollResult result = new SnmpDevicePoll(client, Clock.systemUTC()).poll("R1", v2c());
+    SnmpPollResult result = timedPoll("v2c", v2c());
 
     assertServedValues(result);
   }
@@ -234,7 +248,7 @@ class NetSnmpdIntegrationTest {
             SnmpCredentials.UsmUser.authPriv(
                 "twsha", AuthProtocol.SHA, AUTH_PASS, PrivProtocol.AES128, PRIV_PASS));
 
-    SnmpPollResult result = new SnmpDevicePoll(client, Clock.systemUTC()).poll("R1", v3);
+    SnmpPollResult result = timedPoll("v3 authPriv SHA/AES", v3);
 
     assertServedValues(result);
   }
