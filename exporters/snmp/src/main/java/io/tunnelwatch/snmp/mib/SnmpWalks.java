@@ -10,13 +10,13 @@ import java.util.Objects;
  *
  * @param sysUpTime the {@code sysUpTime.0} varbind
  * @param ikeGlobalStats walk of {@code cikeGlobalStats}
- * @param ikeTunnels walk of {@code cikeTunnelTable}
+ * @param ikeTunnels the columns read of {@code cikeTunnelTable}
  * @param ipsecGlobalStats walk of {@code cipSecGlobalStats}
- * @param ipsecTunnels walk of {@code cipSecTunnelTable}
- * @param ipsecEndpoints walk of {@code cipSecEndPtTable}
- * @param ipsecSpis walk of {@code cipSecSpiTable}
- * @param ikeFailures walk of {@code cikeFailTable}
- * @param ipsecFailures walk of {@code cipSecFailTable}
+ * @param ipsecTunnels the columns read of {@code cipSecTunnelTable}
+ * @param ipsecEndpoints the columns read of {@code cipSecEndPtTable}
+ * @param ipsecSpis the columns read of {@code cipSecSpiTable}
+ * @param ikeFailures the columns read of {@code cikeFailTable}
+ * @param ipsecFailures the columns read of {@code cipSecFailTable}
  * @param cpu walks of the {@code cpmCPUTotalTable} columns
  * @param interfaces {@code ifTable}, {@code ifXTable} and {@code tunnelIfTable} varbinds of the
  *     tunnel interfaces (and the {@code ifType} column of every interface)

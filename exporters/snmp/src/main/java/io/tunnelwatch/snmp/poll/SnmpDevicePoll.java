@@ -40,6 +40,14 @@ public final class SnmpDevicePoll {
   private static final int[] IF_X_COLUMNS = {6, 7, 10, 11};
   private static final int[] TUNNEL_IF_COLUMNS = {1, 2, 3, 8, 9, 10};
   private static final int[] CPU_COLUMNS = {6, 7, 8};
+  private static final int[] IKE_TUNNEL_COLUMNS = {4, 8, 15, 16, 35};
+  private static final int[] IPSEC_TUNNEL_COLUMNS = {
+    5, 9, 10, 26, 27, 28, 32, 33, 34, 36, 37, 38, 39, 40, 41, 45, 46, 48, 49, 50, 51
+  };
+  private static final int[] END_POINT_COLUMNS = {3, 4, 5, 6, 7, 9, 10, 11, 12, 13};
+  private static final int[] SPI_COLUMNS = {2, 3, 4, 5};
+  private static final int[] IKE_FAIL_COLUMNS = {2, 3, 9};
+  private static final int[] IPSEC_FAIL_COLUMNS = {2, 3, 4};
 
   /** Four tunnel interfaces per GET: about 2 KB of response, far below any agent's limit. */
   private static final int OIDS_PER_GET =
@@ -81,13 +89,13 @@ public final class SnmpDevicePoll {
         new SnmpWalks(
             sysUpTime,
             walk(target, MibOids.CIKE_GLOBAL_STATS),
-            walk(target, MibOids.CIKE_TUNNEL_ENTRY),
+            walkColumns(target, MibOids.CIKE_TUNNEL_ENTRY, IKE_TUNNEL_COLUMNS),
             walk(target, MibOids.CIPSEC_GLOBAL_STATS),
-            walk(target, MibOids.CIPSEC_TUNNEL_ENTRY),
-            walk(target, MibOids.CIPSEC_END_PT_ENTRY),
-            walk(target, MibOids.CIPSEC_SPI_ENTRY),
-            walk(target, MibOids.CIKE_FAIL_ENTRY),
-            walk(target, MibOids.CIPSEC_FAIL_ENTRY),
+            walkColumns(target, MibOids.CIPSEC_TUNNEL_ENTRY, IPSEC_TUNNEL_COLUMNS),
+            walkColumns(target, MibOids.CIPSEC_END_PT_ENTRY, END_POINT_COLUMNS),
+            walkColumns(target, MibOids.CIPSEC_SPI_ENTRY, SPI_COLUMNS),
+            walkColumns(target, MibOids.CIKE_FAIL_ENTRY, IKE_FAIL_COLUMNS),
+            walkColumns(target, MibOids.CIPSEC_FAIL_ENTRY, IPSEC_FAIL_COLUMNS),
             walkColumns(target, MibOids.CPM_CPU_TOTAL_ENTRY, CPU_COLUMNS),
             interfaces(target));
     MibRead<DeviceSnapshot> read = SnmpSnapshotReader.read(deviceName, clock.instant(), walks);
