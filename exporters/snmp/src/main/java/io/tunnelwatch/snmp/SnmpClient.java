@@ -22,4 +22,21 @@ public interface SnmpClient {
    *     many rows, a walk over its time limit, an exception value inside the subtree
    */
   List<VarBind> walk(SnmpTarget target, Oid root, WalkLimits limits) throws SnmpException;
+
+  /**
+   * Walks several subtrees (the wanted columns of one table), within {@code limits} for them
+   * together: rows and wall time are counted over all of them. The result holds each subtree's
+   * varbinds in OID order, the subtrees possibly interleaved. This default walks them one after the
+   * other; the SNMP4J client walks them in lockstep, several columns per request.
+   *
+   * @throws SnmpException as {@link #walk}
+   */
+  default List<VarBind> walkColumns(SnmpTarget target, List<Oid> roots, WalkLimits limits)
+      throws SnmpException {
+    List<VarBind> all = new java.util.ArrayList<>();
+    for (Oid root : roots) {
+      all.addAll(walk(target, root, limits));
+    }
+    return all;
+  }
 }

@@ -86,9 +86,7 @@ final class Exchange {
           what,
           response.size() > 0 ? UsmReports.describe(response.get(0).getOid()) : "empty report");
     }
-    if (response.getErrorStatus() == PDU.tooBig
-        && pdu.getType() == PDU.GETBULK
-        && pdu.getMaxRepetitions() > 1) {
+    if (response.getErrorStatus() == PDU.tooBig && pdu.getType() == PDU.GETBULK) {
       return response;
     }
     if (response.getErrorStatus() != PDU.noError) {

@@ -6,7 +6,6 @@ import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpException.Kind;
 import io.tunnelwatch.snmp.SnmpTarget;
-import io.tunnelwatch.snmp.SnmpValue;
 import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.WalkLimits;
 import java.io.IOException;
@@ -79,87 +78,16 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
 
   @Override
   public List<VarBind> walk(SnmpTarget target, Oid root, WalkLimits limits) throws SnmpException {
-    AbstractTarget<UdpAddress> snmpTarget = target(target);
-    List<VarBind> rows = new ArrayList<>();
-    long started = System.nanoTime();
-    int repetitions = limits.maxRepetitions();
-    Oid current = root;
-    while (true) {
-      if (System.nanoTime() - started > limits.maxDuration().toNanos()) {
-        throw new SnmpException(
-            Kind.WALK_TIMEOUT,
-            "walk of "
-                + root
-                + " on "
-                + target.address()
-                + " exceeded "
-                + limits.maxDuration().toMillis()
-                + " ms after "
-                + rows.size()
-                + " varbinds (last "
-                + current
-                + ")");
-      }
-      PDU pdu = newPdu(target);
-      pdu.setType(PDU.GETBULK);
-      pdu.setMaxRepetitions(repetitions);
-      pdu.setNonRepeaters(0);
-      pdu.add(new VariableBinding(Snmp4jValues.toOid(current)));
-      PDU response = exchange.send(target, snmpTarget, pdu, "GETBULK " + current);
-      if (response.getErrorStatus() == PDU.tooBig) {
-        // The agent cannot fit that many rows into one message: ask for fewer.
-        repetitions = Math.max(1, repetitions / 2);
-        continue;
-      }
-      if (response.size() == 0) {
-        throw new SnmpException(
-            Kind.ERROR_STATUS,
-            "empty GETBULK response from " + target.address() + " for " + current);
-      }
-      for (VariableBinding binding : response.getVariableBindings()) {
-        VarBind vb = Snmp4jValues.toVarBind(binding);
-        if (vb.value() == SnmpValue.Absent.END_OF_MIB_VIEW || !vb.oid().startsWith(root)) {
-          return rows;
-        }
-        if (vb.value() == SnmpValue.Absent.NO_SUCH_OBJECT
-            || vb.value() == SnmpValue.Absent.NO_SUCH_INSTANCE) {
-          throw new SnmpException(
-              Kind.NO_SUCH,
-              target.address()
-                  + " answered a walk of "
-                  + root
-                  + " with "
-                  + vb.value()
-                  + " at "
-                  + vb.oid());
-        }
-        if (vb.oid().compareTo(current) <= 0) {
-          throw new SnmpException(
-              Kind.NON_INCREASING_OID,
-              target.address()
-                  + " returned "
-                  + vb.oid()
-                  + " after "
-                  + current
-                  + " while walking "
-                  + root
-                  + " (OIDs must increase)");
-        }
-        rows.add(vb);
-        current = vb.oid();
-        if (rows.size() > limits.maxRows()) {
-          throw new SnmpException(
-              Kind.TOO_MANY_ROWS,
-              "walk of "
-                  + root
-                  + " on "
-                  + target.address()
-                  + " returned more than "
-                  + limits.maxRows()
-                  + " varbinds");
-        }
-      }
+    return walkColumns(target, List.of(root), limits);
+  }
+
+  @Override
+  public List<VarBind> walkColumns(SnmpTarget target, List<Oid> roots, WalkLimits limits)
+      throws SnmpException {
+    if (roots.isEmpty()) {
+      return List.of();
     }
+    return new BulkWalk(exchange, () -> newPdu(target), target, target(target), limits).walk(roots);
   }
 
   private PDU newPdu(SnmpTarget target) {

@@ -77,16 +77,23 @@ public final class ScriptedAgent implements AutoCloseable {
     }
     int repetitions =
         request.getType() == PDU.GETBULK ? Math.max(1, request.getMaxRepetitions()) : 1;
-    for (VariableBinding vb : request.getVariableBindings()) {
-      OID current = vb.getOid();
-      for (int r = 0; r < repetitions; r++) {
-        Map.Entry<OID, Variable> next = values.higherEntry(current);
+    List<OID> current = new ArrayList<>();
+    request.getVariableBindings().forEach(vb -> current.add(vb.getOid()));
+    // RFC 3416 4.2.3: repetition by repetition, every variable in each.
+    for (int r = 0; r < repetitions; r++) {
+      boolean allEnded = true;
+      for (int j = 0; j < current.size(); j++) {
+        Map.Entry<OID, Variable> next = values.higherEntry(current.get(j));
         if (next == null) {
-          out.add(new VariableBinding(current, Null.endOfMibView));
-          break;
+          out.add(new VariableBinding(current.get(j), Null.endOfMibView));
+        } else {
+          allEnded = false;
+          out.add(new VariableBinding(next.getKey(), next.getValue()));
+          current.set(j, next.getKey());
         }
-        out.add(new VariableBinding(next.getKey(), next.getValue()));
-        current = next.getKey();
+      }
+      if (allEnded) {
+        break;
       }
     }
     return out;

@@ -95,6 +95,36 @@ class Snmp4jClientBadAgentTest {
   }
 
   @Test
+  void columnsOfATableAreWalkedInLockstep() throws Exception {
+    Map<OID, Variable> values = new TreeMap<>(rows(30));
+    for (int i = 1; i <= 30; i++) {
+      values.put(new OID(ROOT + ".46." + i), new Counter32(100 + i));
+    }
+    // A sparse column: only every third row has a value.
+    for (int i = 3; i <= 30; i += 3) {
+      values.put(new OID(ROOT + ".47." + i), new Counter32(200 + i));
+    }
+    agent = ScriptedAgent.start(COMMUNITY, ScriptedAgent.table(values));
+
+    List<VarBind> walked =
+        client.walkColumns(
+            target(COMMUNITY),
+            List.of(ROOT.append(45), ROOT.append(46), ROOT.append(47)),
+            new WalkLimits(30, 1_000, Duration.ofSeconds(5)));
+
+    assertThat(walked).hasSize(70);
+    assertThat(walked).extracting(VarBind::oid).doesNotHaveDuplicates();
+    assertThat(walked)
+        .filteredOn(vb -> vb.oid().startsWith(ROOT.append(47)))
+        .extracting(VarBind::value)
+        .first()
+        .isEqualTo(new SnmpValue.Counter32(203));
+    // 10 rows of each of three columns per request; the sparse column ends in the second, then
+    // the other two get 15 rows each and run past their ends in the third.
+    assertThat(agent.requests()).isEqualTo(3);
+  }
+
+  @Test
   void endOfMibViewEndsTheWalkWithWhatCameBefore() throws Exception {
     Map<OID, Variable> values = new TreeMap<>();
     for (int i = 1; i <= 3; i++) {
