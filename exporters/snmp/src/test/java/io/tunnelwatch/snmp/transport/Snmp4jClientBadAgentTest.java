@@ -296,6 +296,30 @@ class Snmp4jClientBadAgentTest {
   }
 
   @Test
+  void anAgentThatCannotAnswerSeveralColumnsAtOnceIsWalkedColumnByColumn() throws Exception {
+    Map<OID, Variable> values = new TreeMap<>(rows(7));
+    for (int i = 1; i <= 7; i++) {
+      values.put(new OID(ROOT + ".46." + i), new Counter32(i));
+    }
+    ScriptedAgent.Script table = ScriptedAgent.table(values);
+    agent =
+        ScriptedAgent.start(
+            COMMUNITY,
+            (request, n) ->
+                request.size() > 1
+                    ? new Reply(PDU.tooBig, 0, List.of())
+                    : table.answer(request, n));
+
+    List<VarBind> walked =
+        client.walkColumns(
+            target(COMMUNITY),
+            List.of(ROOT.append(45), ROOT.append(46)),
+            new WalkLimits(4, 100, Duration.ofSeconds(5)));
+
+    assertThat(walked).hasSize(14);
+  }
+
+  @Test
   void getReturnsMissingInstancesAsAbsentValuesInRequestOrder() throws Exception {
     agent = ScriptedAgent.start(COMMUNITY, ScriptedAgent.table(rows(2)));
 
