@@ -81,36 +81,33 @@ public final class EndpointReader {
       return Optional.empty();
     }
     int bits = first.length * 8;
-    OptionalInt prefixLength;
+    Optional<Integer> prefixLength;
     switch (type.getAsInt()) {
       case SINGLE:
-        prefixLength = OptionalInt.of(bits);
+        prefixLength = Optional.of(bits);
         break;
       case SUBNET:
-        prefixLength = addr2.flatMap(m -> maskLength(first, m)).map(OptionalInt::of).orElse(null);
-        if (prefixLength == null) {
+        prefixLength = addr2.flatMap(mask -> maskLength(first, mask));
+        if (prefixLength.isEmpty()) {
           row.warn(prefix + "Addr2 is not a contiguous mask of the same family as Addr1");
-          return Optional.empty();
         }
         break;
       case RANGE:
-        prefixLength =
-            addr2.flatMap(last -> rangeLength(first, last)).map(OptionalInt::of).orElse(null);
-        if (prefixLength == null) {
+        prefixLength = addr2.flatMap(last -> rangeLength(first, last));
+        if (prefixLength.isEmpty()) {
           row.warn(prefix + " range is not one prefix; flows are labelled by prefix");
-          return Optional.empty();
         }
         break;
       default:
         row.warn(prefix + "Type is " + type.getAsInt() + ", expected 1, 2 or 3 (EndPtType)");
-        return Optional.empty();
+        prefixLength = Optional.empty();
+    }
+    if (prefixLength.isEmpty()) {
+      return Optional.empty();
     }
     return Optional.of(
         new TrafficSelector(
-            address.get(),
-            prefixLength.getAsInt(),
-            (int) protocol.getAsLong(),
-            (int) port.getAsLong()));
+            address.get(), prefixLength.get(), (int) protocol.getAsLong(), (int) port.getAsLong()));
   }
 
   private static Optional<Integer> maskLength(byte[] address, byte[] mask) {

@@ -122,6 +122,11 @@ public final class TrapReceiver implements AutoCloseable {
     try {
       receiver.stack.snmp().listen();
     } catch (IOException e) {
+      try {
+        receiver.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw new SnmpException(
           SnmpException.Kind.TRANSPORT,
           "cannot listen for traps on " + config.listen() + ": " + e.getMessage(),
@@ -164,6 +169,16 @@ public final class TrapReceiver implements AutoCloseable {
         return;
       }
       InetAddress source = ((IpAddress) event.getPeerAddress()).getInetAddress();
+      try {
+        handle(event, pdu, source);
+      } catch (RuntimeException e) {
+        // A failing resolver or sink must not stop the receiver's socket thread.
+        LOG.warn("notification from {} not handled: {}", source, e.toString());
+      }
+    }
+
+    private void handle(CommandResponderEvent<?> event, PDU pdu, InetAddress source) {
+      int type = pdu.getType();
       Optional<String> device = resolver.apply(source);
       if (device.isEmpty()) {
         unknownSource.incrementAndGet();
