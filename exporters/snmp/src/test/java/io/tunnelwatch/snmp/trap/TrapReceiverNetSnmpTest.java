@@ -8,6 +8,7 @@ import io.tunnelwatch.core.model.ObservationKind;
 import io.tunnelwatch.snmp.AuthProtocol;
 import io.tunnelwatch.snmp.PrivProtocol;
 import io.tunnelwatch.snmp.SnmpCredentials;
+import io.tunnelwatch.snmp.SnmpException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -169,6 +170,53 @@ class TrapReceiverNetSnmpTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> observations.size() == 1);
     assertThat(observations.get(0).kind()).isEqualTo(ObservationKind.IKE_PROTOCOL_FAILURE);
     assertThat(observations.get(0).peer()).contains("200.0.0.1");
+  }
+
+  @Test
+  void aFailingSinkDoesNotStopTheReceiver() throws Exception {
+    List<Observation> kept = new CopyOnWriteArrayList<>();
+    InetAddress r1 = InetAddress.getByName("127.0.0.1");
+    try (TrapReceiver fragile =
+        TrapReceiver.start(
+            new TrapReceiverConfig(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                List.of(COMMUNITY),
+                List.of()),
+            source -> source.equals(r1) ? Optional.of("R1") : Optional.empty(),
+            o -> {
+              if (kept.isEmpty() && o.kind() == ObservationKind.LINK_UP) {
+                throw new IllegalStateException("queue full");
+              }
+              kept.add(o);
+            },
+            Clock.systemUTC())) {
+      String to = "127.0.0.1:" + fragile.localAddress().getPort();
+      run(v2c("snmptrap", COMMUNITY, to, "", "1.3.6.1.6.3.1.1.5.4"));
+      run(v2c("snmptrap", COMMUNITY, to, "", "1.3.6.1.6.3.1.1.5.3"));
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> kept.size() == 1);
+      assertThat(kept.get(0).kind()).isEqualTo(ObservationKind.LINK_DOWN);
+      assertThat(fragile.counts().accepted()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anAddressInUseIsATransportError() {
+    InetSocketAddress taken =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), receiver.localAddress().getPort());
+
+    SnmpException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            SnmpException.class,
+            () ->
+                TrapReceiver.start(
+                    new TrapReceiverConfig(taken, List.of(COMMUNITY), List.of()),
+                    source -> Optional.empty(),
+                    o -> {},
+                    Clock.systemUTC()));
+
+    assertThat(e.kind()).isEqualTo(SnmpException.Kind.TRANSPORT);
+    assertThat(e.getMessage()).contains(String.valueOf(taken.getPort())).doesNotContain(COMMUNITY);
   }
 
   @Test
