@@ -1,0 +1,207 @@
+package io.tunnelwatch.snmp.transport;
+
+import io.tunnelwatch.snmp.Oid;
+import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.SnmpException.Kind;
+import io.tunnelwatch.snmp.SnmpTarget;
+import io.tunnelwatch.snmp.SnmpValue;
+import io.tunnelwatch.snmp.VarBind;
+import io.tunnelwatch.snmp.WalkLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.snmp4j.AbstractTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+
+/**
+ * GETBULK walks of one or more subtrees in lockstep (the columns of one table): each request
+ * carries every unfinished subtree and asks for {@code maxRepetitions / subtrees} rows of each, so
+ * a response holds about {@code maxRepetitions} varbinds whether the table has one column or
+ * twenty. Every subtree is checked on its own: OIDs must increase and stay inside it.
+ */
+final class BulkWalk {
+
+  private final Exchange exchange;
+  private final Supplier<PDU> newPdu;
+  private final SnmpTarget target;
+  private final AbstractTarget<UdpAddress> snmpTarget;
+  private final WalkLimits limits;
+  private final long started = System.nanoTime();
+  private final List<VarBind> rows = new ArrayList<>();
+
+  BulkWalk(
+      Exchange exchange,
+      Supplier<PDU> newPdu,
+      SnmpTarget target,
+      AbstractTarget<UdpAddress> snmpTarget,
+      WalkLimits limits) {
+    this.exchange = exchange;
+    this.newPdu = newPdu;
+    this.target = target;
+    this.snmpTarget = snmpTarget;
+    this.limits = limits;
+  }
+
+  List<VarBind> walk(List<Oid> roots) throws SnmpException {
+    Oid[] current = roots.toArray(Oid[]::new);
+    boolean[] done = new boolean[roots.size()];
+    int budget = limits.maxRepetitions();
+    while (true) {
+      List<Integer> active = new ArrayList<>();
+      for (int i = 0; i < done.length; i++) {
+        if (!done[i]) {
+          active.add(i);
+        }
+      }
+      if (active.isEmpty()) {
+        return rows;
+      }
+      checkTime(roots, current, active);
+      int repetitions = Math.max(1, budget / active.size());
+      PDU pdu = newPdu.get();
+      pdu.setType(PDU.GETBULK);
+      pdu.setNonRepeaters(0);
+      pdu.setMaxRepetitions(repetitions);
+      for (int i : active) {
+        pdu.add(new VariableBinding(Snmp4jValues.toOid(current[i])));
+      }
+      PDU response = exchange.send(target, snmpTarget, pdu, "GETBULK " + current[active.get(0)]);
+      if (response.getErrorStatus() == PDU.tooBig) {
+        if (repetitions > 1) {
+          // The agent cannot fit that many rows into one message: ask for fewer.
+          budget = Math.max(1, budget / 2);
+          continue;
+        }
+        if (active.size() == 1) {
+          throw new SnmpException(
+              Kind.ERROR_STATUS,
+              target.address() + " answered tooBig even for one row at " + current[active.get(0)]);
+        }
+        for (int i : active) {
+          walkAlone(roots.get(i), current[i]);
+          done[i] = true;
+        }
+        continue;
+      }
+      if (response.size() < active.size()) {
+        throw new SnmpException(
+            Kind.ERROR_STATUS,
+            target.address()
+                + " answered a GETBULK for "
+                + active.size()
+                + " subtrees with "
+                + response.size()
+                + " varbinds, starting at "
+                + current[active.get(0)]);
+      }
+      List<? extends VariableBinding> bindings = response.getVariableBindings();
+      for (int n = 0; n < bindings.size(); n++) {
+        int i = active.get(n % active.size());
+        if (!done[i]) {
+          done[i] = !accept(roots.get(i), current, i, Snmp4jValues.toVarBind(bindings.get(n)));
+        }
+      }
+    }
+  }
+
+  /** A subtree on its own after the agent could not answer all of them in one message. */
+  private void walkAlone(Oid root, Oid from) throws SnmpException {
+    Oid[] current = {from};
+    int budget = limits.maxRepetitions();
+    while (true) {
+      checkTime(List.of(root), current, List.of(0));
+      PDU pdu = newPdu.get();
+      pdu.setType(PDU.GETBULK);
+      pdu.setNonRepeaters(0);
+      pdu.setMaxRepetitions(budget);
+      pdu.add(new VariableBinding(Snmp4jValues.toOid(current[0])));
+      PDU response = exchange.send(target, snmpTarget, pdu, "GETBULK " + current[0]);
+      if (response.getErrorStatus() == PDU.tooBig) {
+        if (budget == 1) {
+          throw new SnmpException(
+              Kind.ERROR_STATUS,
+              target.address() + " answered tooBig even for one row at " + current[0]);
+        }
+        budget = Math.max(1, budget / 2);
+        continue;
+      }
+      if (response.size() == 0) {
+        throw new SnmpException(
+            Kind.ERROR_STATUS,
+            "empty GETBULK response from " + target.address() + " for " + current[0]);
+      }
+      for (VariableBinding binding : response.getVariableBindings()) {
+        if (!accept(root, current, 0, Snmp4jValues.toVarBind(binding))) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Takes one varbind of subtree {@code i}; false when the subtree has ended. */
+  private boolean accept(Oid root, Oid[] current, int i, VarBind vb) throws SnmpException {
+    if (vb.value() == SnmpValue.Absent.END_OF_MIB_VIEW || !vb.oid().startsWith(root)) {
+      return false;
+    }
+    if (vb.value() == SnmpValue.Absent.NO_SUCH_OBJECT
+        || vb.value() == SnmpValue.Absent.NO_SUCH_INSTANCE) {
+      throw new SnmpException(
+          Kind.NO_SUCH,
+          target.address()
+              + " answered a walk of "
+              + root
+              + " with "
+              + vb.value()
+              + " at "
+              + vb.oid());
+    }
+    if (vb.oid().compareTo(current[i]) <= 0) {
+      throw new SnmpException(
+          Kind.NON_INCREASING_OID,
+          target.address()
+              + " returned "
+              + vb.oid()
+              + " after "
+              + current[i]
+              + " while walking "
+              + root
+              + " (OIDs must increase)");
+    }
+    rows.add(vb);
+    current[i] = vb.oid();
+    if (rows.size() > limits.maxRows()) {
+      throw new SnmpException(
+          Kind.TOO_MANY_ROWS,
+          "walk of "
+              + root
+              + " on "
+              + target.address()
+              + " returned more than "
+              + limits.maxRows()
+              + " varbinds");
+    }
+    return true;
+  }
+
+  private void checkTime(List<Oid> roots, Oid[] current, List<Integer> active)
+      throws SnmpException {
+    if (System.nanoTime() - started > limits.maxDuration().toNanos()) {
+      throw new SnmpException(
+          Kind.WALK_TIMEOUT,
+          "walk of "
+              + roots.get(0)
+              + (roots.size() > 1 ? " and " + (roots.size() - 1) + " more columns" : "")
+              + " on "
+              + target.address()
+              + " exceeded "
+              + limits.maxDuration().toMillis()
+              + " ms after "
+              + rows.size()
+              + " varbinds (last "
+              + current[active.get(0)]
+              + ")");
+    }
+  }
+}
