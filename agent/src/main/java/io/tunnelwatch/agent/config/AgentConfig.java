@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param events how events are judged, for every device (a device may override each key)
  * @param history where events and history are kept; absent keeps none
  * @param alerting where alerts and events are sent
+ * @param traps the SNMP trap receiver; absent receives none
  */
 public record AgentConfig(
     HttpConfig http,
@@ -23,7 +24,8 @@ public record AgentConfig(
     List<DeviceConfig> devices,
     EventsConfig events,
     HistoryConfig history,
-    AlertingConfig alerting) {
+    AlertingConfig alerting,
+    TrapsConfig traps) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
@@ -33,6 +35,18 @@ public record AgentConfig(
     events = Objects.requireNonNullElse(events, EventsConfig.NONE);
     history = Objects.requireNonNullElse(history, HistoryConfig.NONE);
     alerting = Objects.requireNonNullElse(alerting, AlertingConfig.NONE);
+    traps = Objects.requireNonNullElse(traps, TrapsConfig.NONE);
+  }
+
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices,
+      EventsConfig events,
+      HistoryConfig history,
+      AlertingConfig alerting) {
+    this(http, auths, modules, devices, events, history, alerting, null);
   }
 
   /** A configuration with the default event settings, without history or alerting. */
@@ -54,13 +68,18 @@ public record AgentConfig(
     this(http, auths, modules, devices, events, null, null);
   }
 
+  /** The same configuration with another trap receiver setting. */
+  public AgentConfig withTraps(TrapsConfig newTraps) {
+    return new AgentConfig(http, auths, modules, devices, events, history, alerting, newTraps);
+  }
+
   /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
   public AgentConfig withHistory(HistoryConfig newHistory) {
-    return new AgentConfig(http, auths, modules, devices, events, newHistory, alerting);
+    return new AgentConfig(http, auths, modules, devices, events, newHistory, alerting, traps);
   }
 
   /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
   public AgentConfig withAlerting(AlertingConfig newAlerting) {
-    return new AgentConfig(http, auths, modules, devices, events, history, newAlerting);
+    return new AgentConfig(http, auths, modules, devices, events, history, newAlerting, traps);
   }
 }

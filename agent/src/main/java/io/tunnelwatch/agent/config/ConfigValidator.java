@@ -40,6 +40,7 @@ final class ConfigValidator {
 
   List<ConfigException.Problem> validate(AgentConfig config) {
     validateListen(config.http().listen());
+    validateTraps(config.traps(), config.auths());
     config.auths().forEach(this::validateAuth);
     config.modules().forEach(this::validateModule);
     validateEvents("events", config.events(), false);
@@ -115,6 +116,41 @@ final class ConfigValidator {
           || uri.getHost() == null
           || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
         problem(path + "[" + i + "]", "expected an http:// or https:// URL with a host");
+      }
+    }
+  }
+
+  private void validateTraps(TrapsConfig traps, Map<String, AuthConfig> auths) {
+    if (!traps.enabled()) {
+      if (!traps.auths().isEmpty()) {
+        problem("traps.listen", "expected host:port such as 0.0.0.0:162 for the trap receiver");
+      }
+      return;
+    }
+    var m = LISTEN.matcher(traps.listen());
+    if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
+      problem(
+          "traps.listen", "expected host:port such as 0.0.0.0:162, got '" + traps.listen() + "'");
+    }
+    if (traps.auths().isEmpty()) {
+      problem("traps.auths", "expected the names of the SNMP auths whose traps are accepted");
+    }
+    Set<String> snmpAuths = new TreeSet<>();
+    auths.forEach(
+        (name, auth) -> {
+          if (auth != null && auth.isSnmp()) {
+            snmpAuths.add(name);
+          }
+        });
+    for (int i = 0; i < traps.auths().size(); i++) {
+      if (!snmpAuths.contains(traps.auths().get(i))) {
+        problem(
+            "traps.auths[" + i + "]",
+            "expected one of the auths with an snmp block "
+                + snmpAuths
+                + ", got '"
+                + traps.auths().get(i)
+                + "'");
       }
     }
   }
@@ -270,8 +306,11 @@ final class ConfigValidator {
     requirePositive(path + ".snmp.timeout", snmp.timeout());
     requirePositive(path + ".snmp.walk_timeout", snmp.walkTimeout());
     requireRange(path + ".snmp.retries", snmp.retries(), 0, 10);
-    requireRange(path + ".snmp.max_repetitions", snmp.maxRepetitions(), 1, 200);
-    requireRange(path + ".snmp.max_rows_per_walk", snmp.maxRowsPerWalk(), 1, 1_000_000);
+    if (snmp.timeout().toMillis() > 60_000) {
+      problem(path + ".snmp.timeout", "expected at most 1m per request");
+    }
+    requireRange(path + ".snmp.max_repetitions", snmp.maxRepetitions(), 1, 100);
+    requireRange(path + ".snmp.max_rows_per_walk", snmp.maxRowsPerWalk(), 1, 10_000_000);
   }
 
   private void validateDevice(

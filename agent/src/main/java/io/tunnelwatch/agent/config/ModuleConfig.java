@@ -50,7 +50,7 @@ public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
       timeout = Objects.requireNonNullElse(timeout, Duration.ofSeconds(3));
       retries = Objects.requireNonNullElse(retries, 1);
       maxRepetitions = Objects.requireNonNullElse(maxRepetitions, 25);
-      maxRowsPerWalk = Objects.requireNonNullElse(maxRowsPerWalk, 10_000);
+      maxRowsPerWalk = Objects.requireNonNullElse(maxRowsPerWalk, 200_000);
       walkTimeout = Objects.requireNonNullElse(walkTimeout, Duration.ofSeconds(20));
     }
   }

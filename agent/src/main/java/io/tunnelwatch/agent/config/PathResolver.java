@@ -61,7 +61,8 @@ final class PathResolver {
         devices,
         config.events(),
         history,
-        config.alerting());
+        config.alerting(),
+        config.traps());
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.run;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,9 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
-import io.tunnelwatch.agent.config.ModuleConfig;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.EventTracker;
@@ -25,14 +24,9 @@ import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
-import io.tunnelwatch.agent.poll.SshDevicePoller;
-import io.tunnelwatch.cli.transport.ReconnectingCliSession;
-import io.tunnelwatch.cli.transport.SshConnector;
-import io.tunnelwatch.cli.transport.SshTarget;
-import io.tunnelwatch.core.model.Source;
+import io.tunnelwatch.snmp.trap.TrapReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,15 +35,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running agent: pollers on their schedules, the device states, and the HTTP server. */
 public final class Agent implements AutoCloseable {
 
-  private static final ReconnectingCliSession.Backoff RECONNECT_BACKOFF =
-      new ReconnectingCliSession.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
-  private final SshConnector connector;
+  private final DevicePollers pollers;
+  private Optional<TrapReceiver> traps = Optional.empty();
   private final DeviceStates states;
   private final EventTracker events;
   private final PrometheusMeterRegistry meters;
@@ -77,43 +74,27 @@ public final class Agent implements AutoCloseable {
         .devices()
         .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
     events = new EventTracker(trackerSettings, new EventFanout(allListeners), clock);
-    connector = new SshConnector();
-    CredentialsResolver credentials = new CredentialsResolver(environment);
+    pollers = new DevicePollers(config, clock, environment, consumers.history());
     List<PollTask> tasks = new ArrayList<>();
     Map<String, Duration> intervals = new LinkedHashMap<>();
-    for (DeviceConfig device : config.devices()) {
-      if (device.ssh() == null) {
-        continue;
+    try {
+      for (DeviceConfig device : config.devices()) {
+        List<DevicePoller> devicePollers = pollers.forDevice(device);
+        states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
+        tasks.add(
+            new PollTask(
+                device.name(),
+                devicePollers,
+                states,
+                meters,
+                events.monitor(device.name()).orElseThrow()));
+        intervals.put(device.name(), device.interval());
       }
-      states.register(device.name(), List.of(Source.SSH));
-      ModuleConfig.SshModuleConfig module = config.modules().get(device.module()).ssh();
-      AuthConfig auth = config.auths().get(device.ssh().auth());
-      ReconnectingCliSession session =
-          new ReconnectingCliSession(
-              () ->
-                  connector.open(
-                      new SshTarget(
-                          device.name(),
-                          device.host(),
-                          device.ssh().port(),
-                          auth.username(),
-                          credentials.resolve(device.ssh().auth(), auth),
-                          Path.of(device.ssh().knownHosts()),
-                          device.ssh().trustOnFirstUse(),
-                          module.connectTimeout()),
-                      module.commandTimeout()),
-              RECONNECT_BACKOFF);
-      DevicePoller ssh =
-          new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
-      DevicePoller poller =
-          consumers
-              .history()
-              .<DevicePoller>map(h -> new HistoryRecordingPoller(device.name(), ssh, h, clock))
-              .orElse(ssh);
-      tasks.add(
-          new PollTask(
-              device.name(), poller, states, meters, events.monitor(device.name()).orElseThrow()));
-      intervals.put(device.name(), device.interval());
+    } catch (IOException | RuntimeException e) {
+      tasks.forEach(PollTask::close);
+      pollers.close();
+      consumers.close();
+      throw e;
     }
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
@@ -121,7 +102,7 @@ public final class Agent implements AutoCloseable {
     try {
       http = new AgentHttpServer(listen, registry, states, events, clock);
     } catch (IOException e) {
-      connector.close();
+      pollers.close();
       tasks.forEach(PollTask::close);
       consumers.close();
       throw new IOException(
@@ -132,10 +113,31 @@ public final class Agent implements AutoCloseable {
       scheduler.start();
     } catch (SchedulerException | RuntimeException e) {
       http.close();
-      connector.close();
+      pollers.close();
       consumers.close();
       throw e;
     }
+    try {
+      traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+    traps.ifPresent(this::countTraps);
+  }
+
+  private void countTraps(TrapReceiver receiver) {
+    Map<String, ToDoubleFunction<TrapReceiver>> outcomes = new LinkedHashMap<>();
+    outcomes.put("accepted", r -> r.counts().accepted());
+    outcomes.put("unknown_source", r -> r.counts().unknownSource());
+    outcomes.put("bad_credentials", r -> r.counts().badCommunity());
+    outcomes.put("unsupported", r -> r.counts().unsupported());
+    outcomes.forEach(
+        (outcome, count) ->
+            FunctionCounter.builder("tunnelwatch.traps", receiver, count)
+                .description("SNMP notifications received, by what became of them")
+                .tag("outcome", outcome)
+                .register(meters));
   }
 
   /**
@@ -182,6 +184,11 @@ public final class Agent implements AutoCloseable {
     return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
   }
 
+  /** The trap receiver's bound address, when one is configured. */
+  public Optional<InetSocketAddress> trapAddress() {
+    return traps.map(TrapReceiver::localAddress);
+  }
+
   /** The HTTP address actually bound. */
   public InetSocketAddress httpAddress() {
     return http.address();
@@ -214,9 +221,17 @@ public final class Agent implements AutoCloseable {
 
   @Override
   public void close() {
+    traps.ifPresent(
+        receiver -> {
+          try {
+            receiver.close();
+          } catch (IOException e) {
+            LOG.warn("closing the trap receiver failed: {}", e.getMessage());
+          }
+        });
     http.close();
     scheduler.close();
-    connector.close();
+    pollers.close();
     consumers.close();
     meters.close();
   }

@@ -1,0 +1,64 @@
+package io.tunnelwatch.agent.poll;
+
+import io.tunnelwatch.core.model.Source;
+import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.SnmpTarget;
+import io.tunnelwatch.snmp.mib.MibWarning;
+import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
+import io.tunnelwatch.snmp.poll.SnmpPollResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Polls a device by walking the IPsec, CPU and interface MIBs. The SNMP client is shared by every
+ * device and closed by the agent, so closing this poller releases nothing.
+ */
+public final class SnmpDevicePoller implements DevicePoller {
+
+  private final String device;
+  private final SnmpDevicePoll poll;
+  private final Supplier<SnmpTarget> target;
+
+  /**
+   * @param target resolved at every poll, so that a rotated secret is read without a restart
+   */
+  public SnmpDevicePoller(String device, SnmpDevicePoll poll, Supplier<SnmpTarget> target) {
+    this.device = device;
+    this.poll = poll;
+    this.target = target;
+  }
+
+  @Override
+  public Source source() {
+    return Source.SNMP;
+  }
+
+  @Override
+  public PollResult poll() throws PollException {
+    SnmpTarget resolved;
+    try {
+      resolved = target.get();
+    } catch (IllegalStateException e) {
+      throw new PollException("credentials", device + ": " + e.getMessage(), e);
+    }
+    try {
+      SnmpPollResult result = poll.poll(device, resolved);
+      return new PollResult(result.snapshot(), countByTable(result));
+    } catch (SnmpException e) {
+      throw new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Integer> countByTable(SnmpPollResult result) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (MibWarning warning : result.warnings()) {
+      counts.merge("snmp " + warning.table(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  @Override
+  public void close() {}
+}

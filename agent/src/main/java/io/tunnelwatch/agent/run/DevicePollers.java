@@ -1,0 +1,143 @@
+package io.tunnelwatch.agent.run;
+
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.AuthConfig;
+import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.config.ModuleConfig;
+import io.tunnelwatch.agent.history.EventHistory;
+import io.tunnelwatch.agent.poll.DevicePoller;
+import io.tunnelwatch.agent.poll.SnmpDevicePoller;
+import io.tunnelwatch.agent.poll.SshDevicePoller;
+import io.tunnelwatch.cli.transport.ReconnectingCliSession;
+import io.tunnelwatch.cli.transport.SshConnector;
+import io.tunnelwatch.cli.transport.SshTarget;
+import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.SnmpTarget;
+import io.tunnelwatch.snmp.WalkLimits;
+import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
+import io.tunnelwatch.snmp.transport.Snmp4jClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the pollers of each configured device: SNMP first (cheap, and its failure records date
+ * what the CLI then shows), then SSH. Owns the transports they share: one SSH client and one SNMP
+ * socket for the whole agent.
+ */
+final class DevicePollers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DevicePollers.class);
+  private static final ReconnectingCliSession.Backoff RECONNECT_BACKOFF =
+      new ReconnectingCliSession.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
+
+  private final AgentConfig config;
+  private final Clock clock;
+  private final Optional<EventHistory> history;
+  private final CredentialsResolver sshCredentials;
+  private final SnmpCredentialsResolver snmpCredentials;
+  private final SshConnector connector = new SshConnector();
+  private Snmp4jClient snmpClient;
+
+  DevicePollers(
+      AgentConfig config,
+      Clock clock,
+      Function<String, String> environment,
+      Optional<EventHistory> history) {
+    this.config = config;
+    this.clock = clock;
+    this.history = history;
+    this.sshCredentials = new CredentialsResolver(environment);
+    this.snmpCredentials = new SnmpCredentialsResolver(environment);
+  }
+
+  /** The pollers of one device, each recording its polls in the history when there is one. */
+  List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
+    ModuleConfig module = config.modules().get(device.module());
+    List<DevicePoller> pollers = new ArrayList<>();
+    if (device.snmp() != null) {
+      pollers.add(recorded(device, snmp(device, module.snmp())));
+    }
+    if (device.ssh() != null) {
+      pollers.add(recorded(device, ssh(device, module.ssh())));
+    }
+    return pollers;
+  }
+
+  private DevicePoller recorded(DeviceConfig device, DevicePoller poller) {
+    return history
+        .<DevicePoller>map(h -> new HistoryRecordingPoller(device.name(), poller, h, clock))
+        .orElse(poller);
+  }
+
+  private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {
+    AuthConfig auth = config.auths().get(device.ssh().auth());
+    ReconnectingCliSession session =
+        new ReconnectingCliSession(
+            () ->
+                connector.open(
+                    new SshTarget(
+                        device.name(),
+                        device.host(),
+                        device.ssh().port(),
+                        auth.username(),
+                        sshCredentials.resolve(device.ssh().auth(), auth),
+                        Path.of(device.ssh().knownHosts()),
+                        device.ssh().trustOnFirstUse(),
+                        module.connectTimeout()),
+                    module.commandTimeout()),
+            RECONNECT_BACKOFF);
+    return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
+  }
+
+  private DevicePoller snmp(DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
+      throws IOException {
+    String authName = device.snmp().auth();
+    AuthConfig auth = config.auths().get(authName);
+    SnmpDevicePoll poll =
+        new SnmpDevicePoll(
+            snmpClient(),
+            clock,
+            new WalkLimits(module.maxRepetitions(), module.maxRowsPerWalk(), module.walkTimeout()));
+    return new SnmpDevicePoller(
+        device.name(),
+        poll,
+        () ->
+            new SnmpTarget(
+                device.host(),
+                device.snmp().port(),
+                module.timeout(),
+                module.retries(),
+                snmpCredentials.resolve(authName, auth.snmp())));
+  }
+
+  private Snmp4jClient snmpClient() throws IOException {
+    if (snmpClient == null) {
+      try {
+        snmpClient = Snmp4jClient.open();
+      } catch (SnmpException e) {
+        throw new IOException("cannot open the SNMP socket: " + e.getMessage(), e);
+      }
+    }
+    return snmpClient;
+  }
+
+  @Override
+  public void close() {
+    connector.close();
+    if (snmpClient != null) {
+      try {
+        snmpClient.close();
+      } catch (IOException e) {
+        LOG.warn("closing the SNMP socket failed: {}", e.getMessage());
+      }
+    }
+  }
+}

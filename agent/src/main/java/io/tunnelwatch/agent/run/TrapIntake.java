@@ -1,0 +1,89 @@
+package io.tunnelwatch.agent.run;
+
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.config.SnmpAuthConfig;
+import io.tunnelwatch.agent.events.EventTracker;
+import io.tunnelwatch.snmp.SnmpCredentials;
+import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.trap.TrapReceiver;
+import io.tunnelwatch.snmp.trap.TrapReceiverConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the SNMP trap receiver of the configuration and hands what it decodes to the event
+ * tracker. A trap is believed only when it comes from the address of a configured device.
+ */
+final class TrapIntake {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrapIntake.class);
+
+  private TrapIntake() {}
+
+  static Optional<TrapReceiver> start(
+      AgentConfig config,
+      EventTracker events,
+      Function<String, String> environment,
+      Clock clock,
+      Function<String, InetSocketAddress> parseListen)
+      throws IOException {
+    if (!config.traps().enabled()) {
+      return Optional.empty();
+    }
+    SnmpCredentialsResolver resolver = new SnmpCredentialsResolver(environment);
+    List<String> communities = new ArrayList<>();
+    List<SnmpCredentials.UsmUser> users = new ArrayList<>();
+    for (String name : config.traps().auths()) {
+      SnmpAuthConfig snmp = config.auths().get(name).snmp();
+      SnmpCredentials credentials = resolver.resolve(name, snmp);
+      if (credentials instanceof SnmpCredentials.Community c) {
+        communities.add(c.community());
+      } else if (credentials instanceof SnmpCredentials.UsmUser u) {
+        users.add(u);
+      }
+    }
+    Map<InetAddress, String> devicesByAddress = devicesByAddress(config.devices());
+    try {
+      TrapReceiver receiver =
+          TrapReceiver.start(
+              new TrapReceiverConfig(
+                  parseListen.apply(config.traps().listen()), communities, users),
+              source -> Optional.ofNullable(devicesByAddress.get(source)),
+              events::observe,
+              clock);
+      LOG.info("receiving SNMP traps on {}", receiver.localAddress());
+      return Optional.of(receiver);
+    } catch (SnmpException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Map<InetAddress, String> devicesByAddress(List<DeviceConfig> devices) {
+    Map<InetAddress, String> byAddress = new HashMap<>();
+    for (DeviceConfig device : devices) {
+      try {
+        for (InetAddress address : InetAddress.getAllByName(device.host())) {
+          byAddress.putIfAbsent(address, device.name());
+        }
+      } catch (UnknownHostException e) {
+        LOG.warn(
+            "{}: cannot resolve {}; its traps will be dropped until the agent restarts",
+            device.name(),
+            device.host());
+      }
+    }
+    return Map.copyOf(byAddress);
+  }
+}
