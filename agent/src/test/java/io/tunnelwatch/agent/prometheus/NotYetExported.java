@@ -15,18 +15,8 @@ final class NotYetExported {
   /** Metrics of the contract that the agent does not export yet. */
   static final Set<String> METRICS =
       Set.of(
-          // the state and event tracker
-          "tunnelwatch_device_reboots_total",
-          "tunnelwatch_tunnel_flaps_total",
-          "tunnelwatch_ike_rekeys_total",
-          "tunnelwatch_ike_phase1_failures_total",
-          "tunnelwatch_ipsec_rekeys_total",
-          "tunnelwatch_ipsec_phase2_failures_total",
-          "tunnelwatch_ipsec_counters_stalled",
-          "tunnelwatch_events_total",
           // SNMP (cipSecTunnelTable HC octets)
-          "tunnelwatch_ipsec_receive_bytes_total",
-          "tunnelwatch_ipsec_transmit_bytes_total");
+          "tunnelwatch_ipsec_receive_bytes_total", "tunnelwatch_ipsec_transmit_bytes_total");
 
   /**
    * Series that exist only while something is wrong, so a healthy lab has none: firing alerts,

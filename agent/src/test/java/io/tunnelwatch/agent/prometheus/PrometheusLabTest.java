@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.agent.run.DemoConfig;
+import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
@@ -270,6 +271,37 @@ class PrometheusLabTest {
       }
     } finally {
       lab.router("R1").setTunnelUp(true);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aPreSharedKeyMismatchFiresThePhase1RulesNamingTheState() {
+    lab.router("R1").injectFault(Fault.PSK_MISMATCH);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .untilAsserted(
+              () -> {
+                Set<String> firing = new TreeSet<>();
+                for (JsonNode a : prometheus.alerts()) {
+                  JsonNode labels = a.path("labels");
+                  if (a.path("state").asText().equals("firing")
+                      && labels.path("device").asText().equals("R1")) {
+                    firing.add(
+                        labels.path("alertname").asText() + " " + labels.path("peer").asText());
+                    if (labels.path("alertname").asText().equals("TunnelwatchIkeSaDown")) {
+                      assertThat(a.path("annotations").path("description").asText())
+                          .contains("state now: MM_KEY_EXCH");
+                    }
+                  }
+                }
+                assertThat(firing)
+                    .contains(
+                        "TunnelwatchIkeSaDown 200.0.0.1", "TunnelwatchIkePhase1Failing 200.0.0.1");
+              });
+    } finally {
+      lab.router("R1").healFault(Fault.PSK_MISMATCH);
     }
   }
 }
