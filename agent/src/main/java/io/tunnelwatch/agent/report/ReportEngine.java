@@ -34,10 +34,12 @@ public final class ReportEngine {
     Map<String, String> bindings = bindings(request, index);
     Map<String, List<String>> tunnelsOfPeer = new HashMap<>();
     bindings.forEach(
-        (tunnelKey, peerKey) ->
-            tunnelsOfPeer
-                .computeIfAbsent(peerKey, k -> new ArrayList<>())
-                .add(tunnelKey.substring(tunnelKey.indexOf('/') + 1)));
+        (tunnelKey, peer) -> {
+          int slash = tunnelKey.indexOf('/');
+          tunnelsOfPeer
+              .computeIfAbsent(tunnelKey.substring(0, slash) + "/" + peer, k -> new ArrayList<>())
+              .add(tunnelKey.substring(slash + 1));
+        });
 
     List<SubjectReport> peers = new ArrayList<>();
     Map<String, SubjectReport> peerByKey = new HashMap<>();
