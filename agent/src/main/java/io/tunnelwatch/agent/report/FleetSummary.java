@@ -22,4 +22,9 @@ public record FleetSummary(
     long receiveBytes,
     int deviceReboots,
     int unreachableEpisodes,
-    Optional<CpuPeak> worstCpu) {}
+    Optional<CpuPeak> worstCpu) {
+
+  public Change change() {
+    return Change.between(figures, previous);
+  }
+}

@@ -37,6 +37,10 @@ public record SubjectReport(
     return subject.tunnel().or(subject::peer).orElseThrow();
   }
 
+  public Change change() {
+    return Change.between(figures, previous);
+  }
+
   public String device() {
     return subject.device();
   }

@@ -1,0 +1,157 @@
+package io.tunnelwatch.agent.report.render;
+
+import io.tunnelwatch.agent.events.ObjectState;
+import io.tunnelwatch.agent.report.DailyTraffic;
+import io.tunnelwatch.agent.report.ReportPeriod;
+import io.tunnelwatch.agent.report.Segment;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/** Inline SVG drawings: a state timeline and a daily traffic chart. */
+final class Svg {
+
+  static final int WIDTH = 720;
+
+  private Svg() {}
+
+  static String color(ObjectState state) {
+    return switch (state) {
+      case UP -> "#2e7d32";
+      case DOWN -> "#c62828";
+      case UNKNOWN -> "#b0b0b0";
+    };
+  }
+
+  /** Up green, down red, unknown grey, with day ticks under a full-size timeline. */
+  static String timeline(
+      ReportPeriod period, List<Segment> segments, int height, boolean axis, int displayWidth) {
+    double scale = (double) WIDTH / period.millis();
+    int total = height + (axis ? 16 : 0);
+    StringBuilder svg = new StringBuilder();
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg class=\"timeline\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\"%s"
+                + " role=\"img\" aria-label=\"state timeline\">",
+            WIDTH,
+            total,
+            displayWidth,
+            total,
+            // a small timeline is squeezed horizontally; one with an axis keeps its text upright
+            axis ? "" : " preserveAspectRatio=\"none\""));
+    for (Segment s : segments) {
+      double x = Duration.between(period.from(), s.from()).toMillis() * scale;
+      double w = Math.max(s.millis() * scale, 0.5);
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
+                  + "<title>%s %s – %s (%s)</title></rect>",
+              x,
+              w,
+              height,
+              color(s.state()),
+              s.state().name().toLowerCase(Locale.ROOT),
+              Html.time(s.from()),
+              Html.time(s.to()),
+              Numbers.duration(s.millis())));
+    }
+    if (axis) {
+      appendDayTicks(svg, period, scale, height);
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  private static void appendDayTicks(StringBuilder svg, ReportPeriod period, double scale, int y) {
+    long days = Math.max(1, period.millis() / 86_400_000L);
+    long step = days <= 14 ? 1 : days <= 62 ? 7 : 30;
+    Instant tick = period.from().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+    if (tick.isBefore(period.from())) {
+      tick = tick.plus(1, ChronoUnit.DAYS);
+    }
+    int n = 0;
+    while (tick.isBefore(period.to()) || tick.equals(period.to())) {
+      if (n % step == 0) {
+        double x = Duration.between(period.from(), tick).toMillis() * scale;
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#555\"/>",
+                x,
+                y,
+                x,
+                y + 4));
+        String anchor = x < 30 ? "start" : x > WIDTH - 30 ? "end" : "middle";
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.2f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\" fill=\"#333\">%s</text>",
+                x,
+                y + 14,
+                anchor,
+                tick.atZone(ZoneOffset.UTC).toLocalDate().toString().substring(5)));
+      }
+      tick = tick.plus(1, ChronoUnit.DAYS);
+      n++;
+    }
+  }
+
+  /** Stacked bars per day: transmitted (dark) under received (light). */
+  static String traffic(List<DailyTraffic> days) {
+    int height = 80;
+    long max = days.stream().mapToLong(d -> d.transmitBytes() + d.receiveBytes()).max().orElse(0);
+    StringBuilder svg = new StringBuilder();
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg class=\"traffic\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+                + " role=\"img\" aria-label=\"daily traffic\">",
+            WIDTH,
+            height + 14,
+            WIDTH,
+            height + 14));
+    if (max > 0) {
+      double slot = (double) (WIDTH - 60) / days.size();
+      double bar = Math.max(1, slot * 0.8);
+      for (int i = 0; i < days.size(); i++) {
+        DailyTraffic d = days.get(i);
+        double x = 60 + i * slot;
+        double tx = (double) d.transmitBytes() / max * height;
+        double rx = (double) d.receiveBytes() / max * height;
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<g><title>%s: sent %s, received %s</title>"
+                    + "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#1565c0\"/>"
+                    + "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#90caf9\"/></g>",
+                d.day(),
+                Numbers.bytes(d.transmitBytes()),
+                Numbers.bytes(d.receiveBytes()),
+                x,
+                height - tx,
+                bar,
+                tx,
+                x,
+                height - tx - rx,
+                bar,
+                rx));
+      }
+    }
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"0\" y=\"10\" font-size=\"10\" fill=\"#333\">%s/day</text>"
+                + "<line x1=\"58\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>"
+                + "<text x=\"0\" y=\"%d\" font-size=\"10\" fill=\"#333\">0</text>",
+            Html.escape(Numbers.bytes(max)),
+            height,
+            WIDTH,
+            height,
+            height));
+    return svg.append("</svg>").toString();
+  }
+}
