@@ -266,14 +266,15 @@ public final class ReportEngine {
     for (SubjectReport p : peers) {
       rekeys = rekeys.plus(p.rekeys());
       problems = problems.plus(p.problems());
-      tx += p.traffic().transmitBytes();
-      rx += p.traffic().receiveBytes();
-    }
-    if (peers.isEmpty()) {
-      for (SubjectReport t : tunnels) {
-        tx += t.traffic().transmitBytes();
-        rx += t.traffic().receiveBytes();
+      if (p.related().isEmpty()) {
+        tx += p.traffic().transmitBytes();
+        rx += p.traffic().receiveBytes();
       }
+    }
+    // a tunnel row carries its own traffic, or its bound peer's when the tunnel has none
+    for (SubjectReport t : tunnels) {
+      tx += t.traffic().transmitBytes();
+      rx += t.traffic().receiveBytes();
     }
     int reboots = 0;
     int unreachable = 0;

@@ -147,6 +147,9 @@ class ReportEngineTest {
     assertThat(fleet.problems().flaps()).isEqualTo(1);
     assertThat(fleet.problems().phase1Failures()).isEqualTo(1);
     assertThat(fleet.rekeys().ipsec()).isEqualTo(11);
+    // R1's tunnel counted its own buckets; R2 recorded no traffic
+    assertThat(fleet.transmitBytes()).isEqualTo(1010);
+    assertThat(fleet.receiveBytes()).isEqualTo(2020);
     assertThat(fleet.worstCpu()).hasValueSatisfying(p -> assertThat(p.device()).isEqualTo("R1"));
     assertThat(report.ranking())
         .extracting(r -> r.subject().key())

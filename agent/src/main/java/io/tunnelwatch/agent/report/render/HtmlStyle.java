@@ -28,7 +28,7 @@ final class HtmlStyle {
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
       .subject { border: 1px solid #ddd; border-radius: 6px; padding: 12px; margin: 12px 0;
                  break-inside: avoid; page-break-inside: avoid; }
-      .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
+      .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
                  gap: 4px 16px; margin: 0 0 8px; }
       .figures div { display: flex; justify-content: space-between; border-bottom: 1px dotted #ddd; }
       .figures dt { color: #555; } .figures dd { margin: 0; font-variant-numeric: tabular-nums; }

@@ -67,36 +67,38 @@ final class Svg {
   }
 
   private static void appendDayTicks(StringBuilder svg, ReportPeriod period, double scale, int y) {
-    long days = Math.max(1, period.millis() / 86_400_000L);
-    long step = days <= 14 ? 1 : days <= 62 ? 7 : 30;
-    Instant tick = period.from().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-    if (tick.isBefore(period.from())) {
-      tick = tick.plus(1, ChronoUnit.DAYS);
+    long hours = Math.max(1, period.millis() / 3_600_000L);
+    long stepHours = hours <= 48 ? 6 : hours <= 14 * 24 ? 24 : hours <= 62 * 24 ? 7 * 24 : 30 * 24;
+    Instant tick = period.from().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).toInstant();
+    while (tick.isBefore(period.from())
+        || tick.atZone(ZoneOffset.UTC).getHour() % Math.min(stepHours, 24) != 0) {
+      tick = tick.plus(1, ChronoUnit.HOURS);
     }
-    int n = 0;
-    while (tick.isBefore(period.to()) || tick.equals(period.to())) {
-      if (n % step == 0) {
-        double x = Duration.between(period.from(), tick).toMillis() * scale;
-        svg.append(
-            String.format(
-                Locale.ROOT,
-                "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#555\"/>",
-                x,
-                y,
-                x,
-                y + 4));
-        String anchor = x < 30 ? "start" : x > WIDTH - 30 ? "end" : "middle";
-        svg.append(
-            String.format(
-                Locale.ROOT,
-                "<text x=\"%.2f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\" fill=\"#333\">%s</text>",
-                x,
-                y + 14,
-                anchor,
-                tick.atZone(ZoneOffset.UTC).toLocalDate().toString().substring(5)));
-      }
-      tick = tick.plus(1, ChronoUnit.DAYS);
-      n++;
+    while (!tick.isAfter(period.to())) {
+      double x = Duration.between(period.from(), tick).toMillis() * scale;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#555\"/>",
+              x,
+              y,
+              x,
+              y + 4));
+      String anchor = x < 30 ? "start" : x > WIDTH - 30 ? "end" : "middle";
+      var at = tick.atZone(ZoneOffset.UTC);
+      String label =
+          stepHours < 24 && at.getHour() != 0
+              ? String.format(Locale.ROOT, "%02d:00", at.getHour())
+              : at.toLocalDate().toString().substring(5);
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.2f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\" fill=\"#333\">%s</text>",
+              x,
+              y + 14,
+              anchor,
+              label));
+      tick = tick.plus(stepHours, ChronoUnit.HOURS);
     }
   }
 
