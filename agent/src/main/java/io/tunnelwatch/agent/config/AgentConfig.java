@@ -12,17 +12,29 @@ import java.util.Objects;
  * @param auths named credentials, referenced by devices
  * @param modules named collection settings, referenced by devices
  * @param devices the routers to poll
+ * @param reports stability reports written on a schedule
  */
 public record AgentConfig(
     HttpConfig http,
     Map<String, AuthConfig> auths,
     Map<String, ModuleConfig> modules,
-    List<DeviceConfig> devices) {
+    List<DeviceConfig> devices,
+    List<ReportScheduleConfig> reports) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
     auths = auths == null ? Map.of() : Map.copyOf(auths);
     modules = modules == null ? Map.of() : Map.copyOf(modules);
     devices = devices == null ? List.of() : List.copyOf(devices);
+    reports = reports == null ? List.of() : List.copyOf(reports);
+  }
+
+  /** A configuration without report schedules. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices) {
+    this(http, auths, modules, devices, List.of());
   }
 }

@@ -46,7 +46,19 @@ final class PathResolver {
                             resolve(baseDir, d.ssh().knownHosts()),
                             d.ssh().trustOnFirstUse())))
             .toList();
-    return new AgentConfig(config.http(), auths, config.modules(), devices);
+    List<ReportScheduleConfig> reports =
+        config.reports().stream()
+            .map(
+                r ->
+                    new ReportScheduleConfig(
+                        r.name(),
+                        r.cron(),
+                        r.period(),
+                        r.format(),
+                        resolve(baseDir, r.directory()),
+                        r.keep()))
+            .toList();
+    return new AgentConfig(config.http(), auths, config.modules(), devices, reports);
   }
 
   private static String resolve(Path baseDir, String file) {
