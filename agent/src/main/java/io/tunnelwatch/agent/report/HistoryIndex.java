@@ -32,39 +32,60 @@ final class HistoryIndex {
   private final Map<String, List<long[]>> coverageByDevice = new HashMap<>();
   private final Map<String, IntervalSet> coverage = new HashMap<>();
   private final Map<String, IntervalSet> blind = new HashMap<>();
-  final Map<String, List<Event>> eventsByDevice = new HashMap<>();
-  final Map<String, List<Episode>> episodesByDevice = new HashMap<>();
-  final Map<String, List<UsageBucket>> usageByDevice = new HashMap<>();
+
+  /** By {@link #group}: a subject only ever scans its own records. */
+  private final Map<String, List<Event>> eventsByGroup = new HashMap<>();
+
+  private final Map<String, List<Episode>> episodesByGroup = new HashMap<>();
+  private final Map<String, List<UsageBucket>> usageByGroup = new HashMap<>();
   final Map<String, List<CpuPeak>> cpuByDevice = new HashMap<>();
 
+  /** Each subject's group, worked out (and the subject noted) once rather than per record. */
+  private final Map<ObjectRef, String> groups = new HashMap<>();
+
   private HistoryIndex() {}
+
+  private String noteAndGroup(ObjectRef ref) {
+    String known = groups.get(ref);
+    if (known != null) {
+      return known;
+    }
+    note(ref);
+    String group = group(ref);
+    groups.put(ref, group);
+    return group;
+  }
 
   static HistoryIndex of(HistoryData data, Selection selection, Instant dataFrom, Instant dataTo) {
     HistoryIndex index = new HistoryIndex();
     for (StateTransition t : data.transitions()) {
       if (selection.includes(t.subject())) {
-        index.note(t.subject());
+        index.noteAndGroup(t.subject());
         index.transitionsByKey.computeIfAbsent(t.subject().key(), k -> new ArrayList<>()).add(t);
       }
     }
     List<Event> selected = new ArrayList<>();
     for (Event e : data.events()) {
       if (selection.includes(e.subject())) {
-        index.note(e.subject());
         selected.add(e);
-        index.eventsByDevice.computeIfAbsent(e.device(), d -> new ArrayList<>()).add(e);
+        index
+            .eventsByGroup
+            .computeIfAbsent(index.noteAndGroup(e.subject()), d -> new ArrayList<>())
+            .add(e);
       }
     }
     for (Episode episode : ConditionEpisodes.of(selected, dataFrom, dataTo)) {
       index
-          .episodesByDevice
-          .computeIfAbsent(episode.subject().device(), d -> new ArrayList<>())
+          .episodesByGroup
+          .computeIfAbsent(index.noteAndGroup(episode.subject()), d -> new ArrayList<>())
           .add(episode);
     }
     for (UsageBucket u : data.usage()) {
       if (selection.includes(u.subject())) {
-        index.note(u.subject());
-        index.usageByDevice.computeIfAbsent(u.subject().device(), d -> new ArrayList<>()).add(u);
+        index
+            .usageByGroup
+            .computeIfAbsent(index.noteAndGroup(u.subject()), d -> new ArrayList<>())
+            .add(u);
       }
     }
     for (CoverageInterval c : data.coverage()) {
@@ -83,12 +104,12 @@ final class HistoryIndex {
     }
     index.transitionsByKey.forEach((key, list) -> index.steps.put(key, StepFunction.of(list)));
     index.coverageByDevice.forEach((d, list) -> index.coverage.put(d, IntervalSet.of(list)));
-    index.episodesByDevice.forEach(
-        (d, list) ->
+    index.devices.forEach(
+        d ->
             index.blind.put(
                 d,
                 IntervalSet.of(
-                    list.stream()
+                    index.episodes(d).stream()
                         .filter(e -> e.kind() == EventKind.DEVICE_UNREACHABLE)
                         .map(e -> new long[] {e.from().toEpochMilli(), e.to().toEpochMilli()})
                         .toList())));
@@ -112,6 +133,29 @@ final class HistoryIndex {
       }
       case DEVICE -> {}
     }
+  }
+
+  /**
+   * The records of a tunnel are grouped by tunnel; those of an IKE peer and of its flows together
+   * by peer; device-wide ones by device.
+   */
+  static String group(ObjectRef ref) {
+    return switch (ref.kind()) {
+      case DEVICE, TUNNEL -> ref.key();
+      case IKE_PEER, IPSEC_FLOW -> ref.device() + "/peer/" + ref.peer().orElseThrow();
+    };
+  }
+
+  List<Event> events(String group) {
+    return eventsByGroup.getOrDefault(group, List.of());
+  }
+
+  List<Episode> episodes(String group) {
+    return episodesByGroup.getOrDefault(group, List.of());
+  }
+
+  List<UsageBucket> usage(String group) {
+    return usageByGroup.getOrDefault(group, List.of());
   }
 
   StepFunction steps(ObjectRef ref) {

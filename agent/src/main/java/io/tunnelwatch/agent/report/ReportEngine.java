@@ -134,7 +134,8 @@ public final class ReportEngine {
     List<Segment> timeline = state.timeline(period);
     List<Outage> outages = Figures.outages(timeline, downJustBefore(state, period));
     Predicate<ObjectRef> concerns = ref -> HistoryIndex.concernsPeer(ref, device, peer);
-    List<Event> events = index.eventsByDevice.getOrDefault(device, List.of());
+    String group = HistoryIndex.group(ObjectRef.peer(device, peer));
+    List<Event> events = index.events(group);
     return new SubjectReport(
         ObjectRef.peer(device, peer),
         boundTunnels.stream().sorted().toList(),
@@ -143,10 +144,8 @@ public final class ReportEngine {
         timeline,
         outages,
         rekeys(request, index, device, peer, events, timeline),
-        SubjectCounts.problems(
-            events, index.episodesByDevice.getOrDefault(device, List.of()), period, concerns),
-        SubjectCounts.traffic(
-            index.usageByDevice.getOrDefault(device, List.of()), period, concerns),
+        SubjectCounts.problems(events, index.episodes(group), period, concerns),
+        SubjectCounts.traffic(index.usage(group), period, concerns),
         cpuPeak(period, index, device));
   }
 
@@ -164,12 +163,10 @@ public final class ReportEngine {
     List<Segment> timeline = state.timeline(period);
     List<Outage> outages = Figures.outages(timeline, downJustBefore(state, period));
     Predicate<ObjectRef> own = ref -> HistoryIndex.concernsTunnel(ref, device, tunnel);
-    List<Event> events = index.eventsByDevice.getOrDefault(device, List.of());
+    String group = HistoryIndex.group(ObjectRef.tunnel(device, tunnel));
     Problems problems =
-        SubjectCounts.problems(
-            events, index.episodesByDevice.getOrDefault(device, List.of()), period, own);
-    Traffic traffic =
-        SubjectCounts.traffic(index.usageByDevice.getOrDefault(device, List.of()), period, own);
+        SubjectCounts.problems(index.events(group), index.episodes(group), period, own);
+    Traffic traffic = SubjectCounts.traffic(index.usage(group), period, own);
     if (peer.isPresent()) {
       problems = problems.plus(peer.get().problems());
       if (traffic.days().isEmpty()) {
@@ -279,15 +276,20 @@ public final class ReportEngine {
     int reboots = 0;
     int unreachable = 0;
     int flaps = 0;
+    for (SubjectReport t : tunnels) {
+      flaps +=
+          SubjectCounts.occurrences(
+              index.events(HistoryIndex.group(t.subject())),
+              period,
+              ref -> ref.kind() == ObjectKind.TUNNEL,
+              EventKind.TUNNEL_FLAP);
+    }
     for (String device : index.devices) {
-      List<Event> events = index.eventsByDevice.getOrDefault(device, List.of());
+      List<Event> events = index.events(device);
       reboots +=
           SubjectCounts.occurrences(
               events, period, ref -> ref.kind() == ObjectKind.DEVICE, EventKind.DEVICE_REBOOT);
-      flaps +=
-          SubjectCounts.occurrences(
-              events, period, ref -> ref.kind() == ObjectKind.TUNNEL, EventKind.TUNNEL_FLAP);
-      for (Episode e : index.episodesByDevice.getOrDefault(device, List.of())) {
+      for (Episode e : index.episodes(device)) {
         if (e.kind() == EventKind.DEVICE_UNREACHABLE
             && (period.overlapMillis(e.from(), e.to()) > 0 || period.contains(e.from()))) {
           unreachable++;
