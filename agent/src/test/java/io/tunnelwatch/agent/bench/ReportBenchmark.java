@@ -52,7 +52,7 @@ public final class ReportBenchmark {
     int runs = Integer.getInteger("bench.runs", 5);
     Path folder = Files.createTempDirectory("report-bench");
     long built = System.nanoTime();
-    Fleet fleet = generate(new Random(42));
+    Fleet fleet = generate(new Random(42), DEVICES);
     System.out.printf(
         Locale.ROOT,
         "history: %d events, %d transitions, %d usage buckets, %d cpu peaks (built in %.1f s)%n",
@@ -154,13 +154,13 @@ public final class ReportBenchmark {
 
   record Fleet(InMemoryEventHistory history, List<TunnelBinding> bindings, long[] counts) {}
 
-  static Fleet generate(Random random) {
+  static Fleet generate(Random random, int devices) {
     InMemoryEventHistory h = new InMemoryEventHistory();
     List<TunnelBinding> bindings = new ArrayList<>();
     long[] counts = new long[4];
     long hour = 3_600;
     Instant end = START.plus(Duration.ofDays(DAYS));
-    for (int d = 0; d < DEVICES; d++) {
+    for (int d = 0; d < devices; d++) {
       String device = String.format(Locale.ROOT, "branch-%03d", d);
       // one polling gap of 1-6 hours per device somewhere in the 60 days
       Instant gap = START.plusSeconds(hour * (24 + random.nextInt(DAYS * 24 - 48)));

@@ -25,7 +25,7 @@ final class HtmlStyle {
       table { border-collapse: collapse; width: 100%; font-size: .88rem; }
       th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: middle; }
       th { background: #f5f5f5; font-weight: 600; }
-      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       .subject { border: 1px solid #ddd; border-radius: 6px; padding: 12px; margin: 12px 0;
                  break-inside: avoid; page-break-inside: avoid; }
       .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));

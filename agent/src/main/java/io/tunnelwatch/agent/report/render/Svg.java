@@ -45,7 +45,8 @@ final class Svg {
             axis ? "" : " preserveAspectRatio=\"none\""));
     for (Segment s : segments) {
       double x = Duration.between(period.from(), s.from()).toMillis() * scale;
-      double w = Math.max(s.millis() * scale, 0.5);
+      // an outage of a minute in a month is still drawn wide enough to see
+      double w = Math.max(s.millis() * scale, s.state() == ObjectState.DOWN ? 2 : 0.5);
       svg.append(
           String.format(
               Locale.ROOT,
