@@ -67,6 +67,13 @@ public final class PrometheusReportSource {
     for (Series s : client.queryRange("tunnelwatch_device_up{source=\"ssh\"}", from, last, step)) {
       device(s, coverage, events);
     }
+    for (Series s : client.queryRange("tunnelwatch_ipsec_counters_stalled", from, last, step)) {
+      episodes(
+          s,
+          ObjectRef.flow(s.labels().get("device"), s.labels().get("peer"), s.labels().get("flow")),
+          EventKind.COUNTERS_STALLED,
+          events);
+    }
     Instant firstHourEnd = from.plus(HOUR);
     counts(
         "tunnelwatch_ike_rekeys_total",
@@ -122,6 +129,23 @@ public final class PrometheusReportSource {
                   Instant.ofEpochSecond(s.times()[i]), subject, state, next, metric));
           state = next;
         }
+      }
+    }
+  }
+
+  /** A gauge that is 1 while a condition holds: each run of 1 is an episode. */
+  private static void episodes(Series s, ObjectRef ref, EventKind kind, List<Event> out) {
+    boolean holding = false;
+    for (int i = 0; i < s.times().length; i++) {
+      boolean now = s.values()[i] >= 1;
+      if (now != holding) {
+        out.add(
+            condition(
+                Instant.ofEpochSecond(s.times()[i]),
+                ref,
+                kind,
+                now ? EventStatus.OPENED : EventStatus.RESOLVED));
+        holding = now;
       }
     }
   }

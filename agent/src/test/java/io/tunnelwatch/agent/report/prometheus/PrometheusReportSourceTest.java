@@ -117,6 +117,7 @@ class PrometheusReportSourceTest {
     StringBuilder rekeys = new StringBuilder("# TYPE tunnelwatch_ipsec_rekeys counter\n");
     StringBuilder bytes = new StringBuilder("# TYPE tunnelwatch_tunnel_transmit_bytes counter\n");
     StringBuilder cpu = new StringBuilder("# TYPE tunnelwatch_device_cpu_ratio gauge\n");
+    StringBuilder stalled = new StringBuilder("# TYPE tunnelwatch_ipsec_counters_stalled gauge\n");
     long rekeyCount = 0;
     for (Instant t = d0; t.isBefore(d2); t = t.plusSeconds(60)) {
       long s = t.getEpochSecond();
@@ -160,6 +161,15 @@ class PrometheusReportSourceTest {
               "tunnelwatch_tunnel_transmit_bytes_total{device=\"R1\",tunnel=\"Tunnel10\"} %d %d%n",
               minutes * 1000,
               s));
+      boolean stall =
+          !intoDay1.isNegative() && intoDay1.toMinutes() >= 300 && intoDay1.toMinutes() < 345;
+      stalled.append(
+          String.format(
+              Locale.ROOT,
+              "tunnelwatch_ipsec_counters_stalled{device=\"R1\",peer=\"200.0.0.1\",flow=\"%s\"} %d %d%n",
+              FLOW,
+              stall ? 1 : 0,
+              s));
       cpu.append(
           String.format(
               Locale.ROOT,
@@ -172,6 +182,7 @@ class PrometheusReportSourceTest {
         .append(rekeys)
         .append(bytes)
         .append(cpu)
+        .append(stalled)
         .append("# EOF\n")
         .toString();
   }
@@ -202,6 +213,8 @@ class PrometheusReportSourceTest {
     // one rekey in each of the 22 hours fully seen
     assertThat(t.rekeys().ipsec()).isEqualTo(22);
     assertThat(t.traffic().transmitBytes()).isEqualTo(22 * 60_000L);
+    assertThat(t.problems().stallEpisodes()).isEqualTo(1);
+    assertThat(t.problems().stallMillis()).isEqualTo(Duration.ofMinutes(45).toMillis());
     assertThat(t.cpuPeak())
         .hasValueSatisfying(
             p -> {
