@@ -19,14 +19,17 @@ final class ConditionEpisodes {
    * @param dataTo where they end (end of an episode still open)
    */
   static List<Episode> of(List<Event> events, Instant dataFrom, Instant dataTo) {
-    List<Event> sorted = new ArrayList<>(events);
+    // rekeys are most of the events and never open anything: leave them out before sorting
+    List<Event> sorted = new ArrayList<>();
+    for (Event e : events) {
+      if (e.kind().isCondition()) {
+        sorted.add(e);
+      }
+    }
     sorted.sort(Comparator.comparing(Event::at));
     Map<String, Event> open = new HashMap<>();
     List<Episode> episodes = new ArrayList<>();
     for (Event e : sorted) {
-      if (!e.kind().isCondition()) {
-        continue;
-      }
       String key = e.conditionKey();
       if (e.status() == EventStatus.OPENED) {
         // a repeated opening does not restart the episode
