@@ -251,4 +251,36 @@ class ReportEngineTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected a period whose start is before its end");
   }
+
+  @Test
+  void aPeerIsUpWhileAnyOfItsFlowsIsUpAndDownWhenAllAre() {
+    InMemoryEventHistory history = new InMemoryEventHistory();
+    ObjectRef a = ObjectRef.flow("R1", "200.0.0.1", "10.0.0.1/32:47->10.0.0.2/32:47");
+    ObjectRef b = ObjectRef.flow("R1", "200.0.0.1", "192.168.1.0/24->172.1.1.0/24");
+    history.add(covered("R1", D0, D2)).add(up(D0, ObjectRef.peer("R1", "200.0.0.1")));
+    history.add(up(D0, a)).add(up(D0, b));
+    // a down 06:00-12:00, b down 09:00-10:00: both down for one hour only
+    history.add(down(at(1, 6, 0), a)).add(up(at(1, 12, 0), a));
+    history.add(down(at(1, 9, 0), b)).add(up(at(1, 10, 0), b));
+
+    SubjectReport peer = day1(history, Selection.ALL).peers().get(0);
+
+    assertThat(peer.figures().downMillis()).isEqualTo(HOUR);
+    assertThat(peer.outages()).containsExactly(new Outage(at(1, 9, 0), at(1, 10, 0), false, false));
+    // each flow rekeys on its own: a up 00-06 and 12-24, b up 00-09 and 10-24, 8 h lifetime
+    assertThat(peer.rekeys().expectedIpsec()).isEqualTo(1 + 2 + 2 + 2);
+  }
+
+  @Test
+  void transitionsAtTheSameInstantLeaveTheLastRecordedState() {
+    InMemoryEventHistory history = new InMemoryEventHistory();
+    ObjectRef tunnel = ObjectRef.tunnel("R1", "Tunnel10");
+    history.add(covered("R1", D0, D2)).add(up(D0, tunnel));
+    history.add(down(at(1, 12, 0), tunnel)).add(up(at(1, 12, 0), tunnel));
+
+    Figures f = row(day1(history, Selection.ALL).tunnels(), "R1/tunnel/Tunnel10").figures();
+
+    assertThat(f.downMillis()).isZero();
+    assertThat(f.outages()).isZero();
+  }
 }
