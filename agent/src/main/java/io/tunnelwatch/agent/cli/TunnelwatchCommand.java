@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CheckConfigCommand.class,
       LabCommand.class,
-      ParseCommand.class
+      ParseCommand.class,
+      ReportCommand.class
     })
 final class TunnelwatchCommand implements Runnable {
 

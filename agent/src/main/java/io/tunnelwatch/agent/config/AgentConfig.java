@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param history where events and history are kept; absent keeps none
  * @param alerting where alerts and events are sent
  * @param traps the SNMP trap receiver; absent receives none
+ * @param reports stability reports written on a schedule
  */
 public record AgentConfig(
     HttpConfig http,
@@ -25,7 +26,8 @@ public record AgentConfig(
     EventsConfig events,
     HistoryConfig history,
     AlertingConfig alerting,
-    TrapsConfig traps) {
+    TrapsConfig traps,
+    List<ReportScheduleConfig> reports) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
@@ -36,8 +38,19 @@ public record AgentConfig(
     history = Objects.requireNonNullElse(history, HistoryConfig.NONE);
     alerting = Objects.requireNonNullElse(alerting, AlertingConfig.NONE);
     traps = Objects.requireNonNullElse(traps, TrapsConfig.NONE);
+    reports = reports == null ? List.of() : List.copyOf(reports);
   }
 
+  /** Devices and how to reach them, everything else at its default. */
+  public AgentConfig(
+      HttpConfig http,
+      Map<String, AuthConfig> auths,
+      Map<String, ModuleConfig> modules,
+      List<DeviceConfig> devices) {
+    this(http, auths, modules, devices, null, null, null, null, null);
+  }
+
+  /** Without traps and report schedules. */
   public AgentConfig(
       HttpConfig http,
       Map<String, AuthConfig> auths,
@@ -46,40 +59,36 @@ public record AgentConfig(
       EventsConfig events,
       HistoryConfig history,
       AlertingConfig alerting) {
-    this(http, auths, modules, devices, events, history, alerting, null);
-  }
-
-  /** A configuration with the default event settings, without history or alerting. */
-  public AgentConfig(
-      HttpConfig http,
-      Map<String, AuthConfig> auths,
-      Map<String, ModuleConfig> modules,
-      List<DeviceConfig> devices) {
-    this(http, auths, modules, devices, null, null, null);
-  }
-
-  /** A configuration without history or alerting. */
-  public AgentConfig(
-      HttpConfig http,
-      Map<String, AuthConfig> auths,
-      Map<String, ModuleConfig> modules,
-      List<DeviceConfig> devices,
-      EventsConfig events) {
-    this(http, auths, modules, devices, events, null, null);
+    this(http, auths, modules, devices, events, history, alerting, null, null);
   }
 
   /** The same configuration with another trap receiver setting. */
   public AgentConfig withTraps(TrapsConfig newTraps) {
-    return new AgentConfig(http, auths, modules, devices, events, history, alerting, newTraps);
+    return new AgentConfig(
+        http, auths, modules, devices, events, history, alerting, newTraps, reports);
   }
 
   /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
   public AgentConfig withHistory(HistoryConfig newHistory) {
-    return new AgentConfig(http, auths, modules, devices, events, newHistory, alerting, traps);
+    return new AgentConfig(
+        http, auths, modules, devices, events, newHistory, alerting, traps, reports);
   }
 
   /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
   public AgentConfig withAlerting(AlertingConfig newAlerting) {
-    return new AgentConfig(http, auths, modules, devices, events, history, newAlerting, traps);
+    return new AgentConfig(
+        http, auths, modules, devices, events, history, newAlerting, traps, reports);
+  }
+
+  /** The same configuration with other event settings. */
+  public AgentConfig withEvents(EventsConfig newEvents) {
+    return new AgentConfig(
+        http, auths, modules, devices, newEvents, history, alerting, traps, reports);
+  }
+
+  /** The same configuration with other report schedules. */
+  public AgentConfig withReports(List<ReportScheduleConfig> newReports) {
+    return new AgentConfig(
+        http, auths, modules, devices, events, history, alerting, traps, newReports);
   }
 }

@@ -53,6 +53,11 @@ final class ConfigValidator {
     }
     validateHistory(config.history());
     validateAlerting(config.alerting());
+    Set<String> reportNames = new HashSet<>();
+    for (int i = 0; i < config.reports().size(); i++) {
+      validateReport("reports[" + i + "]", config.reports().get(i), reportNames);
+    }
+
     return List.copyOf(problems);
   }
 
@@ -152,6 +157,57 @@ final class ConfigValidator {
                 + traps.auths().get(i)
                 + "'");
       }
+    }
+  }
+
+  private static final Set<String> REPORT_PERIODS =
+      Set.of("previous_day", "previous_week", "previous_month");
+  private static final Set<String> REPORT_FORMATS = Set.of("html", "csv", "json");
+
+  private void validateReport(String path, ReportScheduleConfig report, Set<String> names) {
+    if (report == null) {
+      problem(path, "expected a mapping with name, cron, period and directory");
+      return;
+    }
+    if (report.name() == null || !NAME.matcher(report.name()).matches()) {
+      problem(
+          path + ".name",
+          "expected a name of letters, digits, '.', '_' or '-' (up to 64), got '"
+              + report.name()
+              + "'");
+    } else if (!names.add(report.name())) {
+      problem(path + ".name", "duplicate report name '" + report.name() + "'");
+    }
+    if (report.cron() == null) {
+      problem(path + ".cron", "expected a Quartz cron expression such as '0 0 6 * * ?'");
+    } else {
+      try {
+        new org.quartz.CronExpression(report.cron());
+      } catch (java.text.ParseException e) {
+        problem(
+            path + ".cron",
+            "expected a Quartz cron expression (seconds minutes hours day-of-month month"
+                + " day-of-week) such as '0 0 6 * * ?', got '"
+                + report.cron()
+                + "': "
+                + e.getMessage());
+      }
+    }
+    if (report.period() == null || !REPORT_PERIODS.contains(report.period())) {
+      problem(
+          path + ".period",
+          "expected one of " + new TreeSet<>(REPORT_PERIODS) + ", got '" + report.period() + "'");
+    }
+    if (!REPORT_FORMATS.contains(report.format())) {
+      problem(
+          path + ".format",
+          "expected one of " + new TreeSet<>(REPORT_FORMATS) + ", got '" + report.format() + "'");
+    }
+    if (blank(report.directory())) {
+      problem(path + ".directory", "expected the folder the reports are written to");
+    }
+    if (report.keep() < 1) {
+      problem(path + ".keep", "expected at least 1, got " + report.keep());
     }
   }
 

@@ -51,6 +51,18 @@ final class PathResolver {
                         d.snmp(),
                         d.events()))
             .toList();
+    List<ReportScheduleConfig> reports =
+        config.reports().stream()
+            .map(
+                r ->
+                    new ReportScheduleConfig(
+                        r.name(),
+                        r.cron(),
+                        r.period(),
+                        r.format(),
+                        resolve(baseDir, r.directory()),
+                        r.keep()))
+            .toList();
     HistoryConfig history =
         new HistoryConfig(
             resolve(baseDir, config.history().stateDir()), config.history().jdbcUrl());
@@ -62,7 +74,8 @@ final class PathResolver {
         config.events(),
         history,
         config.alerting(),
-        config.traps());
+        config.traps(),
+        reports);
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

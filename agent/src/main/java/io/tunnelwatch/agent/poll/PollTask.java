@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,22 +32,35 @@ public final class PollTask implements AutoCloseable {
   private final DeviceStates states;
   private final MeterRegistry meters;
   private final DeviceMonitor monitor;
+  private final Consumer<DeviceSnapshot> published;
 
   /**
    * @param monitor the device's event detection and counter stitching; every poll, successful or
    *     not, goes through it before it is published
+   * @param published told of every snapshot as published (e.g. to record traffic)
    */
   public PollTask(
       String device,
       List<DevicePoller> pollers,
       DeviceStates states,
       MeterRegistry meters,
-      DeviceMonitor monitor) {
+      DeviceMonitor monitor,
+      Consumer<DeviceSnapshot> published) {
     this.device = device;
     this.states = states;
     this.meters = meters;
     this.monitor = monitor;
+    this.published = published;
     this.sources = pollers.stream().map(SourcePoll::new).toList();
+  }
+
+  public PollTask(
+      String device,
+      List<DevicePoller> pollers,
+      DeviceStates states,
+      MeterRegistry meters,
+      DeviceMonitor monitor) {
+    this(device, pollers, states, meters, monitor, snapshot -> {});
   }
 
   /** A task whose events go nowhere (default tracker settings, no listener). */
@@ -92,8 +106,9 @@ public final class PollTask implements AutoCloseable {
     }
     try {
       if (merged.isPresent()) {
-        DeviceMonitor.Published published = monitor.onSuccess(merged.get());
-        states.publish(published.snapshot(), published.counterCreated());
+        DeviceMonitor.Published result = monitor.onSuccess(merged.get());
+        states.publish(result.snapshot(), result.counterCreated());
+        published.accept(result.snapshot());
       } else if (failure != null) {
         monitor.onFailure(failure);
       }

@@ -24,6 +24,8 @@ import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
+import io.tunnelwatch.agent.report.schedule.ReportScheduler;
+import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.quartz.SchedulerException;
@@ -47,6 +50,7 @@ public final class Agent implements AutoCloseable {
 
   private final DevicePollers pollers;
   private Optional<TrapReceiver> traps = Optional.empty();
+  private Optional<ReportScheduler> reports = Optional.empty();
   private final DeviceStates states;
   private final EventTracker events;
   private final PrometheusMeterRegistry meters;
@@ -87,7 +91,11 @@ public final class Agent implements AutoCloseable {
                 devicePollers,
                 states,
                 meters,
-                events.monitor(device.name()).orElseThrow()));
+                events.monitor(device.name()).orElseThrow(),
+                consumers
+                    .history()
+                    .<Consumer<DeviceSnapshot>>map(UsageRecorder::new)
+                    .orElse(snapshot -> {})));
         intervals.put(device.name(), device.interval());
       }
     } catch (IOException | RuntimeException e) {
@@ -124,6 +132,22 @@ public final class Agent implements AutoCloseable {
       throw e;
     }
     traps.ifPresent(this::countTraps);
+    if (!config.reports().isEmpty()) {
+      try {
+        EventHistory history =
+            consumers
+                .history()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "reports need a history store (history.state_dir or --state-dir)"));
+        reports = Optional.of(new ReportScheduler(config.reports(), history, clock));
+        reports.get().start();
+      } catch (SchedulerException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
   }
 
   private void countTraps(TrapReceiver receiver) {
@@ -221,6 +245,14 @@ public final class Agent implements AutoCloseable {
 
   @Override
   public void close() {
+    reports.ifPresent(
+        scheduler -> {
+          try {
+            scheduler.close();
+          } catch (SchedulerException e) {
+            LOG.warn("stopping the report schedules failed: {}", e.getMessage());
+          }
+        });
     traps.ifPresent(
         receiver -> {
           try {
