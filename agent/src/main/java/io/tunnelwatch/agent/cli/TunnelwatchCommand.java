@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       ReportCommand.class
     })
-final class TunnelwatchCommand implements Runnable {
+public final class TunnelwatchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
