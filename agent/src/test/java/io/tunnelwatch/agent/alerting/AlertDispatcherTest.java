@@ -147,6 +147,12 @@ class AlertDispatcherTest {
 
     release.countDown();
     await().atMost(Duration.ofSeconds(10)).until(() -> hanging.alerts.size() == 200);
-    assertThat(meters.get("tunnelwatch.notifications.sent").counter().count()).isEqualTo(200.0);
+    // The receiver holds the alerts before the dispatcher has counted the reply.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(meters.get("tunnelwatch.notifications.sent").counter().count())
+                    .isEqualTo(200.0));
   }
 }
