@@ -21,6 +21,7 @@ import java.util.Objects;
  *     start, reused after); null keeps host keys in memory, new on every start
  * @param clock drives all simulated time
  * @param banner text shown before the first prompt; null for none
+ * @param snmp the routers' SNMP agents and traps
  */
 public record LabOptions(
     String bindHost,
@@ -31,9 +32,11 @@ public record LabOptions(
     List<PublicKey> authorizedKeys,
     Path hostKeyDir,
     Clock clock,
-    String banner) {
+    String banner,
+    LabSnmpOptions snmp) {
 
   public LabOptions {
+    Objects.requireNonNull(snmp, "snmp");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(clock, "clock");
@@ -43,43 +46,84 @@ public record LabOptions(
   /** Loopback, free ports, {@code admin}/{@code cisco}, in-memory host keys, the system clock. */
   public static LabOptions defaults() {
     return new LabOptions(
-        "127.0.0.1", 0, 0, "admin", "cisco", List.of(), null, Clock.systemUTC(), null);
+        "127.0.0.1",
+        0,
+        0,
+        "admin",
+        "cisco",
+        List.of(),
+        null,
+        Clock.systemUTC(),
+        null,
+        LabSnmpOptions.defaults());
   }
 
   public LabOptions withBindHost(String host) {
     return new LabOptions(
-        host, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, clock, banner);
+        host, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, clock, banner, snmp);
   }
 
   public LabOptions withPorts(int r1, int r2) {
     return new LabOptions(
-        bindHost, r1, r2, username, password, authorizedKeys, hostKeyDir, clock, banner);
+        bindHost, r1, r2, username, password, authorizedKeys, hostKeyDir, clock, banner, snmp);
   }
 
   public LabOptions withCredentials(String user, String pass) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, user, pass, authorizedKeys, hostKeyDir, clock, banner);
+        bindHost, r1Port, r2Port, user, pass, authorizedKeys, hostKeyDir, clock, banner, snmp);
   }
 
   public LabOptions withAuthorizedKey(PublicKey key) {
     List<PublicKey> keys = new ArrayList<>(authorizedKeys);
     keys.add(key);
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, keys, hostKeyDir, clock, banner);
+        bindHost, r1Port, r2Port, username, password, keys, hostKeyDir, clock, banner, snmp);
   }
 
   public LabOptions withHostKeyDir(Path dir) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, dir, clock, banner);
+        bindHost, r1Port, r2Port, username, password, authorizedKeys, dir, clock, banner, snmp);
   }
 
   public LabOptions withClock(Clock newClock) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, newClock, banner);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        newClock,
+        banner,
+        snmp);
+  }
+
+  public LabOptions withSnmp(LabSnmpOptions newSnmp) {
+    return new LabOptions(
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        newSnmp);
   }
 
   public LabOptions withBanner(String text) {
     return new LabOptions(
-        bindHost, r1Port, r2Port, username, password, authorizedKeys, hostKeyDir, clock, text);
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        text,
+        snmp);
   }
 }

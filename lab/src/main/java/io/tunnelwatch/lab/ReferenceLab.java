@@ -1,12 +1,6 @@
 package io.tunnelwatch.lab;
 
-import io.tunnelwatch.lab.ios.IosCli;
 import io.tunnelwatch.lab.sim.ReferenceTopology;
-import io.tunnelwatch.lab.sim.SimulatedRouter;
-import io.tunnelwatch.lab.ssh.CommandFaults;
-import io.tunnelwatch.lab.ssh.RouterSshServer;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,39 +17,12 @@ import java.util.List;
 public final class ReferenceLab {
   private ReferenceLab() {}
 
-  /** Builds the topology at the options' clock instant and starts both SSH servers. */
+  /** Builds the topology at the options' clock instant and starts both routers' faces. */
   public static RunningLab start(LabOptions options) {
     ReferenceTopology topology = ReferenceTopology.create(options.clock());
-    List<LabRouter> routers = new ArrayList<>();
-    try {
-      routers.add(router(topology.r1(), options.r1Port(), options));
-      routers.add(router(topology.r2(), options.r2Port(), options));
-    } catch (RuntimeException e) {
-      routers.forEach(LabRouter::close);
-      throw e;
-    }
-    return new RunningLab(routers);
-  }
-
-  private static LabRouter router(SimulatedRouter router, int port, LabOptions options) {
-    String name = router.config().hostname();
-    IosCli cli = new IosCli(router);
-    CommandFaults faults = new CommandFaults();
-    Path keyFile =
-        options.hostKeyDir() == null ? null : options.hostKeyDir().resolve(name + "-hostkey");
-    RouterSshServer ssh =
-        new RouterSshServer(
-            cli,
-            faults,
-            new RouterSshServer.Settings(
-                options.bindHost(),
-                port,
-                options.username(),
-                options.password(),
-                options.authorizedKeys(),
-                keyFile,
-                options.banner()));
-    ssh.start(false);
-    return new LabRouter(router, cli, faults, ssh, options.bindHost(), options.username());
+    return LabStarter.start(
+        List.of(topology.r1(), topology.r2()),
+        List.of(options.r1Port(), options.r2Port()),
+        options);
   }
 }

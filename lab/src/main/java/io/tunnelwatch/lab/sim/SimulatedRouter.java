@@ -153,6 +153,8 @@ public final class SimulatedRouter {
           null,
           null,
           0,
+          0,
+          0,
           0);
     }
     IkeSa ike = state.ike();
@@ -193,6 +195,8 @@ public final class SimulatedRouter {
         inbound,
         outbound,
         state.flowSentBy(side),
-        state.flowSentBy(side.peer()));
+        state.flowSentBy(side.peer()),
+        state.flowSentBy(side) * state.traffic().packetBytes(),
+        state.flowSentBy(side.peer()) * state.traffic().packetBytes());
   }
 }
