@@ -64,6 +64,8 @@ final class MibResponder implements CommandResponder {
       response.setErrorStatus(SnmpConstants.SNMP_ERROR_AUTHORIZATION_ERROR);
     } else {
       answer(request, response, event.getMaxSizeResponsePDU() - HEADER_ALLOWANCE);
+      // PDU.clear() also zeroes the request ID, which the manager needs to match the answer.
+      response.setRequestID(request.getRequestID());
     }
     try {
       event

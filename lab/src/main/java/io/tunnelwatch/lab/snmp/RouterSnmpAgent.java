@@ -2,6 +2,7 @@ package io.tunnelwatch.lab.snmp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -92,7 +93,9 @@ public final class RouterSnmpAgent implements AutoCloseable {
     dispatcher.addMessageProcessingModel(new MPv2c());
     dispatcher.addMessageProcessingModel(new MPv3(usm));
     try {
-      UdpAddress bind = new UdpAddress(InetAddress.getByName(settings.host()), settings.port());
+      InetAddress host = InetAddress.getByName(settings.host());
+      UdpAddress bind =
+          new UdpAddress(host, settings.port() == 0 ? freePort(host) : settings.port());
       DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(bind);
       Snmp snmp = new Snmp(dispatcher, transport);
       byte[] community =
@@ -101,12 +104,20 @@ public final class RouterSnmpAgent implements AutoCloseable {
               : settings.community().getBytes(StandardCharsets.UTF_8);
       snmp.addCommandResponder(new MibResponder(routerName, views, community));
       snmp.listen();
-      UdpAddress bound =
-          new UdpAddress(bind.getInetAddress(), transport.getListenAddress().getPort());
-      return new RouterSnmpAgent(routerName, snmp, bound, settings, views, localEngineId);
+      return new RouterSnmpAgent(routerName, snmp, bind, settings, views, localEngineId);
     } catch (IOException e) {
       throw new UncheckedIOException(
           routerName + ": cannot bind SNMP agent to " + settings.host() + ":" + settings.port(), e);
+    }
+  }
+
+  /**
+   * SNMP4J's UDP transport binds a new socket when it starts listening, so a port 0 given to it
+   * would be a different port from the one it reports: pick the free port beforehand.
+   */
+  private static int freePort(InetAddress host) throws IOException {
+    try (DatagramSocket probe = new DatagramSocket(0, host)) {
+      return probe.getLocalPort();
     }
   }
 
