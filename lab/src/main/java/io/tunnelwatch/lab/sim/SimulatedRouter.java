@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One simulated router: its configuration plus its end of a {@link TunnelLink}. Holds no counters
- * of its own; everything is derived from the clock and the link on each {@link #snapshot()}.
+ * One simulated router: its configuration plus its end of one {@link TunnelLink} per tunnel. Holds
+ * no counters of its own; everything is derived from the clock and the links on each {@link
+ * #snapshot()}.
  */
 public final class SimulatedRouter {
   /** Outer size of one 100-byte inner packet after GRE (24) and ESP-AES-SHA tunnel mode. */
@@ -31,19 +32,39 @@ public final class SimulatedRouter {
   private final RouterConfig config;
   private final Clock clock;
   private final Instant bootTime;
-  private final TunnelLink link;
-  private final Side side;
+  private final List<Attachment> attachments;
   private final CpuModel cpuModel;
+
+  /**
+   * This router's end of a link.
+   *
+   * @param side which end of {@code link} this router is
+   */
+  public record Attachment(TunnelLink link, Side side) {}
 
   /**
    * @param side which end of {@code link} this router is
    */
   public SimulatedRouter(RouterConfig config, Clock clock, TunnelLink link, Side side) {
+    this(config, clock, List.of(new Attachment(link, side)));
+  }
+
+  /**
+   * @param attachments one per tunnel of {@code config}, in the same order
+   */
+  public SimulatedRouter(RouterConfig config, Clock clock, List<Attachment> attachments) {
+    if (attachments.size() != config.tunnels().size()) {
+      throw new IllegalArgumentException(
+          config.hostname()
+              + ": expected one link per tunnel ("
+              + config.tunnels().size()
+              + "), got "
+              + attachments.size());
+    }
     this.config = config;
     this.clock = clock;
     this.bootTime = clock.instant().minus(config.uptimeAtStart());
-    this.link = link;
-    this.side = side;
+    this.attachments = List.copyOf(attachments);
     this.cpuModel = new CpuModel(config.hostname());
   }
 
@@ -51,65 +72,100 @@ public final class SimulatedRouter {
     return config;
   }
 
+  /** The link of the first tunnel (the only one on the reference routers). */
   public TunnelLink link() {
-    return link;
+    return attachments.get(0).link();
   }
 
+  /** Which end of {@link #link()} this router is. */
   public Side side() {
-    return side;
+    return attachments.get(0).side();
+  }
+
+  /** Every link, in the order of the configuration's tunnels. */
+  public List<Attachment> attachments() {
+    return attachments;
   }
 
   /** The router as it is now. */
   public RouterSnapshot snapshot() {
-    LinkState state = link.state();
-    Instant now = state.at();
+    List<LinkState> states = new ArrayList<>();
+    for (Attachment a : attachments) {
+      states.add(a.link().state());
+    }
+    // Links read the clock one after the other; the router's instant is the latest of them.
+    Instant now = states.stream().map(LinkState::at).max(Instant::compareTo).orElseThrow();
     Duration uptime = Duration.between(bootTime, now);
     List<InterfaceSnapshot> interfaces = new ArrayList<>();
     for (EthernetPort port : config.ethernetPorts()) {
-      interfaces.add(ethernet(port, state, uptime));
+      interfaces.add(ethernet(port, states, uptime));
     }
-    interfaces.add(tunnel(state));
-    return new RouterSnapshot(config, now, uptime, cpuModel.at(now), interfaces, crypto(state));
+    List<CryptoSnapshot> sessions = new ArrayList<>();
+    for (int t = 0; t < attachments.size(); t++) {
+      interfaces.add(tunnel(config.tunnels().get(t), states.get(t), attachments.get(t).side()));
+      sessions.add(crypto(config.tunnels().get(t), attachments.get(t), states.get(t)));
+    }
+    return new RouterSnapshot(
+        config, now, uptime, cpuModel.at(now), interfaces, sessions.get(0), sessions);
   }
 
-  private InterfaceSnapshot ethernet(EthernetPort port, LinkState state, Duration uptime) {
+  private InterfaceSnapshot ethernet(EthernetPort port, List<LinkState> states, Duration uptime) {
     boolean wan = port.role() == EthernetPort.Role.WAN;
     int inEvery = wan ? WAN_BACKGROUND_IN_EVERY_SECONDS : LAN_BACKGROUND_IN_EVERY_SECONDS;
     int outEvery = wan ? WAN_BACKGROUND_OUT_EVERY_SECONDS : LAN_BACKGROUND_OUT_EVERY_SECONDS;
     long seconds = uptime.toSeconds();
     long backgroundIn = seconds / inEvery;
     long backgroundOut = seconds / outEvery;
-    long sent = state.sentBy(side);
-    long received = state.sentBy(side.peer());
-    int inner = state.traffic().packetBytes();
-    // On the LAN port the tunnel traffic is plaintext going the opposite way: what this router
-    // encrypts came in from its LAN, what it decrypts leaves towards its LAN.
-    int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
-    long tunnelIn = wan ? received : sent;
-    long tunnelOut = wan ? sent : received;
-    double rateIn = state.up() ? state.traffic().rateFrom(wan ? side.peer() : side) : 0;
-    double rateOut = state.up() ? state.traffic().rateFrom(wan ? side : side.peer()) : 0;
+    long packetsIn = 0;
+    long bytesIn = 0;
+    long packetsOut = 0;
+    long bytesOut = 0;
+    double rateIn = 0;
+    double rateOut = 0;
+    double bitsIn = 0;
+    double bitsOut = 0;
+    for (int t = 0; t < states.size(); t++) {
+      LinkState state = states.get(t);
+      Side side = attachments.get(t).side();
+      long sent = state.sentBy(side);
+      long received = state.sentBy(side.peer());
+      int inner = state.traffic().packetBytes();
+      // On the LAN port the tunnel traffic is plaintext going the opposite way: what this router
+      // encrypts came in from its LAN, what it decrypts leaves towards its LAN.
+      int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
+      long tunnelIn = wan ? received : sent;
+      long tunnelOut = wan ? sent : received;
+      packetsIn += tunnelIn;
+      bytesIn += tunnelIn * perPacket;
+      packetsOut += tunnelOut;
+      bytesOut += tunnelOut * perPacket;
+      double in = state.up() ? state.traffic().rateFrom(wan ? side.peer() : side) : 0;
+      double out = state.up() ? state.traffic().rateFrom(wan ? side : side.peer()) : 0;
+      rateIn += in;
+      rateOut += out;
+      bitsIn += in * perPacket * 8;
+      bitsOut += out * perPacket * 8;
+    }
     return new InterfaceSnapshot(
         port.name(),
         true,
         port.address(),
         port.mac(),
         null,
-        backgroundIn + tunnelIn,
-        backgroundIn * BACKGROUND_PACKET_BYTES + tunnelIn * perPacket,
-        backgroundOut + tunnelOut,
-        backgroundOut * BACKGROUND_PACKET_BYTES + tunnelOut * perPacket,
+        backgroundIn + packetsIn,
+        backgroundIn * BACKGROUND_PACKET_BYTES + bytesIn,
+        backgroundOut + packetsOut,
+        backgroundOut * BACKGROUND_PACKET_BYTES + bytesOut,
         backgroundIn / 4,
-        Math.round(rateIn * perPacket * 8),
+        Math.round(bitsIn),
         Math.round(rateIn),
-        Math.round(rateOut * perPacket * 8),
+        Math.round(bitsOut),
         Math.round(rateOut),
         Duration.ofSeconds(seconds % inEvery),
         Duration.ofSeconds(seconds % outEvery));
   }
 
-  private InterfaceSnapshot tunnel(LinkState state) {
-    TunnelPort tunnel = config.tunnel();
+  private InterfaceSnapshot tunnel(TunnelPort tunnel, LinkState state, Side side) {
     int inner = state.traffic().packetBytes();
     long in = state.sentBy(side.peer());
     long out = state.sentBy(side);
@@ -138,13 +194,15 @@ public final class SimulatedRouter {
     return then == null ? null : Duration.between(then, now);
   }
 
-  private CryptoSnapshot crypto(LinkState state) {
+  private CryptoSnapshot crypto(TunnelPort tunnel, Attachment attachment, LinkState state) {
+    TunnelLink link = attachment.link();
+    Side side = attachment.side();
     String local = link.spec().address(side);
     String peer = link.spec().address(side.peer());
     if (!state.up()) {
       return new CryptoSnapshot(
           config.crypto(),
-          config.tunnel().name(),
+          tunnel.name(),
           local,
           peer,
           SessionStatus.DOWN,
@@ -186,7 +244,7 @@ public final class SimulatedRouter {
             seconds);
     return new CryptoSnapshot(
         config.crypto(),
-        config.tunnel().name(),
+        tunnel.name(),
         local,
         peer,
         SessionStatus.UP_ACTIVE,
