@@ -11,8 +11,6 @@ final class CryptoSessionView {
   private CryptoSessionView() {}
 
   static String render(RouterSnapshot router, boolean detail) {
-    CryptoSnapshot c = router.crypto();
-    boolean up = c.status() == CryptoSnapshot.SessionStatus.UP_ACTIVE;
     StringBuilder out = new StringBuilder();
     out.append("Crypto session current status\n\n");
     if (detail) {
@@ -22,6 +20,14 @@ final class CryptoSessionView {
           .append("R - IKE Auto Reconnect, U - IKE Dynamic Route Update\n")
           .append("S - SIP VPN\n\n");
     }
+    for (CryptoSnapshot c : router.sessions()) {
+      session(out, c, detail);
+    }
+    return out.toString();
+  }
+
+  private static void session(StringBuilder out, CryptoSnapshot c, boolean detail) {
+    boolean up = c.status() == CryptoSnapshot.SessionStatus.UP_ACTIVE;
     out.append("Interface: ").append(c.tunnelInterface()).append('\n');
     if (detail && up) {
       out.append("Uptime: ").append(IosFormat.age(c.sessionUptime())).append('\n');
@@ -71,6 +77,5 @@ final class CryptoSessionView {
               c.outbound().remainingSeconds()));
     }
     out.append('\n');
-    return out.toString();
   }
 }

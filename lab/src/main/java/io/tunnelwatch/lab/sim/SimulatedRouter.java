@@ -103,7 +103,7 @@ public final class SimulatedRouter {
     List<CryptoSnapshot> sessions = new ArrayList<>();
     for (int t = 0; t < attachments.size(); t++) {
       interfaces.add(tunnel(config.tunnels().get(t), states.get(t), attachments.get(t).side()));
-      sessions.add(crypto(config.tunnels().get(t), attachments.get(t), states.get(t)));
+      sessions.add(crypto(t, attachments.get(t), states.get(t)));
     }
     return new RouterSnapshot(
         config, now, uptime, cpuModel.at(now), interfaces, sessions.get(0), sessions);
@@ -194,7 +194,17 @@ public final class SimulatedRouter {
     return then == null ? null : Duration.between(then, now);
   }
 
-  private CryptoSnapshot crypto(TunnelPort tunnel, Attachment attachment, LinkState state) {
+  /**
+   * A router numbers the SAs of all its tunnels from one sequence, so ids never repeat across
+   * tunnels: the SA of generation g on tunnel t of m gets sequence number g*m + t (for a single
+   * tunnel simply g, so the reference routers print 1001, 2001/2002, SW:1/SW:2 first).
+   */
+  private int sequence(int generation, int tunnelIndex) {
+    return generation * attachments.size() + tunnelIndex;
+  }
+
+  private CryptoSnapshot crypto(int t, Attachment attachment, LinkState state) {
+    TunnelPort tunnel = config.tunnels().get(t);
     TunnelLink link = attachment.link();
     Side side = attachment.side();
     String local = link.spec().address(side);
@@ -219,14 +229,14 @@ public final class SimulatedRouter {
     Side initiator = ike.initiator();
     IkeView ikeView =
         new IkeView(
-            ike.connId(),
-            ike.generation() + 1,
+            ike.connId() - ike.generation() + sequence(ike.generation(), t),
+            sequence(ike.generation(), t) + 1,
             link.spec().address(initiator.peer()),
             link.spec().address(initiator),
             ike.remainingSeconds(state.at()));
     IpsecSaPair pair = state.ipsec();
     long seconds = pair.remainingSeconds(state.at());
-    int g = pair.generation();
+    int g = sequence(pair.generation(), t);
     // Each router numbers its own SAs; inbound is installed first, as IOS does.
     EspSaView inbound =
         new EspSaView(

@@ -3,9 +3,9 @@ package io.tunnelwatch.lab.snmp;
 import io.tunnelwatch.lab.sim.CryptoConfig;
 import io.tunnelwatch.lab.sim.CryptoSnapshot;
 import io.tunnelwatch.lab.sim.CryptoSnapshot.IkeView;
+import io.tunnelwatch.lab.sim.InterfaceSnapshot;
 import io.tunnelwatch.lab.sim.RouterSnapshot;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Counter64;
@@ -46,19 +46,17 @@ final class IpsecFlowTables {
 
   private IpsecFlowTables() {}
 
-  /** The crypto sessions of a router, one per tunnel. */
-  static List<CryptoSnapshot> sessions(RouterSnapshot s) {
-    return List.of(s.crypto());
+  /**
+   * cikeTunIndex: the router's IKE SA sequence number (engine conn-id), which is new for every
+   * negotiation and unique across the router's tunnels; 0 while the session has no IKE SA.
+   */
+  static int ikeIndex(CryptoSnapshot c) {
+    return c.ike() == null ? 0 : c.ike().engineConnId();
   }
 
-  /** cikeTunIndex of session {@code j} of {@code m}, or 0 while it has no IKE SA. */
-  static int ikeIndex(CryptoSnapshot c, int j, int m) {
-    return c.ike() == null ? 0 : (c.ike().engineConnId() - 1) * m + j + 1;
-  }
-
-  /** cipSecTunIndex of session {@code j} of {@code m}, or 0 while it has no ESP SAs. */
-  static int ipsecIndex(CryptoSnapshot c, int j, int m) {
-    return c.inbound() == null ? 0 : ((c.inbound().flowId() - 1) / 2) * m + j + 1;
+  /** cipSecTunIndex: the ESP pair's sequence number, from its flow ids; 0 while it has none. */
+  static int ipsecIndex(CryptoSnapshot c) {
+    return c.inbound() == null ? 0 : (c.inbound().flowId() - 1) / 2 + 1;
   }
 
   /** The cikePeerTable index: local type, local value, remote type, remote value, 1. */
@@ -73,16 +71,23 @@ final class IpsecFlowTables {
   }
 
   static void write(RouterSnapshot s, FailureState failures, Map<OID, Variable> out) {
-    List<CryptoSnapshot> sessions = sessions(s);
-    int m = sessions.size();
     Totals totals = new Totals();
-    for (int j = 0; j < m; j++) {
-      CryptoSnapshot c = sessions.get(j);
+    // Global traffic counters must never go backwards, while flow counters restart with every
+    // rebuilt session: count what crossed the tunnel interfaces since boot instead.
+    for (InterfaceSnapshot i : s.interfaces()) {
+      if (i.isTunnel()) {
+        totals.inOctets += i.bytesIn();
+        totals.inPkts += i.packetsIn();
+        totals.outOctets += i.bytesOut();
+        totals.outPkts += i.packetsOut();
+      }
+    }
+    for (CryptoSnapshot c : s.sessions()) {
       if (c.ike() != null) {
-        ike(s, c, ikeIndex(c, j, m), out, totals);
+        ike(s, c, ikeIndex(c), out, totals);
       }
       if (c.inbound() != null && c.outbound() != null) {
-        ipsec(c, ipsecIndex(c, j, m), ikeIndex(c, j, m), out, totals);
+        ipsec(c, ipsecIndex(c), ikeIndex(c), out, totals);
       }
     }
     ikeGlobals(failures, totals, out);
@@ -92,10 +97,7 @@ final class IpsecFlowTables {
 
   private static final class Totals {
     int ikeActive;
-    long ikePrevious;
-    long ikeInitiated;
     int ipsecActive;
-    long ipsecPrevious;
     long inOctets;
     long inPkts;
     long outOctets;
@@ -137,11 +139,6 @@ final class IpsecFlowTables {
     out.put(MibOids.cell(p, 9, peer), new Integer32(index));
 
     totals.ikeActive++;
-    int generations = ike.engineConnId();
-    totals.ikePrevious += generations - 1;
-    if (ike.source().equals(c.localAddress())) {
-      totals.ikeInitiated += generations;
-    }
   }
 
   private static void ipsec(
@@ -211,11 +208,6 @@ final class IpsecFlowTables {
     spi(index, 2, SPI_OUT, c.outbound().spi(), out);
 
     totals.ipsecActive++;
-    totals.ipsecPrevious += (c.inbound().flowId() - 1) / 2;
-    totals.inOctets += inOctets;
-    totals.outOctets += outOctets;
-    totals.inPkts += inPkts;
-    totals.outPkts += outPkts;
   }
 
   private static long lifeKb(CryptoSnapshot c) {
@@ -240,12 +232,12 @@ final class IpsecFlowTables {
 
   private static void ikeGlobals(FailureState f, Totals t, Map<OID, Variable> out) {
     OID g = MibOids.CIKE_GLOBAL_STATS;
+    // PreviousTunnels (.2) and InitTunnels (.19) are left out: the simulation keeps no history of
+    // sessions since boot, and a made-up counter that drops when a tunnel goes down is worse.
     out.put(MibOids.cell(g, 1, 0), new Gauge32(t.ikeActive));
-    out.put(MibOids.cell(g, 2, 0), InterfaceTables.counter32(t.ikePrevious));
     for (int column = 3; column <= 18; column++) {
       out.put(MibOids.cell(g, column, 0), new Counter32(0));
     }
-    out.put(MibOids.cell(g, 19, 0), InterfaceTables.counter32(t.ikeInitiated));
     out.put(MibOids.cell(g, 20, 0), InterfaceTables.counter32(f.ikeInitTunnelFails()));
     out.put(MibOids.cell(g, 21, 0), InterfaceTables.counter32(f.ikeRespTunnelFails()));
     out.put(MibOids.cell(g, 22, 0), new Counter32(0));
@@ -258,7 +250,6 @@ final class IpsecFlowTables {
   private static void ipsecGlobals(FailureState f, Totals t, Map<OID, Variable> out) {
     OID g = MibOids.CIPSEC_GLOBAL_STATS;
     out.put(MibOids.cell(g, 1, 0), new Gauge32(t.ipsecActive));
-    out.put(MibOids.cell(g, 2, 0), InterfaceTables.counter32(t.ipsecPrevious));
     globalOctets(g, 3, t.inOctets, out);
     globalOctets(g, 6, t.inOctets, out);
     out.put(MibOids.cell(g, 9, 0), InterfaceTables.counter32(t.inPkts));
