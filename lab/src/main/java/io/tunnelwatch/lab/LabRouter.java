@@ -48,6 +48,11 @@ public final class LabRouter {
     return router.config().hostname();
   }
 
+  /** The simulated router behind the faces (for the lab's own bookkeeping). */
+  SimulatedRouter simulated() {
+    return router;
+  }
+
   public String sshHost() {
     return host;
   }
