@@ -14,7 +14,6 @@ import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.mp.MPv2c;
-import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.AuthSHA;
@@ -91,7 +90,7 @@ public final class RouterSnmpAgent implements AutoCloseable {
     }
     MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv2c());
-    dispatcher.addMessageProcessingModel(new MPv3(usm));
+    dispatcher.addMessageProcessingModel(new UnknownUserReportingMPv3(usm));
     try {
       InetAddress host = InetAddress.getByName(settings.host());
       UdpAddress bind =

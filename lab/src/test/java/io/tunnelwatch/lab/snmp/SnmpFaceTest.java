@@ -270,11 +270,11 @@ class SnmpFaceTest {
   }
 
   @Test
-  void unknownUserIsRefused() throws IOException {
-    // SNMP4J 3.9.6 cannot build the usmStatsUnknownUserNames report for a user it does not know
-    // (see lab/README.md), so the request goes unanswered; a wrong key gets a report (Net-SNMP
-    // test).
-    assertThat(get(v3("R1", "nobody"), "1.3.6.1.2.1.1.5.0")).isNull();
+  void unknownUserGetsAReport() throws IOException {
+    PDU unknown = get(v3("R1", "nobody"), "1.3.6.1.2.1.1.5.0");
+    assertThat(unknown).isNotNull();
+    assertThat(unknown.getType()).isEqualTo(PDU.REPORT);
+    assertThat(unknown.get(0).getOid()).isEqualTo(SnmpConstants.usmStatsUnknownUserNames);
     assertThat(get(v3("R1", SHA_AES.name()), "1.3.6.1.2.1.1.5.0").get(0).getVariable())
         .hasToString("R1");
   }
@@ -354,6 +354,27 @@ class SnmpFaceTest {
             where,
             "1.3.6.1.2.1.1.5.0");
     assertThat(wrong).contains("Authentication failed for " + SHA_AES.name());
+    String unknown =
+        runExpectingFailure(
+            "snmpget",
+            "-v3",
+            "-l",
+            "authPriv",
+            "-u",
+            "nobody",
+            "-a",
+            "SHA",
+            "-A",
+            SHA_AES.authPassphrase(),
+            "-x",
+            "AES",
+            "-X",
+            SHA_AES.privPassphrase(),
+            "-r",
+            "0",
+            where,
+            "1.3.6.1.2.1.1.5.0");
+    assertThat(unknown).contains("Unknown user name");
   }
 
   @Test
