@@ -4,8 +4,8 @@ import io.tunnelwatch.lab.ios.IosCli;
 import io.tunnelwatch.lab.sim.EthernetPort;
 import io.tunnelwatch.lab.sim.SimulatedRouter;
 import io.tunnelwatch.lab.snmp.FailureSource;
-import io.tunnelwatch.lab.snmp.MibView;
 import io.tunnelwatch.lab.snmp.RouterSnmpAgent;
+import io.tunnelwatch.lab.snmp.RouterState;
 import io.tunnelwatch.lab.snmp.SnmpSettings;
 import io.tunnelwatch.lab.ssh.CommandFaults;
 import io.tunnelwatch.lab.ssh.RouterSshServer;
@@ -81,7 +81,7 @@ final class LabStarter {
         engineId(router),
         () -> {
           var snapshot = router.snapshot();
-          return MibView.of(snapshot, failures.failures(snapshot));
+          return new RouterState(snapshot, failures.failures(snapshot));
         });
   }
 

@@ -39,22 +39,22 @@ public final class RouterSnmpAgent implements AutoCloseable {
   private final Snmp snmp;
   private final UdpAddress address;
   private final SnmpSettings settings;
-  private final Supplier<MibView> views;
+  private final Supplier<RouterState> states;
   private final OctetString engineId;
-  private MibView lastSeen;
+  private RouterState lastSeen;
 
   private RouterSnmpAgent(
       String routerName,
       Snmp snmp,
       UdpAddress address,
       SnmpSettings settings,
-      Supplier<MibView> views,
+      Supplier<RouterState> states,
       OctetString engineId) {
     this.routerName = routerName;
     this.snmp = snmp;
     this.address = address;
     this.settings = settings;
-    this.views = views;
+    this.states = states;
     this.engineId = engineId;
   }
 
@@ -62,11 +62,11 @@ public final class RouterSnmpAgent implements AutoCloseable {
    * Binds the agent and starts answering.
    *
    * @param engineId the SNMPv3 authoritative engine ID (unique per router)
-   * @param views a fresh view of the router on every call
+   * @param states the router's current state on every call
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static RouterSnmpAgent start(
-      String routerName, SnmpSettings settings, byte[] engineId, Supplier<MibView> views) {
+      String routerName, SnmpSettings settings, byte[] engineId, Supplier<RouterState> states) {
     OctetString localEngineId = new OctetString(engineId);
     // A protocol set of our own instead of the process-wide singleton: SHA-1 must be registered
     // explicitly (SNMP4J leaves it out by default), and other SNMP users in the JVM stay untouched.
@@ -101,9 +101,9 @@ public final class RouterSnmpAgent implements AutoCloseable {
           settings.community() == null
               ? null
               : settings.community().getBytes(StandardCharsets.UTF_8);
-      snmp.addCommandResponder(new MibResponder(routerName, views, community));
+      snmp.addCommandResponder(new MibResponder(routerName, () -> states.get().view(), community));
       snmp.listen();
-      return new RouterSnmpAgent(routerName, snmp, bind, settings, views, localEngineId);
+      return new RouterSnmpAgent(routerName, snmp, bind, settings, states, localEngineId);
     } catch (IOException e) {
       throw new UncheckedIOException(
           routerName + ": cannot bind SNMP agent to " + settings.host() + ":" + settings.port(), e);
@@ -146,15 +146,16 @@ public final class RouterSnmpAgent implements AutoCloseable {
    * @return the notifications sent
    */
   public synchronized List<Notification> checkForChanges() {
-    MibView now = views.get();
-    MibView before = lastSeen;
+    RouterState now = states.get();
+    RouterState before = lastSeen;
     lastSeen = now;
-    if (before == null) {
+    if (before == null || before.trapKey().equals(now.trapKey())) {
       return List.of();
     }
-    List<Notification> notifications = TrapDetector.between(before, now);
+    MibView after = now.view();
+    List<Notification> notifications = TrapDetector.between(before.view(), after);
     for (Notification n : notifications) {
-      send(n, now);
+      send(n, after);
     }
     return notifications;
   }

@@ -197,6 +197,20 @@ class MibViewTest {
   }
 
   @Test
+  void trapKeyChangesExactlyWhenTrapsAreDue() {
+    RouterState first = new RouterState(lab.r1().snapshot(), FailureState.EMPTY);
+    clock.advance(Duration.ofMinutes(30));
+    RouterState later = new RouterState(lab.r1().snapshot(), FailureState.EMPTY);
+    assertThat(later.trapKey()).isEqualTo(first.trapKey());
+    assertThat(TrapDetector.between(first.view(), later.view())).isEmpty();
+
+    clock.advance(Duration.ofMinutes(31)); // past the 1 h IPsec lifetime: a rekey
+    RouterState rekeyed = new RouterState(lab.r1().snapshot(), FailureState.EMPTY);
+    assertThat(rekeyed.trapKey()).isNotEqualTo(later.trapKey());
+    assertThat(TrapDetector.between(later.view(), rekeyed.view())).hasSize(2);
+  }
+
+  @Test
   void viewIsSortedAndImmutable() {
     MibView view = MibView.of(lab.r1().snapshot());
     OID previous = null;
