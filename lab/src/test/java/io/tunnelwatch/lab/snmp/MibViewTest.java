@@ -211,6 +211,38 @@ class MibViewTest {
   }
 
   @Test
+  void globalIpsecCountersNeverGoBackwards() {
+    clock.advance(Duration.ofMinutes(10));
+    MibView before = MibView.of(lab.r1().snapshot());
+    lab.link().setUp(false);
+    clock.advance(Duration.ofMinutes(1));
+    lab.link().setUp(true);
+    clock.advance(Duration.ofSeconds(10));
+    MibView after = MibView.of(lab.r1().snapshot());
+    // The flow restarted (#pkts encrypt 50), the global counter went on (3000 + 50).
+    assertThat(after.subtree(new OID(FLOW + ".3.2.1.45")).values())
+        .extracting(Variable::toLong)
+        .containsExactly(50L);
+    assertThat(at(after, FLOW + ".3.1.22.0").toLong()).isEqualTo(3050);
+    assertThat(at(after, FLOW + ".3.1.22.0").toLong())
+        .isGreaterThan(at(before, FLOW + ".3.1.22.0").toLong());
+  }
+
+  @Test
+  void aRouterWithSeveralTunnelsHasARowPerTunnelWithDistinctIndexes() {
+    List<io.tunnelwatch.lab.sim.SimulatedRouter> routers =
+        io.tunnelwatch.lab.sim.ScaleTopology.create(clock, 4, 2);
+    MibView view = MibView.of(routers.get(0).snapshot());
+    assertThat(view.subtree(new OID("1.3.6.1.2.1.10.131.1.1.1.1.3"))).hasSize(2);
+    assertThat(view.subtree(new OID(FLOW + ".2.3.1.35")).keySet())
+        .containsExactly(new OID(FLOW + ".2.3.1.35.1"), new OID(FLOW + ".2.3.1.35.2"));
+    assertThat(view.subtree(new OID(FLOW + ".3.2.1.51")).keySet())
+        .containsExactly(new OID(FLOW + ".3.2.1.51.1"), new OID(FLOW + ".3.2.1.51.2"));
+    assertThat(view.subtree(new OID(FLOW + ".3.4.1.3"))).hasSize(4);
+    assertThat(at(view, FLOW + ".2.1.1.0").toInt()).isEqualTo(2);
+  }
+
+  @Test
   void viewIsSortedAndImmutable() {
     MibView view = MibView.of(lab.r1().snapshot());
     OID previous = null;
