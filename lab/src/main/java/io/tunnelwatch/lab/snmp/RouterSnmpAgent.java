@@ -79,14 +79,13 @@ public final class RouterSnmpAgent implements AutoCloseable {
     for (SnmpUser user : settings.users()) {
       OctetString name = new OctetString(user.name());
       usm.addUser(
-          name,
-          localEngineId,
           new UsmUser(
               name,
               user.protocols().authProtocol(),
               new OctetString(user.authPassphrase()),
               user.protocols().privProtocol(),
-              new OctetString(user.privPassphrase())));
+              new OctetString(user.privPassphrase())),
+          localEngineId);
     }
     MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv2c());
