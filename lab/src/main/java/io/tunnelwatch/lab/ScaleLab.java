@@ -22,8 +22,9 @@ public final class ScaleLab {
    * How big a scale lab is and where its ports start.
    *
    * @param sshBasePort router k (1-based) listens for SSH on base + k - 1; 0 = free ports
-   * @param snmpBasePort likewise for SNMP; 0 = free ports. With one loopback address per router
-   *     (the default) all agents may also share one port
+   * @param snmpBasePort likewise for SNMP; 0 = the ports of the options' {@link LabSnmpOptions}
+   *     (free ports unless given). With one loopback address per router (the default) all agents
+   *     may share one port
    */
   public record Spec(int routers, int tunnelsPerRouter, int sshBasePort, int snmpBasePort) {
 
@@ -58,9 +59,10 @@ public final class ScaleLab {
     List<Integer> snmpPorts = new ArrayList<>();
     for (int k = 0; k < routers.size(); k++) {
       sshPorts.add(spec.sshBasePort() == 0 ? 0 : spec.sshBasePort() + k);
-      snmpPorts.add(spec.snmpBasePort() == 0 ? 0 : spec.snmpBasePort() + k);
+      snmpPorts.add(spec.snmpBasePort() + k);
     }
-    LabOptions withPorts = options.withSnmp(options.snmp().withPorts(snmpPorts));
+    LabOptions withPorts =
+        spec.snmpBasePort() == 0 ? options : options.withSnmp(options.snmp().withPorts(snmpPorts));
     return LabStarter.start(routers, sshPorts, withPorts);
   }
 }

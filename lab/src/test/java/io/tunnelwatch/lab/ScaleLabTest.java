@@ -86,7 +86,16 @@ class ScaleLabTest {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     int n = 24;
     int m = 3;
-    LabOptions options = LabOptions.defaults().withClock(clock).withSnmp(LabSnmpOptions.defaults());
+    int sharedPort;
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+      sharedPort = probe.getLocalPort();
+    }
+    // Each agent has its own loopback address, so all of them can listen on one port.
+    LabOptions options =
+        LabOptions.defaults()
+            .withClock(clock)
+            .withSnmp(
+                LabSnmpOptions.defaults().withPorts(java.util.Collections.nCopies(n, sharedPort)));
     try (RunningLab lab = ScaleLab.start(options, ScaleLab.Spec.parse(n + "x" + m));
         Snmp snmp = new Snmp(new DefaultUdpTransportMapping())) {
       snmp.listen();
@@ -97,6 +106,7 @@ class ScaleLabTest {
       for (LabRouter router : lab.routers()) {
         InetSocketAddress a = lab.snmpAddress(router.name());
         snmpHosts.add(a.getAddress().getHostAddress());
+        assertThat(a.getPort()).isEqualTo(sharedPort);
         CommunityTarget<Address> target =
             new CommunityTarget<>(
                 new UdpAddress(a.getAddress(), a.getPort()), new OctetString("public"));

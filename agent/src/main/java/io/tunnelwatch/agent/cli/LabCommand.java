@@ -10,6 +10,7 @@ import io.tunnelwatch.lab.ScaleLab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,7 +106,11 @@ final class LabCommand implements Callable<Integer> {
         System.err.println(e.getMessage());
         return 2;
       }
-      lab = ScaleLab.start(options.withSnmp(snmp.withPorts(List.of())), spec);
+      // Every router has its own loopback address, so all agents can share the one port.
+      lab =
+          ScaleLab.start(
+              options.withSnmp(snmp.withPorts(Collections.nCopies(spec.routers(), snmpPort))),
+              spec);
     }
     if (lab.routers().size() <= 10) {
       for (LabRouter router : lab.routers()) {
