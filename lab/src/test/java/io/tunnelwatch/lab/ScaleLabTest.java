@@ -112,6 +112,7 @@ class ScaleLabTest {
                 new UdpAddress(a.getAddress(), a.getPort()), new OctetString("public"));
         target.setVersion(SnmpConstants.version2c);
         target.setTimeout(2000);
+        target.setRetries(1);
         PDU pdu = new PDU();
         pdu.add(new VariableBinding(SYS_NAME));
         ResponseEvent<Address> answer = snmp.send(pdu, target);

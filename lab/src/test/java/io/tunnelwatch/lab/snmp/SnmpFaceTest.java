@@ -162,8 +162,9 @@ class SnmpFaceTest {
   private static Target<Address> v2c(String router, String community) {
     CommunityTarget<Address> t = new CommunityTarget<>(address(router), new OctetString(community));
     t.setVersion(SnmpConstants.version2c);
-    t.setTimeout(300);
-    t.setRetries(0);
+    // Generous for a loaded build machine; a refused request costs the whole timeout once.
+    t.setTimeout(1500);
+    t.setRetries(1);
     return t;
   }
 
@@ -173,7 +174,7 @@ class SnmpFaceTest {
     t.setVersion(SnmpConstants.version3);
     t.setSecurityLevel(SecurityLevel.AUTH_PRIV);
     t.setSecurityName(new OctetString(user));
-    t.setTimeout(1000);
+    t.setTimeout(1500);
     t.setRetries(1);
     return t;
   }
