@@ -127,6 +127,11 @@ class ScaleLabTest {
           outboundSpis.put(router.name() + "/" + flows, Long.parseLong(spi.group(1)));
         }
         assertThat(flows).isEqualTo(m);
+        String sessions = router.execute("show crypto session");
+        assertThat(sessions.split("Interface: Tunnel").length - 1).isEqualTo(m);
+        assertThat(sessions.split("Session status: UP-ACTIVE").length - 1).isEqualTo(m);
+        assertThat(router.execute("show interfaces tunnel " + m))
+            .startsWith("Tunnel" + m + " is up");
         assertThat(cli.split("\n   protected vrf").length - 1).isEqualTo(m);
       }
       assertThat(snmpHosts).as("one loopback address per router").hasSize(n);
