@@ -31,11 +31,6 @@ final class InterfaceTables {
 
   private InterfaceTables() {}
 
-  /** The ifIndex of each interface, in {@code show interfaces} order. */
-  static int ifIndex(List<InterfaceSnapshot> interfaces, InterfaceSnapshot i) {
-    return interfaces.indexOf(i) + 1;
-  }
-
   static void write(RouterSnapshot s, Map<OID, Variable> out) {
     List<InterfaceSnapshot> interfaces = s.interfaces();
     out.put(MibOids.IF_NUMBER, new Integer32(interfaces.size()));

@@ -157,7 +157,9 @@ final class IpsecFlowTables {
     out.put(MibOids.cell(e, 5, index), ipsAddress(c.peerAddress()));
     out.put(MibOids.cell(e, 6, index), new Integer32(KEY_IKE));
     out.put(MibOids.cell(e, 7, index), new Integer32(ENCAP_TUNNEL));
-    out.put(MibOids.cell(e, 8, index), new Integer32((int) Math.min(Integer.MAX_VALUE, lifeKb(c))));
+    out.put(
+        MibOids.cell(e, 8, index),
+        new Integer32((int) Math.min(Integer.MAX_VALUE, config.ipsecLifetimeKilobytes())));
     out.put(MibOids.cell(e, 9, index), new Integer32((int) lifetime));
     out.put(MibOids.cell(e, 10, index), new Integer32((int) activeHundredths));
     out.put(MibOids.cell(e, 13, index), new Counter32(0));
@@ -208,10 +210,6 @@ final class IpsecFlowTables {
     spi(index, 2, SPI_OUT, c.outbound().spi(), out);
 
     totals.ipsecActive++;
-  }
-
-  private static long lifeKb(CryptoSnapshot c) {
-    return c.config().ipsecLifetimeKilobytes();
   }
 
   private static void spi(int tunnel, int row, int direction, long spi, Map<OID, Variable> out) {
