@@ -82,6 +82,57 @@ class ScaleLabTest {
   }
 
   @Test
+  void aFaultOnAScaleRouterBreaksItsFirstTunnelAndCountsOnBothEnds() {
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
+    LabOptions options =
+        LabOptions.defaults()
+            .withClock(clock)
+            .withSnmp(LabSnmpOptions.defaults().withEnabled(false));
+    try (RunningLab lab = ScaleLab.start(options, ScaleLab.Spec.parse("4x2"))) {
+      LabRouter r1 = lab.router("R1");
+      assertThat(r1.injectFault(Fault.PSK_MISMATCH)).isTrue();
+      clock.advance(Duration.ofSeconds(10));
+      RouterSnapshot s = r1.snapshot();
+      assertThat(s.activeFaults()).containsExactly(Fault.PSK_MISMATCH);
+      assertThat(s.sessions())
+          .extracting(CryptoSnapshot::status)
+          .containsExactly(
+              CryptoSnapshot.SessionStatus.DOWN_NEGOTIATING,
+              CryptoSnapshot.SessionStatus.UP_ACTIVE);
+      // Failure counters add up all tunnels of a router; only the first one fails here.
+      assertThat(s.failures().phase1()).isEqualTo(2);
+      assertThat(s.failures().ikeAuthFails()).isEqualTo(2);
+      assertThat(s.phase1Failures()).hasSize(2);
+      String peer = s.crypto().peerAddress();
+      long peersFailing = 0;
+      for (LabRouter other : lab.routers()) {
+        RouterSnapshot o = other.snapshot();
+        if (other == r1) {
+          continue;
+        }
+        if (o.sessions().stream()
+            .anyMatch(
+                c ->
+                    c.peerAddress().equals(s.crypto().localAddress())
+                        && c.localAddress().equals(peer))) {
+          peersFailing++;
+          assertThat(o.failures().phase1()).as(other.name()).isEqualTo(2);
+        } else {
+          assertThat(o.failures().phase1()).as(other.name()).isZero();
+        }
+      }
+      assertThat(peersFailing).isEqualTo(1);
+      String cli = r1.execute("show crypto session");
+      assertThat(cli).contains("Session status: DOWN-NEGOTIATING", "Session status: UP-ACTIVE");
+
+      assertThat(r1.healFault(Fault.PSK_MISMATCH)).isTrue();
+      assertThat(r1.snapshot().sessions())
+          .extracting(CryptoSnapshot::status)
+          .containsOnly(CryptoSnapshot.SessionStatus.UP_ACTIVE);
+    }
+  }
+
+  @Test
   void scaleLabAnswersSshAndSnmpOnEveryRouter() throws IOException {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     int n = 24;
