@@ -1,23 +1,31 @@
 package io.tunnelwatch.lab;
 
+import io.tunnelwatch.lab.snmp.SnmpUser;
+import io.tunnelwatch.lab.snmp.TrapTarget;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
- * Runs the reference lab until interrupted.
+ * Runs the reference lab (or a scale lab) until interrupted.
  *
  * <pre>
  * java -cp ... io.tunnelwatch.lab.LabMain [--host H] [--r1-port N] [--r2-port N]
  *     [--user U] [--password P] [--authorized-key FILE.pub] [--host-key-dir DIR]
  *     [--lab-control HOST:PORT]
+ *     [--snmp-community C] [--r1-snmp-port N] [--r2-snmp-port N] [--no-snmp]
+ *     [--snmp-user NAME,sha|sha256,AUTHPASS,PRIVPASS] [--trap-target HOST:PORT[/COMMUNITY]]
+ *     [--scale NxM [--ssh-base-port N] [--snmp-base-port N]] [--inventory FILE|-]
  * </pre>
  *
  * The control API listens on 127.0.0.1 and a free port unless {@code --lab-control} says where.
@@ -28,14 +36,21 @@ public final class LabMain {
   public static void main(String[] args) throws InterruptedException {
     LabOptions options =
         LabOptions.defaults().withControlAddress(new InetSocketAddress("127.0.0.1", 0));
+    LabSnmpOptions snmp = LabSnmpOptions.defaults();
     int r1Port = 0;
     int r2Port = 0;
+    int r1SnmpPort = 0;
+    int r2SnmpPort = 0;
+    ScaleLab.Spec scale = null;
+    int sshBase = 0;
+    int snmpBase = 0;
+    String inventory = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--host" -> options = options.withBindHost(require(args[i], value));
-        case "--r1-port" -> r1Port = Integer.parseInt(require(args[i], value));
-        case "--r2-port" -> r2Port = Integer.parseInt(require(args[i], value));
+        case "--r1-port" -> r1Port = number(args[i], value);
+        case "--r2-port" -> r2Port = number(args[i], value);
         case "--user" ->
             options = options.withCredentials(require(args[i], value), options.password());
         case "--password" ->
@@ -45,15 +60,30 @@ public final class LabMain {
         case "--host-key-dir" -> options = options.withHostKeyDir(Path.of(require(args[i], value)));
         case "--lab-control" ->
             options = options.withControlAddress(hostPort(args[i], require(args[i], value)));
-        default -> {
-          System.err.println("unknown option " + args[i]);
-          System.exit(2);
+        case "--snmp-community" -> snmp = snmp.withCommunity(require(args[i], value));
+        case "--r1-snmp-port" -> r1SnmpPort = number(args[i], value);
+        case "--r2-snmp-port" -> r2SnmpPort = number(args[i], value);
+        case "--snmp-user" -> snmp = snmp.withUser(user(require(args[i], value)));
+        case "--trap-target" -> snmp = snmp.withTrapTarget(trapTarget(require(args[i], value)));
+        case "--scale" -> scale = scale(require(args[i], value));
+        case "--ssh-base-port" -> sshBase = number(args[i], value);
+        case "--snmp-base-port" -> snmpBase = number(args[i], value);
+        case "--inventory" -> inventory = require(args[i], value);
+        case "--no-snmp" -> {
+          snmp = snmp.withEnabled(false);
+          i--;
         }
+        default -> fail("unknown option " + args[i]);
       }
       i++;
     }
     options = options.withPorts(r1Port, r2Port);
-    RunningLab lab = ReferenceLab.start(options);
+    RunningLab lab;
+    if (scale == null) {
+      lab = ReferenceLab.start(options.withSnmp(snmp.withPorts(List.of(r1SnmpPort, r2SnmpPort))));
+    } else {
+      lab = ScaleLab.start(options.withSnmp(snmp), scale.withBasePorts(sshBase, snmpBase));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -62,13 +92,15 @@ public final class LabMain {
                   lab.close();
                   stopped.countDown();
                 }));
-    for (LabRouter router : lab.routers()) {
+    if (scale == null || lab.routers().size() <= 10) {
+      printRouters(lab);
+    } else {
       System.out.printf(
-          "%s ssh %s@%s -p %d%n",
-          router.name(), router.username(), router.sshHost(), router.sshPort());
+          "%d routers with %d tunnels each; --inventory FILE lists them%n",
+          lab.routers().size(), scale.tunnelsPerRouter());
     }
-    for (LabRouter router : lab.routers()) {
-      System.out.println(router.knownHostsLine());
+    if (inventory != null) {
+      writeInventory(lab, inventory);
     }
     lab.controlAddress()
         .ifPresent(
@@ -79,6 +111,91 @@ public final class LabMain {
     stopped.await();
   }
 
+  private static void printRouters(RunningLab lab) {
+    for (LabRouter router : lab.routers()) {
+      System.out.printf(
+          "%s ssh %s@%s -p %d%n",
+          router.name(), router.username(), router.sshHost(), router.sshPort());
+      router
+          .snmpAddress()
+          .ifPresent(
+              a ->
+                  System.out.printf(
+                      "%s snmp udp:%s:%d (engine ID %s)%n",
+                      router.name(),
+                      a.getAddress().getHostAddress(),
+                      a.getPort(),
+                      router.snmpEngineId().orElseThrow()));
+    }
+    for (LabRouter router : lab.routers()) {
+      System.out.println(router.knownHostsLine());
+    }
+  }
+
+  private static void writeInventory(RunningLab lab, String where) {
+    String json = LabInventory.json(lab);
+    if (where.equals("-")) {
+      System.out.print(json);
+      return;
+    }
+    try {
+      Files.writeString(Path.of(where), json, StandardCharsets.UTF_8);
+      System.out.println("inventory written to " + where);
+    } catch (IOException e) {
+      fail("cannot write inventory " + where + ": " + e.getMessage());
+    }
+  }
+
+  private static ScaleLab.Spec scale(String text) {
+    try {
+      return ScaleLab.Spec.parse(text);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code NAME,sha|sha256,AUTHPASS,PRIVPASS}. */
+  private static SnmpUser user(String text) {
+    String[] parts = text.split(",", 4);
+    if (parts.length != 4) {
+      fail("--snmp-user expects NAME,sha|sha256,AUTHPASS,PRIVPASS");
+    }
+    SnmpUser.Protocols protocols =
+        switch (parts[1].toLowerCase(Locale.ROOT)) {
+          case "sha" -> SnmpUser.Protocols.SHA_AES128;
+          case "sha256" -> SnmpUser.Protocols.SHA256_AES256;
+          default -> {
+            fail("--snmp-user protocols must be sha (SHA/AES-128) or sha256 (SHA-256/AES-256)");
+            yield null;
+          }
+        };
+    try {
+      return new SnmpUser(parts[0], protocols, parts[2], parts[3]);
+    } catch (IllegalArgumentException e) {
+      fail("--snmp-user " + parts[0] + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code HOST:PORT[/COMMUNITY]}; the community defaults to {@code public}. */
+  private static TrapTarget trapTarget(String text) {
+    String community = "public";
+    int slash = text.indexOf('/');
+    if (slash >= 0) {
+      community = text.substring(slash + 1);
+      text = text.substring(0, slash);
+    }
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0) {
+      fail("--trap-target expects HOST:PORT[/COMMUNITY], got " + text);
+    }
+    InetSocketAddress where =
+        new InetSocketAddress(
+            text.substring(0, colon), number("--trap-target port", text.substring(colon + 1)));
+    return new TrapTarget(where.getHostString(), where.getPort(), community);
+  }
+
   /** Reads an OpenSSH public key file ({@code ssh-ed25519 AAAA... comment}). */
   private static PublicKey readPublicKey(Path file) {
     try {
@@ -86,8 +203,7 @@ public final class LabMain {
       return PublicKeyEntry.parsePublicKeyEntry(line)
           .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      System.err.println("cannot read public key " + file + ": " + e.getMessage());
-      System.exit(2);
+      fail("cannot read public key " + file + ": " + e.getMessage());
       return null;
     }
   }
@@ -105,17 +221,29 @@ public final class LabMain {
       }
       return new InetSocketAddress(text.substring(0, colon), port);
     } catch (NumberFormatException e) {
-      System.err.println(option + " expects HOST:PORT (e.g. 127.0.0.1:2280), got '" + text + "'");
-      System.exit(2);
+      fail(option + " expects HOST:PORT (e.g. 127.0.0.1:2280), got '" + text + "'");
       return null;
+    }
+  }
+
+  private static int number(String option, String value) {
+    try {
+      return Integer.parseInt(require(option, value));
+    } catch (NumberFormatException e) {
+      fail(option + " expects a number, got " + value);
+      return 0;
     }
   }
 
   private static String require(String option, String value) {
     if (value == null) {
-      System.err.println(option + " needs a value");
-      System.exit(2);
+      fail(option + " needs a value");
     }
     return value;
+  }
+
+  private static void fail(String message) {
+    System.err.println(message);
+    System.exit(2);
   }
 }

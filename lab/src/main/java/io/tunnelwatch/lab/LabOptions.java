@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param clock drives all simulated time
  * @param banner text shown before the first prompt; null for none
  * @param controlAddress where the HTTP control API listens (port 0 = any free one); null for none
+ * @param snmp the routers' SNMP agents and traps
  */
 public record LabOptions(
     String bindHost,
@@ -34,9 +35,11 @@ public record LabOptions(
     Path hostKeyDir,
     Clock clock,
     String banner,
-    InetSocketAddress controlAddress) {
+    InetSocketAddress controlAddress,
+    LabSnmpOptions snmp) {
 
   public LabOptions {
+    Objects.requireNonNull(snmp, "snmp");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(clock, "clock");
@@ -46,7 +49,17 @@ public record LabOptions(
   /** Loopback, free ports, {@code admin}/{@code cisco}, in-memory host keys, the system clock. */
   public static LabOptions defaults() {
     return new LabOptions(
-        "127.0.0.1", 0, 0, "admin", "cisco", List.of(), null, Clock.systemUTC(), null, null);
+        "127.0.0.1",
+        0,
+        0,
+        "admin",
+        "cisco",
+        List.of(),
+        null,
+        Clock.systemUTC(),
+        null,
+        null,
+        LabSnmpOptions.defaults());
   }
 
   public LabOptions withBindHost(String host) {
@@ -60,7 +73,8 @@ public record LabOptions(
         hostKeyDir,
         clock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withPorts(int r1, int r2) {
@@ -74,7 +88,8 @@ public record LabOptions(
         hostKeyDir,
         clock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withCredentials(String user, String pass) {
@@ -88,7 +103,8 @@ public record LabOptions(
         hostKeyDir,
         clock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withAuthorizedKey(PublicKey key) {
@@ -104,7 +120,8 @@ public record LabOptions(
         hostKeyDir,
         clock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withHostKeyDir(Path dir) {
@@ -118,7 +135,8 @@ public record LabOptions(
         dir,
         clock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withClock(Clock newClock) {
@@ -132,7 +150,8 @@ public record LabOptions(
         hostKeyDir,
         newClock,
         banner,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   public LabOptions withBanner(String text) {
@@ -146,7 +165,8 @@ public record LabOptions(
         hostKeyDir,
         clock,
         text,
-        controlAddress);
+        controlAddress,
+        snmp);
   }
 
   /** Serves the control API ({@code /routers}) on this address; port 0 picks a free one. */
@@ -161,6 +181,22 @@ public record LabOptions(
         hostKeyDir,
         clock,
         banner,
-        address);
+        address,
+        snmp);
+  }
+
+  public LabOptions withSnmp(LabSnmpOptions newSnmp) {
+    return new LabOptions(
+        bindHost,
+        r1Port,
+        r2Port,
+        username,
+        password,
+        authorizedKeys,
+        hostKeyDir,
+        clock,
+        banner,
+        controlAddress,
+        newSnmp);
   }
 }

@@ -5,10 +5,13 @@ import io.tunnelwatch.lab.ios.IosCli;
 import io.tunnelwatch.lab.sim.RouterSnapshot;
 import io.tunnelwatch.lab.sim.SimulatedRouter;
 import io.tunnelwatch.lab.sim.TrafficProfile;
+import io.tunnelwatch.lab.snmp.RouterSnmpAgent;
 import io.tunnelwatch.lab.ssh.CommandFaults;
 import io.tunnelwatch.lab.ssh.RouterSshServer;
+import java.net.InetSocketAddress;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -24,6 +27,7 @@ public final class LabRouter {
   private final RouterSshServer ssh;
   private final String host;
   private final String username;
+  private final RouterSnmpAgent snmp;
 
   LabRouter(
       SimulatedRouter router,
@@ -31,18 +35,25 @@ public final class LabRouter {
       CommandFaults faults,
       RouterSshServer ssh,
       String host,
-      String username) {
+      String username,
+      RouterSnmpAgent snmp) {
     this.router = router;
     this.cli = cli;
     this.faults = faults;
     this.ssh = ssh;
     this.host = host;
     this.username = username;
+    this.snmp = snmp;
   }
 
   /** The router's name, which is also its hostname and prompt ({@code R1}). */
   public String name() {
     return router.config().hostname();
+  }
+
+  /** The simulated router behind the faces (for the lab's own bookkeeping). */
+  SimulatedRouter simulated() {
+    return router;
   }
 
   public String sshHost() {
@@ -127,6 +138,28 @@ public final class LabRouter {
     return router.link().faults(router.side());
   }
 
+  // ---- SNMP ----
+
+  /** Where the router's SNMP agent answers (and its traps come from); empty if SNMP is off. */
+  public Optional<InetSocketAddress> snmpAddress() {
+    return Optional.ofNullable(snmp).map(a -> new InetSocketAddress(a.host(), a.port()));
+  }
+
+  /** The SNMPv3 authoritative engine ID (hex); empty if SNMP is off. */
+  public Optional<String> snmpEngineId() {
+    return Optional.ofNullable(snmp).map(RouterSnmpAgent::engineIdHex);
+  }
+
+  /**
+   * Compares the router's state with the previous check and sends the traps the change calls for
+   * now, instead of at the next periodic check.
+   */
+  public void checkSnmpTraps() {
+    if (snmp != null) {
+      snmp.checkForChanges();
+    }
+  }
+
   // ---- hooks ----
 
   /**
@@ -208,5 +241,8 @@ public final class LabRouter {
   void close() {
     faults.clear();
     ssh.close();
+    if (snmp != null) {
+      snmp.close();
+    }
   }
 }

@@ -106,6 +106,13 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf(
           "  lab router %s: ssh -p %d %s@%s%n",
           router.name(), router.sshPort(), LAB_USER, router.sshHost());
+      router
+          .snmpAddress()
+          .ifPresent(
+              a ->
+                  System.out.printf(
+                      "  lab router %s: snmp udp:%s:%d (v2c community public)%n",
+                      router.name(), a.getAddress().getHostAddress(), a.getPort()));
     }
     System.out.println("  status page: " + base + "/");
     System.out.println("  metrics:     " + base + "/metrics");

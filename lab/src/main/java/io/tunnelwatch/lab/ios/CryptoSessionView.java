@@ -11,11 +11,6 @@ final class CryptoSessionView {
   private CryptoSessionView() {}
 
   static String render(RouterSnapshot router, boolean detail) {
-    CryptoSnapshot c = router.crypto();
-    // The IPsec flow is up exactly when its SAs are; the IKE SA may exist (UP-IDLE) or be a failing
-    // attempt (DOWN-NEGOTIATING) without them.
-    boolean up = c.outbound() != null;
-    CryptoSnapshot.IkeView ike = c.ike();
     StringBuilder out = new StringBuilder();
     out.append("Crypto session current status\n\n");
     if (detail) {
@@ -25,6 +20,17 @@ final class CryptoSessionView {
           .append("R - IKE Auto Reconnect, U - IKE Dynamic Route Update\n")
           .append("S - SIP VPN\n\n");
     }
+    for (CryptoSnapshot c : router.sessions()) {
+      session(out, c, detail);
+    }
+    return out.toString();
+  }
+
+  private static void session(StringBuilder out, CryptoSnapshot c, boolean detail) {
+    // The IPsec flow is up exactly when its SAs are; the IKE SA may exist (UP-IDLE) or be a failing
+    // attempt (DOWN-NEGOTIATING) without them.
+    boolean up = c.outbound() != null;
+    CryptoSnapshot.IkeView ike = c.ike();
     out.append("Interface: ").append(c.tunnelInterface()).append('\n');
     if (detail && c.sessionUptime() != null) {
       out.append("Uptime: ").append(IosFormat.age(c.sessionUptime())).append('\n');
@@ -74,6 +80,5 @@ final class CryptoSessionView {
               c.outbound().remainingSeconds()));
     }
     out.append('\n');
-    return out.toString();
   }
 }

@@ -17,16 +17,28 @@ final class IpsecSaView {
   private IpsecSaView() {}
 
   static String render(RouterSnapshot router) {
-    CryptoSnapshot c = router.crypto();
-    CryptoConfig config = c.config();
-    boolean up = c.outbound() != null;
+    CryptoSnapshot first = router.crypto();
+    CryptoConfig config = first.config();
     StringBuilder out = new StringBuilder();
     out.append("interface: ").append(config.mapInterface()).append('\n');
     out.append("    Crypto map tag: ")
         .append(config.cryptoMapName())
         .append(", local addr ")
-        .append(c.localAddress())
+        .append(first.localAddress())
         .append("\n\n");
+    // One block per flow (peer) under the one crypto map, as IOS lists several peers.
+    for (int i = 0; i < router.sessions().size(); i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      flow(out, router.sessions().get(i));
+    }
+    return out.toString();
+  }
+
+  private static void flow(StringBuilder out, CryptoSnapshot c) {
+    CryptoConfig config = c.config();
+    boolean up = c.outbound() != null;
     out.append("   protected vrf: (none)\n");
     out.append("   local  ident (addr/mask/prot/port): (")
         .append(c.localAddress())
@@ -71,7 +83,6 @@ final class IpsecSaView {
     }
     out.append("\n     outbound ah sas:\n\n");
     out.append("     outbound pcp sas:\n");
-    return out.toString();
   }
 
   private static void sa(StringBuilder out, EspSaView sa, CryptoConfig config) {

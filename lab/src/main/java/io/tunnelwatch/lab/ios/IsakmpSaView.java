@@ -16,11 +16,14 @@ final class IsakmpSaView {
   }
 
   private static String brief(RouterSnapshot router) {
-    CryptoSnapshot.IkeView ike = router.crypto().ike();
     StringBuilder out = new StringBuilder();
     out.append("IPv4 Crypto ISAKMP SA\n");
     out.append("dst             src             state          conn-id status\n");
-    if (ike != null) {
+    for (CryptoSnapshot session : router.sessions()) {
+      CryptoSnapshot.IkeView ike = session.ike();
+      if (ike == null) {
+        continue;
+      }
       out.append(
           IosFormat.f(
               "%-15s %-15s %-15s%7d %s\n",
@@ -34,9 +37,6 @@ final class IsakmpSaView {
   }
 
   private static String detail(RouterSnapshot router) {
-    CryptoSnapshot crypto = router.crypto();
-    CryptoSnapshot.IkeView ike = crypto.ike();
-    IsakmpPolicy policy = crypto.config().isakmpPolicy();
     StringBuilder out = new StringBuilder();
     out.append("Codes: C - IKE configuration mode, D - Dead Peer Detection\n")
         .append("       K - Keepalives, N - NAT-traversal\n")
@@ -46,7 +46,12 @@ final class IsakmpSaView {
     out.append("IPv4 Crypto ISAKMP SA\n \n");
     out.append(
         "C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH Lifetime Cap.\n \n");
-    if (ike != null) {
+    for (CryptoSnapshot crypto : router.sessions()) {
+      CryptoSnapshot.IkeView ike = crypto.ike();
+      if (ike == null) {
+        continue;
+      }
+      IsakmpPolicy policy = crypto.config().isakmpPolicy();
       out.append(
           IosFormat.f(
               "%-5d %-15s %-15s %-6s %-6s %-4s %-6s %-4s %-2d %s %-3s\n",

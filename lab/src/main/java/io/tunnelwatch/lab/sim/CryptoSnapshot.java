@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param outbound the outbound ESP SA; null while down
  * @param encapsulated {@code #pkts encaps/encrypt/digest}
  * @param decapsulated {@code #pkts decaps/decrypt/verify}
+ * @param encapsulatedBytes plaintext bytes of the {@code encapsulated} packets (SNMP octet
+ *     counters)
+ * @param decapsulatedBytes plaintext bytes of the {@code decapsulated} packets
  */
 public record CryptoSnapshot(
     CryptoConfig config,
@@ -24,7 +27,9 @@ public record CryptoSnapshot(
     EspSaView inbound,
     EspSaView outbound,
     long encapsulated,
-    long decapsulated) {
+    long decapsulated,
+    long encapsulatedBytes,
+    long decapsulatedBytes) {
 
   /** The {@code Session status:} values this lab produces. */
   public enum SessionStatus {

@@ -13,76 +13,41 @@ import java.util.List;
  */
 public record ReferenceTopology(SimulatedRouter r1, SimulatedRouter r2, TunnelLink link) {
 
-  public static final String PRE_SHARED_KEY = "unnets@123";
+  public static final String PRE_SHARED_KEY = TopologyBuilder.PRE_SHARED_KEY;
 
   /** Builds the topology with the link up and fresh SAs at the clock's current instant. */
   public static ReferenceTopology create(Clock clock) {
-    IsakmpPolicy policy = new IsakmpPolicy(10, "aes", 256, "sha", "psk", 2, Duration.ofDays(1));
-    RouterConfig r1 =
-        new RouterConfig(
+    TopologyBuilder builder =
+        new TopologyBuilder(clock)
+            .router(
+                "R1",
+                "Branch-01",
+                "100.0.0.1/24",
+                "192.168.1.1/24",
+                "5254.0012",
+                "01",
+                Duration.ofDays(1).plusHours(2).plusMinutes(3),
+                "9KXTR1BRANCH1")
+            .router(
+                "R2",
+                "Branch-02",
+                "200.0.0.1/24",
+                "172.1.1.1/24",
+                "5254.0034",
+                "02",
+                Duration.ofDays(1).plusHours(1).plusMinutes(58),
+                "9KXTR2BRANCH2");
+    TunnelLink link =
+        builder.link(
             "R1",
-            "Branch-01",
-            List.of(
-                new EthernetPort(
-                    "GigabitEthernet0/0",
-                    Ipv4Prefix.parse("100.0.0.1/24"),
-                    "5254.0012.0100",
-                    EthernetPort.Role.WAN),
-                new EthernetPort(
-                    "GigabitEthernet0/1",
-                    Ipv4Prefix.parse("192.168.1.1/24"),
-                    "5254.0012.0101",
-                    EthernetPort.Role.LAN)),
-            new TunnelPort("Tunnel10", Ipv4Prefix.parse("10.0.0.1/24"), "100.0.0.1", "200.0.0.1"),
-            crypto(policy),
-            Duration.ofDays(1).plusHours(2).plusMinutes(3),
-            "9KXTR1BRANCH1");
-    RouterConfig r2 =
-        new RouterConfig(
+            "Tunnel10",
+            "10.0.0.1/24",
             "R2",
-            "Branch-02",
-            List.of(
-                new EthernetPort(
-                    "GigabitEthernet0/0",
-                    Ipv4Prefix.parse("200.0.0.1/24"),
-                    "5254.0034.0200",
-                    EthernetPort.Role.WAN),
-                new EthernetPort(
-                    "GigabitEthernet0/1",
-                    Ipv4Prefix.parse("172.1.1.1/24"),
-                    "5254.0034.0201",
-                    EthernetPort.Role.LAN)),
-            new TunnelPort("Tunnel12", Ipv4Prefix.parse("10.0.0.2/24"), "200.0.0.1", "100.0.0.1"),
-            crypto(policy),
-            Duration.ofDays(1).plusHours(1).plusMinutes(58),
-            "9KXTR2BRANCH2");
-    LinkSpec spec =
-        new LinkSpec(
-            "100.0.0.1",
-            "200.0.0.1",
-            policy.lifetime(),
-            Duration.ofHours(1),
-            4_608_000,
+            "Tunnel12",
+            "10.0.0.2/24",
             TrafficProfile.standard(),
             10);
-    TunnelLink link = new TunnelLink(spec, clock);
-    return new ReferenceTopology(
-        new SimulatedRouter(r1, clock, link, Side.A),
-        new SimulatedRouter(r2, clock, link, Side.B),
-        link);
-  }
-
-  private static CryptoConfig crypto(IsakmpPolicy policy) {
-    return new CryptoConfig(
-        policy,
-        PRE_SHARED_KEY,
-        "TS-SET",
-        "esp-aes esp-sha-hmac",
-        "CMAP",
-        10,
-        "VPN-TRAFFIC",
-        "GigabitEthernet0/0",
-        Duration.ofHours(1),
-        4_608_000);
+    List<SimulatedRouter> routers = builder.build();
+    return new ReferenceTopology(routers.get(0), routers.get(1), link);
   }
 }

@@ -11,8 +11,11 @@ import java.util.Set;
 /**
  * Everything the faces render for one router, frozen at one instant.
  *
+ * @param crypto the session of the first tunnel (the only one on the reference routers)
+ * @param sessions the crypto session of every tunnel, in the order of the configuration's tunnels;
+ *     the first is {@code crypto}
  * @param bootTime when the router last booted ({@code now - uptime})
- * @param failures failed-negotiation counters since boot
+ * @param failures failed-negotiation counters since boot, over all tunnels
  * @param phase1Failures the last phase-1 failure records ({@code cikeFailTable}), oldest first
  * @param phase2Failures the last phase-2 failure records ({@code cipSecFailTable}), oldest first
  * @param activeFaults faults injected on this router and still active
@@ -24,6 +27,7 @@ public record RouterSnapshot(
     CpuLoad cpu,
     List<InterfaceSnapshot> interfaces,
     CryptoSnapshot crypto,
+    List<CryptoSnapshot> sessions,
     Instant bootTime,
     FailureCounters failures,
     List<FailureRecord> phase1Failures,
@@ -32,6 +36,10 @@ public record RouterSnapshot(
 
   public RouterSnapshot {
     interfaces = List.copyOf(interfaces);
+    sessions = List.copyOf(sessions);
+    if (sessions.isEmpty() || !sessions.get(0).equals(crypto)) {
+      throw new IllegalArgumentException("sessions must start with crypto");
+    }
     phase1Failures = List.copyOf(phase1Failures);
     phase2Failures = List.copyOf(phase2Failures);
     activeFaults = Set.copyOf(activeFaults);

@@ -1,5 +1,6 @@
 package io.tunnelwatch.lab.sim;
 
+import io.tunnelwatch.lab.events.FailureRecord;
 import io.tunnelwatch.lab.events.IkeFailReason;
 import io.tunnelwatch.lab.events.RouterEvent;
 import io.tunnelwatch.lab.events.RouterEventListener;
@@ -11,11 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * One simulated router: its configuration plus its end of a {@link TunnelLink}. Holds no state of
- * its own; everything is derived from the clock and the link on each {@link #snapshot()}.
+ * One simulated router: its configuration plus its end of one {@link TunnelLink} per tunnel. Holds
+ * no counters of its own; everything is derived from the clock and the links on each {@link
+ * #snapshot()}. Boot time, CPU and active faults are those of the first link's end (faults are
+ * injected there); failure counters and records are gathered from every link.
  */
 public final class SimulatedRouter {
   /** Outer size of one 100-byte inner packet after GRE (24) and ESP-AES-SHA tunnel mode. */
@@ -33,101 +37,179 @@ public final class SimulatedRouter {
   private static final int BACKGROUND_PACKET_BYTES = 80;
 
   private final RouterConfig config;
-  private final TunnelLink link;
-  private final Side side;
+  private final List<Attachment> attachments;
   private final CpuModel cpuModel;
+
+  /**
+   * This router's end of a link.
+   *
+   * @param side which end of {@code link} this router is
+   */
+  public record Attachment(TunnelLink link, Side side) {}
 
   /**
    * @param side which end of {@code link} this router is
    */
   public SimulatedRouter(RouterConfig config, Clock clock, TunnelLink link, Side side) {
+    this(config, clock, List.of(new Attachment(link, side)));
+  }
+
+  /**
+   * @param attachments one per tunnel of {@code config}, in the same order
+   */
+  public SimulatedRouter(RouterConfig config, Clock clock, List<Attachment> attachments) {
+    if (attachments.size() != config.tunnels().size()) {
+      throw new IllegalArgumentException(
+          config.hostname()
+              + ": expected one link per tunnel ("
+              + config.tunnels().size()
+              + "), got "
+              + attachments.size());
+    }
     this.config = config;
-    this.link = link;
-    this.side = side;
+    this.attachments = List.copyOf(attachments);
     this.cpuModel = new CpuModel(config.hostname());
-    link.attach(side, clock.instant().minus(config.uptimeAtStart()), config.tunnel().name());
+    Instant bootTime = clock.instant().minus(config.uptimeAtStart());
+    for (int t = 0; t < this.attachments.size(); t++) {
+      Attachment a = this.attachments.get(t);
+      a.link().attach(a.side(), bootTime, config.tunnels().get(t).name());
+    }
   }
 
   public RouterConfig config() {
     return config;
   }
 
+  /** The link of the first tunnel (the only one on the reference routers). */
   public TunnelLink link() {
-    return link;
+    return attachments.get(0).link();
   }
 
+  /** Which end of {@link #link()} this router is. */
   public Side side() {
-    return side;
+    return attachments.get(0).side();
   }
 
-  /** Registers a listener for this router's events (see {@link RouterEvent}). */
+  /** Every link, in the order of the configuration's tunnels. */
+  public List<Attachment> attachments() {
+    return attachments;
+  }
+
+  /** Registers a listener for this router's events (see {@link RouterEvent}) on every tunnel. */
   public void addListener(RouterEventListener listener) {
-    link.addListener(side, listener);
+    for (Attachment a : attachments) {
+      a.link().addListener(a.side(), listener);
+    }
   }
 
   /** The router as it is now. */
   public RouterSnapshot snapshot() {
-    LinkState state = link.state();
-    EndState end = state.end(side);
-    Instant now = state.at();
-    Duration uptime = Duration.between(end.bootTime(), now);
+    List<LinkState> states = new ArrayList<>();
+    for (Attachment a : attachments) {
+      states.add(a.link().state());
+    }
+    // Links read the clock one after the other; the router's instant is the latest of them.
+    Instant now = states.stream().map(LinkState::at).max(Instant::compareTo).orElseThrow();
+    EndState first = states.get(0).end(side());
+    Duration uptime = Duration.between(first.bootTime(), now);
     List<InterfaceSnapshot> interfaces = new ArrayList<>();
     for (EthernetPort port : config.ethernetPorts()) {
-      interfaces.add(ethernet(port, state, end.traffic(), uptime));
+      interfaces.add(ethernet(port, states, uptime));
     }
-    interfaces.add(tunnel(state, end.traffic()));
+    List<CryptoSnapshot> sessions = new ArrayList<>();
+    long initFails = 0;
+    long respFails = 0;
+    long authFails = 0;
+    long protocolUseFails = 0;
+    List<FailureRecord> phase1 = new ArrayList<>();
+    List<FailureRecord> phase2 = new ArrayList<>();
+    for (int t = 0; t < attachments.size(); t++) {
+      LinkState state = states.get(t);
+      Side side = attachments.get(t).side();
+      EndState end = state.end(side);
+      interfaces.add(tunnel(config.tunnels().get(t), state, end.traffic()));
+      sessions.add(crypto(t, attachments.get(t), state, end.traffic()));
+      FailureCounters f = end.failures();
+      initFails += f.ikeInitTunnelFails();
+      respFails += f.ikeRespTunnelFails();
+      authFails += f.ikeAuthFails();
+      protocolUseFails += f.ipsecProtocolUseFails();
+      phase1.addAll(end.phase1Failures());
+      phase2.addAll(end.phase2Failures());
+    }
+    phase1.sort(Comparator.comparing(FailureRecord::at));
+    phase2.sort(Comparator.comparing(FailureRecord::at));
     return new RouterSnapshot(
         config,
         now,
         uptime,
-        cpuModel.at(now, end.highCpuSince(), end.highCpuUntil()),
+        cpuModel.at(now, first.highCpuSince(), first.highCpuUntil()),
         interfaces,
-        crypto(state, end.traffic()),
-        end.bootTime(),
-        end.failures(),
-        end.phase1Failures(),
-        end.phase2Failures(),
-        end.faults());
+        sessions.get(0),
+        sessions,
+        first.bootTime(),
+        new FailureCounters(initFails, respFails, authFails, protocolUseFails),
+        phase1,
+        phase2,
+        first.faults());
   }
 
-  private InterfaceSnapshot ethernet(
-      EthernetPort port, LinkState state, EndTraffic traffic, Duration uptime) {
+  private InterfaceSnapshot ethernet(EthernetPort port, List<LinkState> states, Duration uptime) {
     boolean wan = port.role() == EthernetPort.Role.WAN;
     int inEvery = wan ? WAN_BACKGROUND_IN_EVERY_SECONDS : LAN_BACKGROUND_IN_EVERY_SECONDS;
     int outEvery = wan ? WAN_BACKGROUND_OUT_EVERY_SECONDS : LAN_BACKGROUND_OUT_EVERY_SECONDS;
     long seconds = uptime.toSeconds();
     long backgroundIn = seconds / inEvery;
     long backgroundOut = seconds / outEvery;
-    int inner = state.traffic().packetBytes();
-    // The uplink carries ESP: what this router encrypted goes out, what reached it comes in. The
-    // LAN carries plaintext the other way round: what enters the tunnel came in from the LAN,
-    // what was decrypted leaves towards it.
-    int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
-    long tunnelIn = wan ? traffic.received() : traffic.offered();
-    long tunnelOut = wan ? traffic.encrypted() : traffic.received();
-    double rateIn = wan ? traffic.receiveRate() : traffic.offerRate();
-    double rateOut = wan ? traffic.encryptRate() : traffic.receiveRate();
+    long packetsIn = 0;
+    long bytesIn = 0;
+    long packetsOut = 0;
+    long bytesOut = 0;
+    double rateIn = 0;
+    double rateOut = 0;
+    double bitsIn = 0;
+    double bitsOut = 0;
+    for (int t = 0; t < states.size(); t++) {
+      LinkState state = states.get(t);
+      EndTraffic traffic = state.end(attachments.get(t).side()).traffic();
+      int inner = state.traffic().packetBytes();
+      // The uplink carries ESP: what this router encrypted goes out, what reached it comes in.
+      // The LAN carries plaintext the other way round: what enters the tunnel came in from the
+      // LAN, what was decrypted leaves towards it.
+      int perPacket = wan ? inner + ESP_OVERHEAD_BYTES : inner;
+      long tunnelIn = wan ? traffic.received() : traffic.offered();
+      long tunnelOut = wan ? traffic.encrypted() : traffic.received();
+      double in = wan ? traffic.receiveRate() : traffic.offerRate();
+      double out = wan ? traffic.encryptRate() : traffic.receiveRate();
+      packetsIn += tunnelIn;
+      bytesIn += tunnelIn * perPacket;
+      packetsOut += tunnelOut;
+      bytesOut += tunnelOut * perPacket;
+      rateIn += in;
+      rateOut += out;
+      bitsIn += in * perPacket * 8;
+      bitsOut += out * perPacket * 8;
+    }
     return new InterfaceSnapshot(
         port.name(),
         true,
         port.address(),
         port.mac(),
         null,
-        backgroundIn + tunnelIn,
-        backgroundIn * BACKGROUND_PACKET_BYTES + tunnelIn * perPacket,
-        backgroundOut + tunnelOut,
-        backgroundOut * BACKGROUND_PACKET_BYTES + tunnelOut * perPacket,
+        backgroundIn + packetsIn,
+        backgroundIn * BACKGROUND_PACKET_BYTES + bytesIn,
+        backgroundOut + packetsOut,
+        backgroundOut * BACKGROUND_PACKET_BYTES + bytesOut,
         backgroundIn / 4,
-        Math.round(rateIn * perPacket * 8),
+        Math.round(bitsIn),
         Math.round(rateIn),
-        Math.round(rateOut * perPacket * 8),
+        Math.round(bitsOut),
         Math.round(rateOut),
         Duration.ofSeconds(seconds % inEvery),
         Duration.ofSeconds(seconds % outEvery));
   }
 
-  private InterfaceSnapshot tunnel(LinkState state, EndTraffic traffic) {
-    TunnelPort tunnel = config.tunnel();
+  private InterfaceSnapshot tunnel(TunnelPort tunnel, LinkState state, EndTraffic traffic) {
     int inner = state.traffic().packetBytes();
     long in = traffic.received();
     long out = traffic.offered();
@@ -154,17 +236,29 @@ public final class SimulatedRouter {
     return then == null ? null : Duration.between(then, now);
   }
 
-  private CryptoSnapshot crypto(LinkState state, EndTraffic traffic) {
+  /**
+   * A router numbers the SAs of all its tunnels from one sequence, so ids never repeat across
+   * tunnels: the SA of generation g on tunnel t of m gets sequence number g*m + t (for a single
+   * tunnel simply g, so the reference routers print 1001, 2001/2002, SW:1/SW:2 first).
+   */
+  private int sequence(int generation, int tunnelIndex) {
+    return generation * attachments.size() + tunnelIndex;
+  }
+
+  private CryptoSnapshot crypto(int t, Attachment attachment, LinkState state, EndTraffic traffic) {
+    TunnelLink link = attachment.link();
+    Side side = attachment.side();
     String local = link.spec().address(side);
     String peer = link.spec().address(side.peer());
     IkeSa ike = state.ike();
-    IkeView ikeView = ike == null ? null : ikeView(state, ike);
+    IkeView ikeView = ike == null ? null : ikeView(t, link, side, state, ike);
     IpsecSaPair pair = state.ipsec();
     EspSaView inbound = null;
     EspSaView outbound = null;
+    int packetBytes = state.traffic().packetBytes();
     if (pair != null) {
       long seconds = pair.remainingSeconds(state.at());
-      int g = pair.generation();
+      int g = sequence(pair.generation(), t);
       // Each router numbers its own SAs; inbound is installed first, as IOS does.
       inbound =
           new EspSaView(
@@ -174,7 +268,7 @@ public final class SimulatedRouter {
               state.remainingKilobytes(side.peer()),
               seconds,
               traffic.saDecrypted(),
-              traffic.saDecrypted() * state.traffic().packetBytes(),
+              traffic.saDecrypted() * packetBytes,
               g + 1);
       outbound =
           new EspSaView(
@@ -184,12 +278,12 @@ public final class SimulatedRouter {
               state.remainingKilobytes(side),
               seconds,
               traffic.saEncrypted(),
-              traffic.saEncrypted() * state.traffic().packetBytes(),
+              traffic.saEncrypted() * packetBytes,
               g + 1);
     }
     return new CryptoSnapshot(
         config.crypto(),
-        config.tunnel().name(),
+        config.tunnels().get(t).name(),
         local,
         peer,
         status(state.phase()),
@@ -200,10 +294,12 @@ public final class SimulatedRouter {
         inbound,
         outbound,
         traffic.flowEncrypted(),
-        traffic.flowDecrypted());
+        traffic.flowDecrypted(),
+        traffic.flowEncrypted() * packetBytes,
+        traffic.flowDecrypted() * packetBytes);
   }
 
-  private IkeView ikeView(LinkState state, IkeSa ike) {
+  private IkeView ikeView(int t, TunnelLink link, Side side, LinkState state, IkeSa ike) {
     Side initiator = ike.initiator();
     String ikeState;
     String status = "ACTIVE";
@@ -217,15 +313,16 @@ public final class SimulatedRouter {
       ikeState = "MM_NO_STATE";
       status = "ACTIVE (deleted)";
     }
+    int sequence = sequence(ike.generation(), t);
     return new IkeView(
-        ike.connId(),
-        ike.generation() + 1,
+        ike.connId() - ike.generation() + sequence,
+        sequence + 1,
         link.spec().address(initiator.peer()),
         link.spec().address(initiator),
         ike.remainingSeconds(state.at()),
         ikeState,
         status,
-        ike.generation() + 1);
+        sequence + 1);
   }
 
   private static SessionStatus status(LinkPhase phase) {

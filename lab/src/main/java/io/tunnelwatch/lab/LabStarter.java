@@ -1,0 +1,121 @@
+package io.tunnelwatch.lab;
+
+import io.tunnelwatch.lab.ios.IosCli;
+import io.tunnelwatch.lab.sim.EthernetPort;
+import io.tunnelwatch.lab.sim.SimulatedRouter;
+import io.tunnelwatch.lab.sim.TunnelLink;
+import io.tunnelwatch.lab.snmp.FailureSource;
+import io.tunnelwatch.lab.snmp.RouterSnmpAgent;
+import io.tunnelwatch.lab.snmp.RouterState;
+import io.tunnelwatch.lab.snmp.SnmpSettings;
+import io.tunnelwatch.lab.ssh.CommandFaults;
+import io.tunnelwatch.lab.ssh.RouterSshServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Gives simulated routers their faces (SSH, SNMP) and collects them into a {@link RunningLab}. */
+final class LabStarter {
+  private LabStarter() {}
+
+  /**
+   * @param sshPorts SSH port per router, same order; 0 = any free port
+   */
+  static RunningLab start(
+      List<SimulatedRouter> routers, List<Integer> sshPorts, LabOptions options) {
+    Set<TunnelLink> links = new LinkedHashSet<>();
+    routers.forEach(r -> r.attachments().forEach(a -> links.add(a.link())));
+    List<Runnable> closers = links.stream().<Runnable>map(l -> l::close).toList();
+    List<LabRouter> started = new ArrayList<>();
+    RunningLab lab;
+    try {
+      for (int k = 0; k < routers.size(); k++) {
+        started.add(router(routers.get(k), k, sshPorts.get(k), options));
+      }
+      lab = new RunningLab(started, options.snmp().changeCheckInterval(), closers);
+    } catch (RuntimeException e) {
+      started.forEach(LabRouter::close);
+      closers.forEach(Runnable::run);
+      throw e;
+    }
+    if (options.controlAddress() != null) {
+      try {
+        lab.startControl(options.controlAddress());
+      } catch (RuntimeException e) {
+        lab.close();
+        throw e;
+      }
+    }
+    return lab;
+  }
+
+  private static LabRouter router(
+      SimulatedRouter router, int position, int sshPort, LabOptions options) {
+    String name = router.config().hostname();
+    IosCli cli = new IosCli(router);
+    CommandFaults faults = new CommandFaults();
+    Path keyFile =
+        options.hostKeyDir() == null ? null : options.hostKeyDir().resolve(name + "-hostkey");
+    RouterSshServer ssh =
+        new RouterSshServer(
+            cli,
+            faults,
+            new RouterSshServer.Settings(
+                options.bindHost(),
+                sshPort,
+                options.username(),
+                options.password(),
+                options.authorizedKeys(),
+                keyFile,
+                options.banner()));
+    ssh.start(false);
+    RouterSnmpAgent snmp;
+    try {
+      snmp = snmp(router, position, options);
+    } catch (RuntimeException e) {
+      ssh.close();
+      throw e;
+    }
+    return new LabRouter(router, cli, faults, ssh, options.bindHost(), options.username(), snmp);
+  }
+
+  private static RouterSnmpAgent snmp(SimulatedRouter router, int position, LabOptions options) {
+    LabSnmpOptions snmp = options.snmp();
+    if (!snmp.enabled()) {
+      return null;
+    }
+    String host = snmp.addressPerRouter() ? loopback(position) : options.bindHost();
+    SnmpSettings settings =
+        new SnmpSettings(
+            host, snmp.port(position), snmp.community(), snmp.users(), snmp.trapTargets());
+    FailureSource failures = failureSource(router);
+    return RouterSnmpAgent.start(
+        router.config().hostname(),
+        settings,
+        engineId(router),
+        () -> {
+          var snapshot = router.snapshot();
+          return new RouterState(snapshot, failures.failures(snapshot));
+        });
+  }
+
+  /** The router's failure counters and records for the SNMP face: the fault injection's. */
+  private static FailureSource failureSource(SimulatedRouter router) {
+    return FailureSource.INJECTED;
+  }
+
+  /** 127.0.0.(k+1), continuing into 127.0.1.x and beyond for big labs. */
+  static String loopback(int position) {
+    int n = position + 1;
+    return "127." + ((n >> 16) & 0xFF) + "." + ((n >> 8) & 0xFF) + "." + (n & 0xFF);
+  }
+
+  /** Cisco's engine ID format: enterprise 9, format 3 (MAC), the uplink's MAC address. */
+  private static byte[] engineId(SimulatedRouter router) {
+    String mac = router.config().port(EthernetPort.Role.WAN).mac().replace(".", "");
+    return HexFormat.of().parseHex("8000000903" + mac);
+  }
+}
