@@ -9,8 +9,13 @@ import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.agent.run.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
+import io.tunnelwatch.lab.LabSnmpOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.lab.snmp.TrapTarget;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,18 +84,31 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    String community = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     Path dir = Files.createTempDirectory("tunnelwatch-demo");
     Path state = stateDir != null ? stateDir.toAbsolutePath() : dir.resolve("state");
+    int trapPort = freeUdpPort();
     RunningLab lab =
         ReferenceLab.start(
             LabOptions.defaults()
                 .withCredentials(LAB_USER, password)
-                .withControlAddress(labControl));
+                .withControlAddress(labControl)
+                .withSnmp(
+                    LabSnmpOptions.defaults()
+                        .withCommunity(community)
+                        .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, community))));
     Agent agent;
     try {
       AgentConfig config =
-          DemoConfig.forLab(
-                  lab, LAB_USER, password, listen, Duration.ofSeconds(intervalSeconds), dir)
+          DemoConfig.forLabWithSnmp(
+                  lab,
+                  LAB_USER,
+                  password,
+                  community,
+                  listen,
+                  "127.0.0.1:" + trapPort,
+                  Duration.ofSeconds(intervalSeconds),
+                  dir)
               .withHistory(new HistoryConfig(state.toString(), null))
               .withAlerting(
                   new AlertingConfig(
@@ -111,8 +129,8 @@ final class DemoCommand implements Callable<Integer> {
           .ifPresent(
               a ->
                   System.out.printf(
-                      "  lab router %s: snmp udp:%s:%d (v2c community public)%n",
-                      router.name(), a.getAddress().getHostAddress(), a.getPort()));
+                      "  lab router %s: snmpwalk -v2c -c %s %s:%d%n",
+                      router.name(), community, a.getAddress().getHostAddress(), a.getPort()));
     }
     System.out.println("  status page: " + base + "/");
     System.out.println("  metrics:     " + base + "/metrics");
@@ -131,6 +149,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.flush();
     ShutdownHook.runUntilSignalled(agent, lab);
     return 0;
+  }
+
+  /** A UDP port free now, for the agent's trap receiver that the lab must know in advance. */
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static boolean isHttpUrl(String url) {

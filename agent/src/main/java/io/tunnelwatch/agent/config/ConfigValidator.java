@@ -416,6 +416,9 @@ final class ConfigValidator {
   private void validateSnmp(
       String path, DeviceConfig.DeviceSnmpConfig snmp, Map<String, AuthConfig> auths) {
     requireRange(path + ".port", snmp.port(), 1, 65535);
+    if (snmp.host() != null && snmp.host().isBlank()) {
+      problem(path + ".host", "expected the SNMP agent's address, or no host key at all");
+    }
     Set<String> snmpAuths = new TreeSet<>();
     auths.forEach(
         (name, auth) -> {

@@ -64,10 +64,16 @@ public record DeviceConfig(
   /**
    * @param port SNMP agent's UDP port
    * @param auth name of the credentials in {@code auths} (an entry with an {@code snmp} block)
+   * @param host the SNMP agent's address when it is not the device's {@code host} (a separate
+   *     management address); traps from it are the device's too
    */
-  public record DeviceSnmpConfig(Integer port, String auth) {
+  public record DeviceSnmpConfig(Integer port, String auth, String host) {
     public DeviceSnmpConfig {
       port = Objects.requireNonNullElse(port, 161);
+    }
+
+    public DeviceSnmpConfig(Integer port, String auth) {
+      this(port, auth, null);
     }
   }
 }

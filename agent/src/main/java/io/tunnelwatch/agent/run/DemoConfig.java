@@ -6,6 +6,8 @@ import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.HttpConfig;
 import io.tunnelwatch.agent.config.ModuleConfig;
 import io.tunnelwatch.agent.config.Secret;
+import io.tunnelwatch.agent.config.SnmpAuthConfig;
+import io.tunnelwatch.agent.config.TrapsConfig;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.RunningLab;
 import java.io.IOException;
@@ -23,6 +25,7 @@ public final class DemoConfig {
 
   static final String AUTH = "lab";
   static final String MODULE = "ipsec_gre";
+  static final String SNMP_AUTH = "lab-snmp";
 
   private DemoConfig() {}
 
@@ -58,5 +61,63 @@ public final class DemoConfig {
         Map.of(AUTH, new AuthConfig(username, Secret.of(password), null, null, null, null, null)),
         Map.of(MODULE, new ModuleConfig(new ModuleConfig.SshModuleConfig(null, null), null)),
         devices);
+  }
+
+  /**
+   * The demo's configuration: {@link #forLab} plus each router's SNMP face (v2c with the lab's
+   * community) and a trap receiver that the lab's routers send their notifications to.
+   *
+   * @param trapListen where the agent receives traps, e.g. {@code 127.0.0.1:16200}
+   */
+  public static AgentConfig forLabWithSnmp(
+      RunningLab lab,
+      String username,
+      String password,
+      String community,
+      String listen,
+      String trapListen,
+      Duration interval,
+      Path dir)
+      throws IOException {
+    AgentConfig ssh = forLab(lab, username, password, listen, interval, dir);
+    Map<String, AuthConfig> auths = new java.util.HashMap<>(ssh.auths());
+    auths.put(SNMP_AUTH, new AuthConfig(null, null, null, null, null, null, community(community)));
+    List<DeviceConfig> devices =
+        ssh.devices().stream()
+            .map(
+                d ->
+                    lab.router(d.name())
+                        .snmpAddress()
+                        .map(
+                            a ->
+                                new DeviceConfig(
+                                    d.name(),
+                                    d.host(),
+                                    d.module(),
+                                    d.interval(),
+                                    d.ssh(),
+                                    new DeviceConfig.DeviceSnmpConfig(
+                                        a.getPort(), SNMP_AUTH, a.getAddress().getHostAddress())))
+                        .orElse(d))
+            .toList();
+    return new AgentConfig(ssh.http(), auths, ssh.modules(), devices)
+        .withTraps(new TrapsConfig(trapListen, List.of(SNMP_AUTH)));
+  }
+
+  private static SnmpAuthConfig community(String community) {
+    return new SnmpAuthConfig(
+        "2c",
+        Secret.of(community),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -111,7 +111,7 @@ final class DevicePollers implements AutoCloseable {
         poll,
         () ->
             new SnmpTarget(
-                device.host(),
+                device.snmp().host() != null ? device.snmp().host() : device.host(),
                 device.snmp().port(),
                 module.timeout(),
                 module.retries(),

@@ -73,15 +73,21 @@ final class TrapIntake {
   private static Map<InetAddress, String> devicesByAddress(List<DeviceConfig> devices) {
     Map<InetAddress, String> byAddress = new HashMap<>();
     for (DeviceConfig device : devices) {
-      try {
-        for (InetAddress address : InetAddress.getAllByName(device.host())) {
-          byAddress.putIfAbsent(address, device.name());
+      List<String> hosts = new ArrayList<>(List.of(device.host()));
+      if (device.snmp() != null && device.snmp().host() != null) {
+        hosts.add(device.snmp().host());
+      }
+      for (String host : hosts) {
+        try {
+          for (InetAddress address : InetAddress.getAllByName(host)) {
+            byAddress.putIfAbsent(address, device.name());
+          }
+        } catch (UnknownHostException e) {
+          LOG.warn(
+              "{}: cannot resolve {}; its traps will be dropped until the agent restarts",
+              device.name(),
+              host);
         }
-      } catch (UnknownHostException e) {
-        LOG.warn(
-            "{}: cannot resolve {}; its traps will be dropped until the agent restarts",
-            device.name(),
-            device.host());
       }
     }
     return Map.copyOf(byAddress);
