@@ -13,10 +13,7 @@ import java.util.Set;
 final class NotYetExported {
 
   /** Metrics of the contract that the agent does not export yet. */
-  static final Set<String> METRICS =
-      Set.of(
-          // SNMP (cipSecTunnelTable HC octets)
-          "tunnelwatch_ipsec_receive_bytes_total", "tunnelwatch_ipsec_transmit_bytes_total");
+  static final Set<String> METRICS = Set.of();
 
   /**
    * Series that exist only while something is wrong, so a healthy lab has none: firing alerts,

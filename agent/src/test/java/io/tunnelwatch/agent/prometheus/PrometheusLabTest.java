@@ -52,8 +52,17 @@ class PrometheusLabTest {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    // Both faces, as in the demo: SNMP feeds the IPsec byte counters the dashboards draw.
     AgentConfig config =
-        DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(1), dir);
+        DemoConfig.forLabWithSnmp(
+            lab,
+            USER,
+            PASSWORD,
+            "public",
+            "127.0.0.1:0",
+            "127.0.0.1:0",
+            Duration.ofSeconds(1),
+            dir);
     agent = Agent.start(config);
     prometheus =
         PrometheusServer.start(
