@@ -9,8 +9,10 @@ import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.agent.run.DemoConfig;
 import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
+import io.tunnelwatch.lab.LabSnmpOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.lab.snmp.TrapTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +23,9 @@ import java.util.Random;
 
 /**
  * Time from a fault injected into the lab to its alert being active in a real Alertmanager, with
- * the agent polling every 10 s over SSH (no traps), over several runs at random points of the poll
- * cycle. Run: see docs/performance.md.
+ * the agent polling every 10 s over SSH only, or over SSH and SNMP with the lab's traps sent to the
+ * agent ({@code traps} as second argument), over several runs at random points of the poll cycle.
+ * Run: see docs/performance.md.
  */
 public final class FaultToAlertBenchmark {
 
@@ -33,15 +36,37 @@ public final class FaultToAlertBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    boolean traps = args.length > 1 && args[1].equals("traps");
+    int trapPort;
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+      trapPort = socket.getLocalPort();
+    }
     Path dir = Files.createTempDirectory("fault-bench");
     ObjectMapper json = new ObjectMapper();
     Random random = new Random(42);
     try (RunningAlertmanagerForTests alertmanager =
             RunningAlertmanagerForTests.start(dir.resolve("am"));
         RunningLab lab =
-            ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD))) {
+            ReferenceLab.start(
+                LabOptions.defaults()
+                    .withCredentials(USER, PASSWORD)
+                    .withSnmp(
+                        LabSnmpOptions.defaults()
+                            .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, "public"))))) {
+      AgentConfig polling =
+          DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(10), dir);
+      AgentConfig withTraps =
+          DemoConfig.forLabWithSnmp(
+              lab,
+              USER,
+              PASSWORD,
+              "public",
+              "127.0.0.1:0",
+              "127.0.0.1:" + trapPort,
+              Duration.ofSeconds(10),
+              dir);
       AgentConfig config =
-          DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(10), dir)
+          (traps ? withTraps : polling)
               .withAlerting(
                   new AlertingConfig(
                       List.of(alertmanager.url().toString()), null, Duration.ofSeconds(5)));
@@ -62,9 +87,13 @@ public final class FaultToAlertBenchmark {
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf(
-            "psk_mismatch to active alert, polling every 10 s, %d runs: median %d ms, min %d ms,"
-                + " max %d ms%n",
-            runs, sorted.get(runs / 2), sorted.get(0), sorted.get(runs - 1));
+            "psk_mismatch to active alert, polling every 10 s%s, %d runs: median %d ms, min %d"
+                + " ms, max %d ms%n",
+            traps ? " with traps" : " only",
+            runs,
+            sorted.get(runs / 2),
+            sorted.get(0),
+            sorted.get(runs - 1));
       }
     }
   }
