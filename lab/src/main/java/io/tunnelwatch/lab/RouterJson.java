@@ -4,7 +4,6 @@ import io.tunnelwatch.lab.sim.CryptoSnapshot;
 import io.tunnelwatch.lab.sim.InterfaceSnapshot;
 import io.tunnelwatch.lab.sim.RouterSnapshot;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The control API's JSON view of one router: where to reach it, its faults and its session. */
@@ -30,12 +29,11 @@ final class RouterJson {
     failures.put("phase1", Long.toString(s.failures().phase1()));
     failures.put("phase2", Long.toString(s.failures().phase2()));
     json.put("failures", Json.object(failures));
-    json.put("sessions", Json.array(List.of(session(s))));
+    json.put("sessions", Json.array(s.sessions().stream().map(c -> session(s, c)).toList()));
     return Json.object(json);
   }
 
-  private static String session(RouterSnapshot s) {
-    CryptoSnapshot c = s.crypto();
+  private static String session(RouterSnapshot s, CryptoSnapshot c) {
     Map<String, String> json = new LinkedHashMap<>();
     json.put("interface", Json.string(c.tunnelInterface()));
     boolean lineUp =

@@ -134,8 +134,12 @@ public final class SimulatedRouter {
       respFails += f.ikeRespTunnelFails();
       authFails += f.ikeAuthFails();
       protocolUseFails += f.ipsecProtocolUseFails();
-      phase1.addAll(end.phase1Failures());
-      phase2.addAll(end.phase2Failures());
+      for (FailureRecord r : end.phase1Failures()) {
+        phase1.add(routerWide(r, t));
+      }
+      for (FailureRecord r : end.phase2Failures()) {
+        phase2.add(routerWide(r, t));
+      }
     }
     phase1.sort(Comparator.comparing(FailureRecord::at));
     phase2.sort(Comparator.comparing(FailureRecord::at));
@@ -152,6 +156,23 @@ public final class SimulatedRouter {
         phase1,
         phase2,
         first.faults());
+  }
+
+  /**
+   * Each link numbers its own failures from 1; a router's table needs one index per row that never
+   * repeats, so record k of tunnel t (of m) becomes (k-1)*m + t + 1 (unchanged for m = 1).
+   */
+  private FailureRecord routerWide(FailureRecord r, int t) {
+    if (attachments.size() == 1) {
+      return r;
+    }
+    return new FailureRecord(
+        (r.index() - 1) * attachments.size() + t + 1,
+        r.reason(),
+        r.at(),
+        r.uptime(),
+        r.localAddress(),
+        r.remoteAddress());
   }
 
   private InterfaceSnapshot ethernet(EthernetPort port, List<LinkState> states, Duration uptime) {
