@@ -129,8 +129,8 @@ final class DemoCommand implements Callable<Integer> {
           .ifPresent(
               a ->
                   System.out.printf(
-                      "  lab router %s: snmpwalk -v2c -c %s %s:%d%n",
-                      router.name(), community, a.getAddress().getHostAddress(), a.getPort()));
+                      "  lab router %s: snmp udp:%s:%d (v2c, community generated for this run)%n",
+                      router.name(), a.getAddress().getHostAddress(), a.getPort()));
     }
     System.out.println("  status page: " + base + "/");
     System.out.println("  metrics:     " + base + "/metrics");
