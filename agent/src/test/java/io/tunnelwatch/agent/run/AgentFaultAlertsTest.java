@@ -58,8 +58,17 @@ class AgentFaultAlertsTest {
   void start(@TempDir Path dir) throws Exception {
     alertmanager = RunningAlertmanagerForTests.start(dir.resolve("alertmanager"));
     lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    // Both faces, as in the demo: a reboot is only visible in SNMP's sysUpTime.
     AgentConfig demo =
-        DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(1), dir);
+        DemoConfig.forLabWithSnmp(
+            lab,
+            USER,
+            PASSWORD,
+            "public",
+            "127.0.0.1:0",
+            "127.0.0.1:0",
+            Duration.ofSeconds(1),
+            dir);
     // Windows short enough for a test, in the same proportions as the defaults.
     EventsConfig fast =
         new EventsConfig(
@@ -145,6 +154,32 @@ class AgentFaultAlertsTest {
     await()
         .atMost(Duration.ofSeconds(fault == Fault.HIGH_CPU ? 150 : 60))
         .untilAsserted(() -> assertThat(activeAlert(alertname, label, value)).isEmpty());
+  }
+
+  @Test
+  void aRebootIsCountedAndThePeerSeesItsTunnelGoDownAndComeBack() throws Exception {
+    double before = scrape("tunnelwatch_device_reboots_total{device=\"R1\"}");
+
+    lab.router("R1").injectFault(Fault.REBOOT);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(scrape("tunnelwatch_device_reboots_total{device=\"R1\"}"))
+                    .isEqualTo(before + 1));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12"))
+                    .hasValueSatisfying(
+                        a -> assertThat(a.path("labels").path("device").asText()).isEqualTo("R2")));
+    // The lab brings the SAs back after its 30 s outage.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> assertThat(activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12")).isEmpty());
   }
 
   @Test
