@@ -1,5 +1,7 @@
 package io.tunnelwatch.core.model;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +43,11 @@ public final class SnapshotMerger {
         Source.SSH,
         cli.collectedAt().isAfter(mib.collectedAt()) ? cli.collectedAt() : mib.collectedAt(),
         mergeBy(cli.tunnels(), mib.tunnels(), TunnelInterface::name, SnapshotMerger::tunnel),
-        mergeBy(cli.ikeSas(), mib.ikeSas(), IkeSa::peer, SnapshotMerger::ike),
+        mergeBy(cli.ikeSas(), mib.ikeSas(), s -> addressKey(s.peer()), SnapshotMerger::ike),
         mergeBy(
             cli.ipsecFlows(),
             mib.ipsecFlows(),
-            f -> f.peer() + "\u0000" + f.flow(),
+            f -> addressKey(f.peer()) + "\u0000" + flowKey(f.flow()),
             SnapshotMerger::flow),
         mib.cpu().or(cli::cpu),
         mib.uptime().or(cli::uptime),
@@ -53,6 +55,38 @@ public final class SnapshotMerger {
             first(mib.failureCounters().phase1(), cli.failureCounters().phase1()),
             first(mib.failureCounters().phase2(), cli.failureCounters().phase2())),
         mib.failures().isEmpty() ? cli.failures() : mib.failures());
+  }
+
+  /**
+   * The identity of an address for pairing only: IOS prints IPv6 in its own spelling ({@code
+   * 2001:DB8:0:0::1}), SNMP readers in the canonical one ({@code 2001:db8::1}). Parsing a literal
+   * never queries DNS; anything that is not an IPv6 literal is its own key.
+   */
+  static String addressKey(String address) {
+    if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
+      return address;
+    }
+    try {
+      return InetAddress.getByName(address).getHostAddress();
+    } catch (UnknownHostException e) {
+      return address;
+    }
+  }
+
+  /** A flow label {@code local/len:proto->remote/len:proto} with both addresses as keys. */
+  static String flowKey(String flow) {
+    StringBuilder key = new StringBuilder();
+    for (String side : flow.split("->", -1)) {
+      if (key.length() > 0) {
+        key.append("->");
+      }
+      int slash = side.indexOf('/');
+      key.append(
+          slash < 0
+              ? addressKey(side)
+              : addressKey(side.substring(0, slash)) + side.substring(slash));
+    }
+    return key.toString();
   }
 
   /** Pairs objects by identity, in the CLI's order, then those only SNMP saw. */

@@ -179,4 +179,54 @@ class SnapshotMergerTest {
     assertThat(merged.failureCounters().phase1()).hasValue(3);
     assertThat(merged.failures()).hasSize(1);
   }
+
+  @Test
+  void ipv6PeersAndFlowsPairWhateverSpellingEachSourceUses() {
+    assertThat(SnapshotMerger.addressKey("2001:DB8:0:0::1"))
+        .isEqualTo(SnapshotMerger.addressKey("2001:db8::1"));
+    assertThat(SnapshotMerger.flowKey("2001:DB8::1/128:47->2001:DB8:0:0:0:0:0:2/128:47"))
+        .isEqualTo(SnapshotMerger.flowKey("2001:db8::1/128:47->2001:db8::2/128:47"));
+    assertThat(SnapshotMerger.addressKey("2001:db8::1"))
+        .isNotEqualTo(SnapshotMerger.addressKey("2001:db8::2"));
+    // Not literals: left alone, and never looked up.
+    assertThat(SnapshotMerger.addressKey("200.0.0.1")).isEqualTo("200.0.0.1");
+    assertThat(SnapshotMerger.addressKey("router.example.net")).isEqualTo("router.example.net");
+  }
+
+  @Test
+  void anIpv6PeerSeenByBothSourcesIsOneSa() {
+    DeviceSnapshot cli =
+        new DeviceSnapshot(
+            "R1",
+            Source.SSH,
+            T0,
+            List.of(),
+            List.of(
+                new IkeSa(
+                    "2001:DB8::2", "2001:DB8::1", IkeVersion.IKEV1, "QM_IDLE", true, n(5), NONE)),
+            List.of(),
+            Optional.empty());
+    DeviceSnapshot mib =
+        new DeviceSnapshot(
+            "R1",
+            Source.SNMP,
+            T0,
+            List.of(),
+            List.of(
+                new IkeSa(
+                    "2001:db8::2",
+                    "2001:db8::1",
+                    IkeVersion.UNKNOWN,
+                    "active",
+                    true,
+                    n(9),
+                    n(80_000),
+                    n(60))),
+            List.of(),
+            Optional.empty());
+
+    DeviceSnapshot merged = SnapshotMerger.merge(Optional.of(cli), Optional.of(mib));
+
+    assertThat(merged.ikeSas()).extracting(IkeSa::peer).containsExactly("2001:DB8::2");
+  }
 }
