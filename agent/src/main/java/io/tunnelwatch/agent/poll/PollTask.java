@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +31,12 @@ public final class PollTask implements AutoCloseable {
   private final DeviceStates states;
   private final MeterRegistry meters;
   private final DeviceMonitor monitor;
-  private final Consumer<DeviceSnapshot> published;
+  private final PollOutcomes outcomes;
 
   /**
    * @param monitor the device's event detection and counter stitching; every poll, successful or
    *     not, goes through it before it is published
-   * @param published told of every snapshot as published (e.g. to record traffic)
+   * @param outcomes told how each poll ended (e.g. to record it in the history)
    */
   public PollTask(
       String device,
@@ -45,12 +44,12 @@ public final class PollTask implements AutoCloseable {
       DeviceStates states,
       MeterRegistry meters,
       DeviceMonitor monitor,
-      Consumer<DeviceSnapshot> published) {
+      PollOutcomes outcomes) {
     this.device = device;
     this.states = states;
     this.meters = meters;
     this.monitor = monitor;
-    this.published = published;
+    this.outcomes = outcomes;
     this.sources = pollers.stream().map(SourcePoll::new).toList();
   }
 
@@ -60,7 +59,7 @@ public final class PollTask implements AutoCloseable {
       DeviceStates states,
       MeterRegistry meters,
       DeviceMonitor monitor) {
-    this(device, pollers, states, meters, monitor, snapshot -> {});
+    this(device, pollers, states, meters, monitor, PollOutcomes.NONE);
   }
 
   /** A task whose events go nowhere (default tracker settings, no listener). */
@@ -104,20 +103,35 @@ public final class PollTask implements AutoCloseable {
         failure = outcome.failure();
       }
     }
-    try {
-      if (merged.isPresent()) {
-        DeviceMonitor.Published result = monitor.onSuccess(merged.get());
-        states.publish(result.snapshot(), result.counterCreated());
-        published.accept(result.snapshot());
-      } else if (failure != null) {
+    if (merged.isPresent()) {
+      outcomes.published(publish(merged.get()));
+    } else if (failure != null) {
+      outcomes.failed(device);
+      try {
         monitor.onFailure(failure);
+      } catch (RuntimeException e) {
+        logDetectionBug(e);
       }
+    }
+  }
+
+  /** Tracks and stitches the merged data and publishes it; returns what was published. */
+  private DeviceSnapshot publish(DeviceSnapshot merged) {
+    try {
+      DeviceMonitor.Published result = monitor.onSuccess(merged);
+      states.publish(result.snapshot(), result.counterCreated());
+      return result.snapshot();
     } catch (RuntimeException e) {
       // A bug in detection must not stop this device's schedule nor hide its fresh data.
-      merged.ifPresent(snapshot -> states.publish(snapshot, Map.of()));
-      LOG.warn("{}: event detection failed: {}", device, e.toString());
-      LOG.debug("{}: event detection failure detail", device, e);
+      states.publish(merged, Map.of());
+      logDetectionBug(e);
+      return merged;
     }
+  }
+
+  private void logDetectionBug(RuntimeException e) {
+    LOG.warn("{}: event detection failed: {}", device, e.toString());
+    LOG.debug("{}: event detection failure detail", device, e);
   }
 
   /** What one source's poll left: the merge of last good data, or why it failed. */

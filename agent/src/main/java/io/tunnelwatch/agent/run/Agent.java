@@ -22,10 +22,10 @@ import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
+import io.tunnelwatch.agent.poll.PollOutcomes;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
 import io.tunnelwatch.agent.report.schedule.ReportScheduler;
-import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.quartz.SchedulerException;
@@ -70,7 +69,8 @@ public final class Agent implements AutoCloseable {
             PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     bindJvmMetrics(meters);
     states = new DeviceStates();
-    consumers = EventConsumers.create(config, pollIntervals(config), meters);
+    Map<String, Duration> intervals = pollIntervals(config);
+    consumers = EventConsumers.create(config, intervals, meters);
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
     Map<String, TrackerSettings> trackerSettings = new LinkedHashMap<>();
@@ -78,9 +78,8 @@ public final class Agent implements AutoCloseable {
         .devices()
         .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
     events = new EventTracker(trackerSettings, new EventFanout(allListeners), clock);
-    pollers = new DevicePollers(config, clock, environment, consumers.history());
+    pollers = new DevicePollers(config, clock, environment);
     List<PollTask> tasks = new ArrayList<>();
-    Map<String, Duration> intervals = new LinkedHashMap<>();
     try {
       for (DeviceConfig device : config.devices()) {
         List<DevicePoller> devicePollers = pollers.forDevice(device);
@@ -94,9 +93,8 @@ public final class Agent implements AutoCloseable {
                 events.monitor(device.name()).orElseThrow(),
                 consumers
                     .history()
-                    .<Consumer<DeviceSnapshot>>map(UsageRecorder::new)
-                    .orElse(snapshot -> {})));
-        intervals.put(device.name(), device.interval());
+                    .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
+                    .orElse(PollOutcomes.NONE)));
       }
     } catch (IOException | RuntimeException e) {
       tasks.forEach(PollTask::close);

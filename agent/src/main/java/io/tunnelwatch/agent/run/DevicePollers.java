@@ -4,7 +4,6 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.ModuleConfig;
-import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.SnmpDevicePoller;
 import io.tunnelwatch.agent.poll.SshDevicePoller;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,41 +38,29 @@ final class DevicePollers implements AutoCloseable {
 
   private final AgentConfig config;
   private final Clock clock;
-  private final Optional<EventHistory> history;
   private final CredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
   private Snmp4jClient snmpClient;
 
-  DevicePollers(
-      AgentConfig config,
-      Clock clock,
-      Function<String, String> environment,
-      Optional<EventHistory> history) {
+  DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.config = config;
     this.clock = clock;
-    this.history = history;
     this.sshCredentials = new CredentialsResolver(environment);
     this.snmpCredentials = new SnmpCredentialsResolver(environment);
   }
 
-  /** The pollers of one device, each recording its polls in the history when there is one. */
+  /** The pollers of one device. */
   List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
     ModuleConfig module = config.modules().get(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp() != null) {
-      pollers.add(recorded(device, snmp(device, module.snmp())));
+      pollers.add(snmp(device, module.snmp()));
     }
     if (device.ssh() != null) {
-      pollers.add(recorded(device, ssh(device, module.ssh())));
+      pollers.add(ssh(device, module.ssh()));
     }
     return pollers;
-  }
-
-  private DevicePoller recorded(DeviceConfig device, DevicePoller poller) {
-    return history
-        .<DevicePoller>map(h -> new HistoryRecordingPoller(device.name(), poller, h, clock))
-        .orElse(poller);
   }
 
   private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +77,7 @@ class LabScriptedReportTest {
     Map<String, TrackerSettings> settings = new LinkedHashMap<>();
     intervals.keySet().forEach(d -> settings.put(d, TrackerSettings.DEFAULTS));
     EventTracker tracker = new EventTracker(settings, new EventFanout(List.of(history)), clock);
-    DevicePollers pollers = new DevicePollers(config, clock, name -> null, Optional.of(history));
+    DevicePollers pollers = new DevicePollers(config, clock, name -> null);
     open.add(pollers);
     DeviceStates states = new DeviceStates();
     List<PollTask> tasks = new ArrayList<>();
@@ -90,7 +89,7 @@ class LabScriptedReportTest {
               states,
               new SimpleMeterRegistry(),
               tracker.monitor(device.name()).orElseThrow(),
-              new UsageRecorder(history));
+              new HistoryRecorder(device.name(), history, clock));
       tasks.add(task);
       open.add(task);
     }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,8 +73,7 @@ public final class ScalePollBenchmark {
           new EventTracker(settings, new EventFanout(List.of()), Clock.systemUTC());
       DeviceStates states = new DeviceStates();
       List<PollTask> tasks = new ArrayList<>();
-      try (DevicePollers pollers =
-              new DevicePollers(config, Clock.systemUTC(), name -> null, Optional.empty());
+      try (DevicePollers pollers = new DevicePollers(config, Clock.systemUTC(), name -> null);
           Snmp4jClient bare = Snmp4jClient.open()) {
         for (DeviceConfig device : config.devices()) {
           List<DevicePoller> devicePollers = pollers.forDevice(device);
