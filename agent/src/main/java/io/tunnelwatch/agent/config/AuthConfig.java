@@ -14,6 +14,11 @@ public record AuthConfig(
     String passphraseEnv,
     SnmpAuthConfig snmp) {
 
+  /** SNMP credentials only. */
+  public static AuthConfig ofSnmp(SnmpAuthConfig snmp) {
+    return new AuthConfig(null, null, null, null, null, null, snmp);
+  }
+
   /** An SSH login needs a user name; an SNMP credential comes as an {@code snmp} block. */
   public boolean isSnmp() {
     return snmp != null;

@@ -140,13 +140,7 @@ final class ConfigValidator {
     if (traps.auths().isEmpty()) {
       problem("traps.auths", "expected the names of the SNMP auths whose traps are accepted");
     }
-    Set<String> snmpAuths = new TreeSet<>();
-    auths.forEach(
-        (name, auth) -> {
-          if (auth != null && auth.isSnmp()) {
-            snmpAuths.add(name);
-          }
-        });
+    Set<String> snmpAuths = authNames(auths, true);
     for (int i = 0; i < traps.auths().size(); i++) {
       if (!snmpAuths.contains(traps.auths().get(i))) {
         problem(
@@ -419,13 +413,7 @@ final class ConfigValidator {
     if (snmp.host() != null && snmp.host().isBlank()) {
       problem(path + ".host", "expected the SNMP agent's address, or no host key at all");
     }
-    Set<String> snmpAuths = new TreeSet<>();
-    auths.forEach(
-        (name, auth) -> {
-          if (auth != null && auth.isSnmp()) {
-            snmpAuths.add(name);
-          }
-        });
+    Set<String> snmpAuths = authNames(auths, true);
     if (snmp.auth() == null || !snmpAuths.contains(snmp.auth())) {
       problem(
           path + ".auth",
@@ -492,13 +480,7 @@ final class ConfigValidator {
     if (ssh.port() < 1 || ssh.port() > 65535) {
       problem(path + ".port", "expected a port 1..65535, got " + ssh.port());
     }
-    Set<String> sshAuths = new TreeSet<>();
-    auths.forEach(
-        (name, auth) -> {
-          if (auth != null && !auth.isSnmp()) {
-            sshAuths.add(name);
-          }
-        });
+    Set<String> sshAuths = authNames(auths, false);
     if (ssh.auth() == null || !sshAuths.contains(ssh.auth())) {
       problem(
           path + ".auth",
@@ -509,6 +491,18 @@ final class ConfigValidator {
     } else if (!ssh.trustOnFirstUse()) {
       requireReadable(path + ".known_hosts", ssh.knownHosts());
     }
+  }
+
+  /** The names of the SNMP credentials ({@code snmp = true}) or of the SSH logins, sorted. */
+  private static Set<String> authNames(Map<String, AuthConfig> auths, boolean snmp) {
+    Set<String> names = new TreeSet<>();
+    auths.forEach(
+        (name, auth) -> {
+          if (auth != null && auth.isSnmp() == snmp) {
+            names.add(name);
+          }
+        });
+    return names;
   }
 
   private void requireReadable(String path, String file) {

@@ -32,6 +32,12 @@ public record SnmpAuthConfig(
     version = Objects.requireNonNullElse(version, "2c");
   }
 
+  /** SNMPv2c with an inline community (the demo's generated one, tests). */
+  public static SnmpAuthConfig v2c(Secret community) {
+    return new SnmpAuthConfig(
+        "2c", community, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
   public boolean isV3() {
     return "3".equals(version);
   }

@@ -81,7 +81,7 @@ public final class DemoConfig {
       throws IOException {
     AgentConfig ssh = forLab(lab, username, password, listen, interval, dir);
     Map<String, AuthConfig> auths = new java.util.HashMap<>(ssh.auths());
-    auths.put(SNMP_AUTH, new AuthConfig(null, null, null, null, null, null, community(community)));
+    auths.put(SNMP_AUTH, AuthConfig.ofSnmp(SnmpAuthConfig.v2c(Secret.of(community))));
     List<DeviceConfig> devices =
         ssh.devices().stream()
             .map(
@@ -102,22 +102,5 @@ public final class DemoConfig {
             .toList();
     return new AgentConfig(ssh.http(), auths, ssh.modules(), devices)
         .withTraps(new TrapsConfig(trapListen, List.of(SNMP_AUTH)));
-  }
-
-  private static SnmpAuthConfig community(String community) {
-    return new SnmpAuthConfig(
-        "2c",
-        Secret.of(community),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
   }
 }

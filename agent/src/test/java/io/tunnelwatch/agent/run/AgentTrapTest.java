@@ -57,29 +57,7 @@ class AgentTrapTest {
     AgentConfig demo =
         DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(30), dir);
     Map<String, AuthConfig> auths = new HashMap<>(demo.auths());
-    auths.put(
-        "traps",
-        new AuthConfig(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new SnmpAuthConfig(
-                "2c",
-                Secret.of(COMMUNITY),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+    auths.put("traps", AuthConfig.ofSnmp(SnmpAuthConfig.v2c(Secret.of(COMMUNITY))));
     // Only R1 keeps its loopback address: a trap from 127.0.0.1 is R1's.
     AgentConfig config =
         new AgentConfig(
