@@ -6,11 +6,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code HOST:PORT} options and formats bound addresses for URLs printed to the user. */
-final class HostPort {
+public final class HostPort {
 
   private HostPort() {}
 
-  static String format(InetSocketAddress address) {
+  public static String format(InetSocketAddress address) {
     InetAddress ip = address.getAddress();
     String host = ip == null ? address.getHostString() : ip.getHostAddress();
     if (ip != null && ip.isAnyLocalAddress()) {
@@ -27,7 +27,7 @@ final class HostPort {
    *
    * @throws IllegalArgumentException naming the expected form
    */
-  static InetSocketAddress parse(String text) {
+  public static InetSocketAddress parse(String text) {
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException(

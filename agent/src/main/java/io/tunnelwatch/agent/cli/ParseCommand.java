@@ -1,8 +1,8 @@
 package io.tunnelwatch.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tunnelwatch.cli.parse.ParseException;
-import io.tunnelwatch.cli.parse.Parsed;
+import io.tunnelwatch.ios.parse.ParseException;
+import io.tunnelwatch.ios.parse.Parsed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,12 +1,12 @@
 package io.tunnelwatch.agent.cli;
 
-import io.tunnelwatch.cli.parse.CryptoSessionParser;
-import io.tunnelwatch.cli.parse.Ikev2SaParser;
-import io.tunnelwatch.cli.parse.InterfacesParser;
-import io.tunnelwatch.cli.parse.IpsecSaParser;
-import io.tunnelwatch.cli.parse.IsakmpSaParser;
-import io.tunnelwatch.cli.parse.Parsed;
-import io.tunnelwatch.cli.parse.ProcessesCpuParser;
+import io.tunnelwatch.ios.parse.CryptoSessionParser;
+import io.tunnelwatch.ios.parse.Ikev2SaParser;
+import io.tunnelwatch.ios.parse.InterfacesParser;
+import io.tunnelwatch.ios.parse.IpsecSaParser;
+import io.tunnelwatch.ios.parse.IsakmpSaParser;
+import io.tunnelwatch.ios.parse.Parsed;
+import io.tunnelwatch.ios.parse.ProcessesCpuParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

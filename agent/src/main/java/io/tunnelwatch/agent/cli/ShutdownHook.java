@@ -3,11 +3,11 @@ package io.tunnelwatch.agent.cli;
 import java.util.concurrent.CountDownLatch;
 
 /** Keeps the main thread alive until SIGINT/SIGTERM, then closes what it was given, in order. */
-final class ShutdownHook {
+public final class ShutdownHook {
 
   private ShutdownHook() {}
 
-  static void runUntilSignalled(AutoCloseable... resources) throws InterruptedException {
+  public static void runUntilSignalled(AutoCloseable... resources) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
     description = "Watches IPsec-over-GRE tunnels on Cisco IOS / IOS-XE routers.",
     subcommands = {
       RunCommand.class,
-      DemoCommand.class,
       CheckConfigCommand.class,
-      LabCommand.class,
       ParseCommand.class,
       ReportCommand.class
     })

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One detected event (DESIGN.md §5). The summary is one line a person on call can act on: the
+ * One detected event (docs/events.md). The summary is one line a person on call can act on: the
  * likely cause and the next check.
  */
 public record Event(

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The event vocabulary of DESIGN.md §5. A condition lasts (it opens and later resolves, and it is
+ * The event vocabulary of docs/events.md. A condition lasts (it opens and later resolves, and it is
  * what alerts are made of); the others are single occurrences that are counted and recorded.
  */
 public enum EventKind {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the tracker has counted for one device since the agent started: the values of the event
- * counter families (DESIGN.md §4).
+ * counter families (docs/metrics.md).
  *
  * @param events events by kind (openings and occurrences, not resolutions)
  * @param ikeRekeys IKE rekeys by peer

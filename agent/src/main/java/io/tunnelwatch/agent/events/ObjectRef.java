@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A stable identity on one device: the device itself, a tunnel interface by name, an IKE peer by
- * remote address, or an IPsec flow by peer and traffic selector pair (DESIGN.md §4 labels). Never
- * an SPI, a conn-id or an SNMP index: those change on every renegotiation.
+ * remote address, or an IPsec flow by peer and traffic selector pair (labels of docs/metrics.md).
+ * Never an SPI, a conn-id or an SNMP index: those change on every renegotiation.
  */
 public record ObjectRef(
     ObjectKind kind,

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Detects events (DESIGN.md §5) by comparing what a device says now with what it said before and
+ * Detects events (docs/events.md) by comparing what a device says now with what it said before and
  * with what is expected of it. Pure: every method maps the previous {@link TrackedDevice} and one
  * input to a {@link TrackerStep}; nothing is kept here, nothing waits, nothing is shared.
  */

@@ -1,14 +1,14 @@
 package io.tunnelwatch.agent.poll;
 
-import io.tunnelwatch.cli.CliOutputs;
-import io.tunnelwatch.cli.CliSnapshotAssembler;
-import io.tunnelwatch.cli.parse.ParseException;
-import io.tunnelwatch.cli.parse.ParseWarning;
-import io.tunnelwatch.cli.parse.Parsed;
-import io.tunnelwatch.cli.transport.CliException;
-import io.tunnelwatch.cli.transport.CliSession;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.Source;
+import io.tunnelwatch.ios.CliOutputs;
+import io.tunnelwatch.ios.CliSnapshotAssembler;
+import io.tunnelwatch.ios.parse.ParseException;
+import io.tunnelwatch.ios.parse.ParseWarning;
+import io.tunnelwatch.ios.parse.Parsed;
+import io.tunnelwatch.ios.transport.CliException;
+import io.tunnelwatch.ios.transport.CliSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

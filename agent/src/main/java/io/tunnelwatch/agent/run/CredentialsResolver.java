@@ -1,8 +1,8 @@
 package io.tunnelwatch.agent.run;
 
 import io.tunnelwatch.agent.config.AuthConfig;
-import io.tunnelwatch.cli.transport.CliException;
-import io.tunnelwatch.cli.transport.SshCredentials;
+import io.tunnelwatch.ios.transport.CliException;
+import io.tunnelwatch.ios.transport.SshCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.tunnelwatch.agent.bench;
 
 import io.tunnelwatch.agent.poll.PollException;
 import io.tunnelwatch.agent.poll.SshDevicePoller;
-import io.tunnelwatch.cli.transport.CliException;
-import io.tunnelwatch.cli.transport.CliSession;
-import io.tunnelwatch.cli.transport.ReconnectingCliSession;
-import io.tunnelwatch.cli.transport.SshConnector;
-import io.tunnelwatch.cli.transport.SshCredentials;
-import io.tunnelwatch.cli.transport.SshTarget;
+import io.tunnelwatch.ios.transport.CliException;
+import io.tunnelwatch.ios.transport.CliSession;
+import io.tunnelwatch.ios.transport.ReconnectingCliSession;
+import io.tunnelwatch.ios.transport.SshConnector;
+import io.tunnelwatch.ios.transport.SshCredentials;
+import io.tunnelwatch.ios.transport.SshTarget;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;

@@ -3,8 +3,8 @@ package io.tunnelwatch.agent.prometheus;
 import java.util.Set;
 
 /**
- * THE place that lists the contract metrics (DESIGN.md section 4) which rules and dashboards read
- * but the agent does not export yet. Queries reading them may return nothing in {@link
+ * THE place that lists the contract metrics (docs/metrics.md) which rules and dashboards read but
+ * the agent does not export yet. Queries reading them may return nothing in {@link
  * PrometheusLabTest}.
  *
  * <p>Integrator: remove an entry as soon as its metric lands. {@code PrometheusLabTest} fails for

@@ -2,7 +2,7 @@ package io.tunnelwatch.lab.snmp;
 
 import org.snmp4j.smi.OID;
 
-/** The numeric OIDs the lab serves and sends (DESIGN.md §3; MIB texts in ../shared/mibs). */
+/** The numeric OIDs the lab serves and sends (docs/snmp.md; MIB texts in docs/mibs). */
 final class MibOids {
   private MibOids() {}
 

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Makes a device's counters monotonic across resets and wraps (DESIGN.md §4 counter semantics). A
- * pure function of the previous series states and the new snapshot.
+ * Makes a device's counters monotonic across resets and wraps (counter semantics in
+ * docs/metrics.md). A pure function of the previous series states and the new snapshot.
  */
 public final class CounterStitcher {
 

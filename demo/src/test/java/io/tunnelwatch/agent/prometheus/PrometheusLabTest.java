@@ -1,0 +1,316 @@
+package io.tunnelwatch.agent.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.run.Agent;
+import io.tunnelwatch.demo.DemoConfig;
+import io.tunnelwatch.lab.Fault;
+import io.tunnelwatch.lab.LabOptions;
+import io.tunnelwatch.lab.ReferenceLab;
+import io.tunnelwatch.lab.RunningLab;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules and dashboards against a real Prometheus scraping the agent, which polls the lab's R1
+ * and R2 over SSH: every rule loads and evaluates, every PromQL expression parses, reads only
+ * metrics that exist and, for panels and recording rules, returns data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrometheusLabTest {
+
+  private static final String USER = "tunnelwatch";
+  private static final String PASSWORD = "prom-lab-pass-8a31";
+  // Alerts fire this long after their condition holds, instead of minutes.
+  private static final Duration SHORT_FOR = Duration.ofSeconds(2);
+
+  private final RepoLayout repo = RepoLayout.find();
+  private RunningLab lab;
+  private Agent agent;
+  private PrometheusServer prometheus;
+  private PromQueryChecker checker;
+  private final List<RuleFile.Rule> rules = new ArrayList<>();
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    // Both faces, as in the demo: SNMP feeds the IPsec byte counters the dashboards draw.
+    AgentConfig config =
+        DemoConfig.forLabWithSnmp(
+            lab,
+            USER,
+            PASSWORD,
+            "public",
+            "127.0.0.1:0",
+            "127.0.0.1:0",
+            Duration.ofSeconds(1),
+            dir);
+    agent = Agent.start(config);
+    prometheus =
+        PrometheusServer.start(
+            dir.resolve("prometheus"),
+            PrometheusServer.Options.of(
+                    "127.0.0.1:" + agent.httpAddress().getPort(), repo.ruleFiles())
+                .withForOverride(SHORT_FOR));
+    Map<String, String> recording = new HashMap<>();
+    for (Path file : repo.ruleFiles()) {
+      RuleFile.read(file).rules().forEach(rules::add);
+    }
+    rules.stream().filter(r -> !r.isAlert()).forEach(r -> recording.put(r.name(), r.expr()));
+    checker = new PromQueryChecker(prometheus, recording, NotYetExported::mayBeAbsent);
+
+    // Data is there once encrypt counters have moved between two scrapes and the recording rule
+    // over them has been evaluated.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                prometheus
+                    .query("device_peer_flow:tunnelwatch_ipsec_packets_encrypted:rate5m > 0")
+                    .hasData());
+  }
+
+  @AfterAll
+  void stop() {
+    if (prometheus != null) {
+      prometheus.close();
+    }
+    if (agent != null) {
+      agent.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyRuleIsLoadedAndEvaluatesWithoutError() {
+    Set<String> expected = new TreeSet<>();
+    rules.forEach(r -> expected.add(r.name()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, String> health = new HashMap<>();
+              for (JsonNode group : prometheus.ruleGroups()) {
+                for (JsonNode rule : group.path("rules")) {
+                  health.put(
+                      rule.path("name").asText(),
+                      rule.path("health").asText() + " " + rule.path("lastError").asText(""));
+                }
+              }
+              assertThat(health.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+              assertThat(health).allSatisfy((name, h) -> assertThat(h.trim()).isEqualTo("ok"));
+            });
+  }
+
+  @Test
+  @Order(2)
+  void everyRuleExpressionParsesReadsKnownMetricsAndRecordingRulesHaveData() {
+    List<String> problems = new ArrayList<>();
+    for (RuleFile.Rule rule : rules) {
+      // Alerts are quiet in a healthy lab; recording rules must produce series.
+      problems.addAll(checker.check("rule " + rule.name(), rule.expr(), !rule.isAlert()));
+    }
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void everyDashboardQueryParsesReadsKnownMetricsAndReturnsData() throws Exception {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Path path : repo.dashboards()) {
+      Dashboard dashboard = Dashboard.read(path);
+      TemplateVariables vars = TemplateVariables.resolve(dashboard, prometheus);
+      assertThat(vars.values()).containsKey("device");
+      for (Dashboard.PanelQuery q : dashboard.queries()) {
+        problems.addAll(checker.check(q.where(), vars.substitute(q.expr()), true));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(40);
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void theTemplateVariablesFindTheLabsRoutersTunnelsAndPeers() throws Exception {
+    Dashboard tunnel = Dashboard.read(repo.root().resolve("dashboards/tunnelwatch-tunnel.json"));
+    Map<String, String> values = TemplateVariables.resolve(tunnel, prometheus).values();
+    assertThat(values)
+        .containsEntry("device", "R1")
+        .containsEntry("tunnel", "Tunnel10")
+        .containsEntry("peer", "200.0.0.1");
+  }
+
+  @Test
+  @Order(5)
+  void theNotYetExportedListHoldsOnlyMetricsTheAgentDoesNotExport() {
+    Set<String> exported = prometheus.metricNames();
+    assertThat(NotYetExported.METRICS)
+        .as("exported now: remove these from NotYetExported.METRICS")
+        .doesNotContainAnyElementsOf(exported);
+  }
+
+  @Test
+  @Order(6)
+  void theCheckerFailsForUnknownMetricsAndMalformedPromQl() {
+    assertThat(checker.check("good", "sum(rate(tunnelwatch_tunnel_receive_bytes_total[1m]))", true))
+        .isEmpty();
+    assertThat(checker.check("unknown", "rate(tunnelwatch_no_such_metric_total[5m])", false))
+        .singleElement()
+        .asString()
+        .contains("tunnelwatch_no_such_metric_total");
+    // Returns data (vector(0)), but still names a metric nobody exports.
+    assertThat(checker.check("hidden", "count(tunnelwatch_no_such_metric) or vector(0)", true))
+        .singleElement()
+        .asString()
+        .contains("tunnelwatch_no_such_metric");
+    assertThat(checker.check("malformed", "sum(rate(tunnelwatch_tunnel_up[5m])", false))
+        .singleElement()
+        .asString()
+        .contains("Prometheus rejects");
+    assertThat(checker.check("empty", "tunnelwatch_tunnel_up{device=\"R9\"}", true))
+        .singleElement()
+        .asString()
+        .contains("returned no data");
+  }
+
+  @Test
+  @Order(7)
+  void anUnreachableRouterFiresItsAlert() throws Exception {
+    lab.router("R2").stopSsh();
+    try {
+      JsonNode alert =
+          prometheus.awaitAlertFiring("TunnelwatchDeviceUnreachable", Duration.ofSeconds(60));
+      JsonNode labels = alert.path("labels");
+      assertThat(alert.path("annotations").path("summary").asText())
+          .isEqualTo("R2 cannot be polled over ssh");
+      assertThat(alert.path("annotations").path("description").asText())
+          .contains("Every ssh poll of R2 has failed")
+          .doesNotContain("error expanding template")
+          .doesNotContain(PASSWORD);
+      assertThat(labels.path("device").asText()).isEqualTo("R2");
+      assertThat(labels.path("severity").asText()).isEqualTo("critical");
+      assertThat(prometheus.alerts())
+          .noneMatch(
+              a ->
+                  a.path("labels").path("alertname").asText().equals("TunnelwatchDeviceUnreachable")
+                      && a.path("labels").path("device").asText().equals("R1"));
+      // The fleet dashboard's alert panels, quiet in a healthy lab, now show it.
+      List<Dashboard.PanelQuery> alertPanels =
+          Dashboard.read(repo.root().resolve("dashboards/tunnelwatch-fleet.json"))
+              .queries()
+              .stream()
+              .filter(q -> q.panel().equals("Firing alerts"))
+              .toList();
+      assertThat(alertPanels).hasSize(2);
+      for (Dashboard.PanelQuery q : alertPanels) {
+        PrometheusServer.QueryResult result = prometheus.query(q.expr());
+        assertThat(result.hasData()).as(q.where()).isTrue();
+        JsonNode first = result.result().get(0);
+        if (first.path("metric").has("alertname")) {
+          assertThat(result.result().toString()).contains("TunnelwatchDeviceUnreachable");
+        } else {
+          assertThat(first.path("value").get(1).asDouble()).as(q.where()).isGreaterThanOrEqualTo(1);
+        }
+      }
+    } finally {
+      lab.router("R2").startSsh();
+    }
+  }
+
+  @Test
+  @Order(8)
+  void aLostPathFiresTunnelAndIkeAlertsOnBothRouters() {
+    lab.router("R1").setTunnelUp(false);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                Set<String> down = new TreeSet<>();
+                for (JsonNode a : prometheus.alerts()) {
+                  JsonNode labels = a.path("labels");
+                  if (a.path("state").asText().equals("firing")) {
+                    down.add(
+                        labels.path("alertname").asText()
+                            + " "
+                            + labels.path("device").asText()
+                            + " "
+                            + labels.path("tunnel").asText()
+                            + labels.path("peer").asText());
+                  }
+                }
+                assertThat(down)
+                    .contains(
+                        "TunnelwatchTunnelDown R1 Tunnel10",
+                        "TunnelwatchTunnelDown R2 Tunnel12",
+                        "TunnelwatchIkeSaDown R1 200.0.0.1",
+                        "TunnelwatchIkeSaDown R2 100.0.0.1");
+              });
+      // Rendered by Prometheus itself, the IKE description names the state from its query.
+      for (JsonNode a : prometheus.alerts()) {
+        String annotations = a.path("annotations").toString();
+        assertThat(annotations).doesNotContain("error expanding template");
+        if (a.path("labels").path("alertname").asText().equals("TunnelwatchIkeSaDown")) {
+          assertThat(annotations).containsPattern("state now: [A-Za-z_]+\\)");
+        }
+      }
+    } finally {
+      lab.router("R1").setTunnelUp(true);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aPreSharedKeyMismatchFiresThePhase1RulesNamingTheState() {
+    lab.router("R1").injectFault(Fault.PSK_MISMATCH);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .untilAsserted(
+              () -> {
+                Set<String> firing = new TreeSet<>();
+                for (JsonNode a : prometheus.alerts()) {
+                  JsonNode labels = a.path("labels");
+                  if (a.path("state").asText().equals("firing")
+                      && labels.path("device").asText().equals("R1")) {
+                    firing.add(
+                        labels.path("alertname").asText() + " " + labels.path("peer").asText());
+                    if (labels.path("alertname").asText().equals("TunnelwatchIkeSaDown")) {
+                      assertThat(a.path("annotations").path("description").asText())
+                          .contains("state now: MM_KEY_EXCH");
+                    }
+                  }
+                }
+                assertThat(firing)
+                    .contains(
+                        "TunnelwatchIkeSaDown 200.0.0.1", "TunnelwatchIkePhase1Failing 200.0.0.1");
+              });
+    } finally {
+      lab.router("R1").healFault(Fault.PSK_MISMATCH);
+    }
+  }
+}

@@ -1,8 +1,0 @@
-package io.tunnelwatch.cli.model;
-
-/** The IPsec protocol of an SA section: {@code esp sas}, {@code ah sas}, {@code pcp sas}. */
-public enum SaProtocol {
-  ESP,
-  AH,
-  PCP
-}

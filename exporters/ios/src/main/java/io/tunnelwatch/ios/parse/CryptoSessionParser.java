@@ -1,0 +1,332 @@
+package io.tunnelwatch.ios.parse;
+
+import io.tunnelwatch.core.model.IkeVersion;
+import io.tunnelwatch.ios.model.CryptoSession;
+import io.tunnelwatch.ios.model.SessionFlowDirection;
+import io.tunnelwatch.ios.model.SessionIkeSa;
+import io.tunnelwatch.ios.model.SessionIpsecFlow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses {@code show crypto session} and {@code show crypto session detail} (any filter). */
+public final class CryptoSessionParser {
+
+  public static final String COMMAND = "show crypto session";
+
+  private static final Pattern PEER =
+      Pattern.compile("Peer: (\\S+) port (\\d+)(?: fvrf: ?(\\S*) ivrf: ?(\\S*))?");
+  private static final Pattern IKE_SA =
+      Pattern.compile("IKE(v1|v2)? SA: local (\\S+)/(\\d+) remote (\\S+)/(\\d+) (\\S.*)");
+  private static final Pattern ACTIVE_SAS = Pattern.compile("Active SAs: (\\d+), origin: (.+)");
+  private static final Pattern DIRECTION =
+      Pattern.compile(
+          "(Inbound|Outbound): +#pkts (?:dec|enc)'ed (\\d+) drop (\\d+) life \\(KB/Sec\\) (.+)/(\\S+)");
+  private static final Pattern LEGEND = Pattern.compile("(?:Code: )?[A-Z] - .*");
+
+  private CryptoSessionParser() {}
+
+  /**
+   * Parses the output into one entry per peer.
+   *
+   * @throws ParseException when the text is not crypto-session output
+   */
+  public static Parsed<List<CryptoSession>> parse(String output) {
+    ParseContext ctx = new ParseContext(COMMAND);
+    List<Line> lines = CliText.lines(COMMAND, output);
+    if (lines.isEmpty()) {
+      throw ctx.fail("empty output; IOS always prints 'Crypto session current status'");
+    }
+    return ctx.result(new Run(ctx).parse(lines));
+  }
+
+  /** The mutable state of one parse; never shared. */
+  private static final class Run {
+    private final ParseContext ctx;
+    private final List<CryptoSession> sessions = new ArrayList<>();
+    private boolean recognised;
+    private String interfaceName;
+    private String profile;
+    private String uptime;
+    private String status;
+    private SessionBuilder session;
+
+    Run(ParseContext ctx) {
+      this.ctx = ctx;
+    }
+
+    List<CryptoSession> parse(List<Line> lines) {
+      for (Line line : lines) {
+        parseLine(line);
+      }
+      finishSession();
+      if (!recognised) {
+        throw ctx.fail(lines.get(0), "not 'show crypto session' output");
+      }
+      return sessions;
+    }
+
+    private void parseLine(Line line) {
+      String text = line.text();
+      if (text.equals("Crypto session current status")) {
+        recognised = true;
+      } else if (text.startsWith("Interface: ")) {
+        finishSession();
+        recognised = true;
+        interfaceName = text.substring("Interface: ".length()).strip();
+        profile = null;
+        uptime = null;
+        status = null;
+      } else if (text.startsWith("Profile: ")) {
+        finishSession();
+        profile = text.substring("Profile: ".length()).strip();
+      } else if (text.startsWith("Uptime: ")) {
+        finishSession();
+        uptime = text.substring("Uptime: ".length()).strip();
+      } else if (text.startsWith("Session status: ")) {
+        finishSession();
+        status = text.substring("Session status: ".length()).strip();
+      } else if (text.startsWith("Peer: ")) {
+        startSession(line);
+      } else if (LEGEND.matcher(text).matches()) {
+        recognised = true;
+      } else if (session == null) {
+        ctx.warn(line, "session line outside a Peer block, skipped");
+      } else {
+        parseSessionLine(line, text);
+      }
+    }
+
+    private void startSession(Line line) {
+      finishSession();
+      Matcher m = PEER.matcher(line.text());
+      if (!m.matches()) {
+        ctx.warn(line, "unrecognised Peer line, session skipped");
+        return;
+      }
+      if (interfaceName == null) {
+        ctx.warn(line, "Peer before any Interface line");
+      }
+      session = new SessionBuilder(m.group(1), ctx.smallNumber(m.group(2), line));
+      session.frontVrf = Optional.ofNullable(m.group(3));
+      session.insideVrf = Optional.ofNullable(m.group(4));
+    }
+
+    private void parseSessionLine(Line line, String text) {
+      Matcher m;
+      if (text.startsWith("Phase1_id: ")) {
+        session.phase1Id = Optional.of(text.substring("Phase1_id: ".length()).strip());
+      } else if (text.startsWith("Desc: ")) {
+        session.description = Optional.of(text.substring("Desc: ".length()).strip());
+      } else if (text.startsWith("Session ID: ")) {
+        String id = text.substring("Session ID: ".length()).strip();
+        session.sessionId = isDigits(id) ? ctx.number(id, line) : OptionalLong.empty();
+        if (!isDigits(id)) {
+          ctx.warn(line, "session id is not a number");
+        }
+      } else if ((m = IKE_SA.matcher(text)).matches()) {
+        session.finishIke();
+        session.ike = new IkeBuilder(m, line);
+      } else if (text.startsWith("Capabilities:")) {
+        parseCapabilities(line, text);
+      } else if (text.startsWith("IPSEC FLOW: ")) {
+        session.finishFlow();
+        session.flow = new FlowBuilder(text.substring("IPSEC FLOW: ".length()).strip());
+      } else if ((m = ACTIVE_SAS.matcher(text)).matches()) {
+        if (session.flow == null) {
+          ctx.warn(line, "Active SAs outside an IPSEC FLOW, skipped");
+          return;
+        }
+        session.flow.activeSas = ctx.smallNumber(m.group(1), line);
+        session.flow.origin = Optional.of(m.group(2).strip());
+      } else if ((m = DIRECTION.matcher(text)).matches()) {
+        parseDirection(line, m);
+      } else {
+        ctx.unrecognised(line);
+      }
+    }
+
+    /** {@code Capabilities:D connid:1042 lifetime:05:50:03}; fields are keyed, order is not. */
+    private void parseCapabilities(Line line, String text) {
+      if (session.ike == null) {
+        ctx.warn(line, "Capabilities line without an IKE SA line, skipped");
+        return;
+      }
+      for (String token : text.split("\\s+")) {
+        int colon = token.indexOf(':');
+        if (colon < 0) {
+          ctx.warn(line, "unrecognised capability field '" + token + "'");
+          continue;
+        }
+        String key = token.substring(0, colon);
+        String value = token.substring(colon + 1);
+        switch (key) {
+          case "Capabilities" -> session.ike.capabilities = Optional.of(value);
+          case "connid" -> {
+            if (isDigits(value)) {
+              session.ike.connId = ctx.number(value, line);
+            } else {
+              ctx.warn(line, "connid is not a number");
+            }
+          }
+          case "lifetime" -> {
+            session.ike.lifetime = Durations.clock(value);
+            if (session.ike.lifetime.isEmpty()) {
+              ctx.warn(line, "lifetime is not hh:mm:ss");
+            }
+          }
+          default -> ctx.warn(line, "unknown capability field '" + key + "'");
+        }
+      }
+    }
+
+    private void parseDirection(Line line, Matcher m) {
+      if (session.flow == null) {
+        ctx.warn(line, "flow counters outside an IPSEC FLOW, skipped");
+        return;
+      }
+      OptionalLong packets = ctx.number(m.group(2), line);
+      OptionalLong drops = ctx.number(m.group(3), line);
+      if (packets.isEmpty() || drops.isEmpty()) {
+        return;
+      }
+      String kb = m.group(4).strip();
+      OptionalLong lifeKb = isDigits(kb) ? ctx.number(kb, line) : OptionalLong.empty();
+      String sec = m.group(5);
+      OptionalLong lifeSec = isDigits(sec) ? ctx.number(sec, line) : OptionalLong.empty();
+      if (!isDigits(sec)) {
+        ctx.warn(line, "lifetime seconds are not a number");
+      }
+      SessionFlowDirection direction =
+          new SessionFlowDirection(packets.getAsLong(), drops.getAsLong(), lifeKb, lifeSec);
+      if (m.group(1).equals("Inbound")) {
+        session.flow.inbound = Optional.of(direction);
+      } else {
+        session.flow.outbound = Optional.of(direction);
+      }
+    }
+
+    private void finishSession() {
+      if (session == null) {
+        return;
+      }
+      session.finishIke();
+      session.finishFlow();
+      sessions.add(
+          new CryptoSession(
+              interfaceName == null ? "" : interfaceName,
+              Optional.ofNullable(profile),
+              Optional.ofNullable(uptime),
+              Optional.ofNullable(status),
+              session.peer,
+              session.peerPort,
+              session.frontVrf,
+              session.insideVrf,
+              session.phase1Id,
+              session.description,
+              session.sessionId,
+              session.ikeSas,
+              session.flows));
+      session = null;
+    }
+  }
+
+  private static final class SessionBuilder {
+    final String peer;
+    final OptionalInt peerPort;
+    Optional<String> frontVrf = Optional.empty();
+    Optional<String> insideVrf = Optional.empty();
+    Optional<String> phase1Id = Optional.empty();
+    Optional<String> description = Optional.empty();
+    OptionalLong sessionId = OptionalLong.empty();
+    final List<SessionIkeSa> ikeSas = new ArrayList<>();
+    final List<SessionIpsecFlow> flows = new ArrayList<>();
+    IkeBuilder ike;
+    FlowBuilder flow;
+
+    SessionBuilder(String peer, OptionalInt peerPort) {
+      this.peer = peer;
+      this.peerPort = peerPort;
+    }
+
+    void finishIke() {
+      if (ike != null) {
+        ikeSas.add(ike.build());
+        ike = null;
+      }
+    }
+
+    void finishFlow() {
+      if (flow != null) {
+        flows.add(flow.build());
+        flow = null;
+      }
+    }
+  }
+
+  private static final class IkeBuilder {
+    final IkeVersion version;
+    final String local;
+    final int localPort;
+    final String remote;
+    final int remotePort;
+    final String status;
+    Optional<String> capabilities = Optional.empty();
+    OptionalLong connId = OptionalLong.empty();
+    OptionalLong lifetime = OptionalLong.empty();
+
+    IkeBuilder(Matcher m, Line line) {
+      String v = m.group(1);
+      version = "v2".equals(v) ? IkeVersion.IKEV2 : IkeVersion.IKEV1;
+      local = m.group(2);
+      localPort = port(m.group(3));
+      remote = m.group(4);
+      remotePort = port(m.group(5));
+      status = m.group(6).strip();
+    }
+
+    SessionIkeSa build() {
+      return new SessionIkeSa(
+          version, local, localPort, remote, remotePort, status, capabilities, connId, lifetime);
+    }
+  }
+
+  private static final class FlowBuilder {
+    final String acl;
+    OptionalInt activeSas = OptionalInt.empty();
+    Optional<String> origin = Optional.empty();
+    Optional<SessionFlowDirection> inbound = Optional.empty();
+    Optional<SessionFlowDirection> outbound = Optional.empty();
+
+    FlowBuilder(String acl) {
+      this.acl = acl;
+    }
+
+    SessionIpsecFlow build() {
+      return new SessionIpsecFlow(acl, activeSas, origin, inbound, outbound);
+    }
+  }
+
+  /** Ports are at most five digits; the pattern guarantees digits. */
+  private static int port(String digits) {
+    long value = Durations.digits(digits, 0, digits.length());
+    return value < 0 || value > 65_535 ? -1 : (int) value;
+  }
+
+  static boolean isDigits(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+package io.tunnelwatch.ios.transport;
+
+/** A failure of the SSH transport, with a reason that is safe to log (it never holds secrets). */
+public class CliException extends Exception {
+
+  private final Kind kind;
+
+  public CliException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public CliException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  /** What went wrong, coarse enough to become a metric label. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Failure classes; their lower-case names are the {@code reason} label of failure counters. */
+  public enum Kind {
+    CONNECT,
+    HOST_KEY_REJECTED,
+    AUTHENTICATION,
+    TIMEOUT,
+    DISCONNECTED,
+    PROTOCOL
+  }
+}

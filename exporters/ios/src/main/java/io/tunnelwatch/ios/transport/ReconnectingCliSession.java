@@ -1,0 +1,107 @@
+package io.tunnelwatch.ios.transport;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps one CLI session open across polls and opens a new one when it drops, waiting longer after
+ * each failed attempt so that an unreachable or misconfigured device is not hammered.
+ */
+public final class ReconnectingCliSession implements CliSession {
+
+  /** Opens a fresh session; called on first use and after every drop. */
+  @FunctionalInterface
+  public interface Opener {
+    CliSession open() throws CliException;
+  }
+
+  private final Opener opener;
+  private final Backoff backoff;
+  private final LongSupplier nanoClock;
+  private CliSession current;
+  private CliException lastFailure;
+  private long nextAttemptNanos;
+  private int failures;
+
+  public ReconnectingCliSession(Opener opener, Backoff backoff, LongSupplier nanoClock) {
+    this.opener = opener;
+    this.backoff = backoff;
+    this.nanoClock = nanoClock;
+  }
+
+  public ReconnectingCliSession(Opener opener, Backoff backoff) {
+    this(opener, backoff, System::nanoTime);
+  }
+
+  @Override
+  public String execute(String command, Duration timeout) throws CliException {
+    CliSession session = connected();
+    try {
+      return session.execute(command, timeout);
+    } catch (CliException e) {
+      if (e.kind() == CliException.Kind.DISCONNECTED || e.kind() == CliException.Kind.TIMEOUT) {
+        dropCurrent();
+      }
+      throw e;
+    }
+  }
+
+  private CliSession connected() throws CliException {
+    if (current != null && current.isOpen()) {
+      return current;
+    }
+    dropCurrent();
+    long now = nanoClock.getAsLong();
+    if (lastFailure != null && now - nextAttemptNanos < 0) {
+      throw new CliException(
+          lastFailure.kind(),
+          lastFailure.getMessage()
+              + " (next attempt in "
+              + Duration.ofNanos(nextAttemptNanos - now).toSeconds()
+              + " s)");
+    }
+    try {
+      current = opener.open();
+      lastFailure = null;
+      failures = 0;
+      return current;
+    } catch (CliException e) {
+      lastFailure = e;
+      nextAttemptNanos = now + backoff.delayAfter(++failures).toNanos();
+      throw e;
+    }
+  }
+
+  /** True when a session is currently open (it may still turn out to be dead on next use). */
+  @Override
+  public boolean isOpen() {
+    return current != null && current.isOpen();
+  }
+
+  private void dropCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    dropCurrent();
+  }
+
+  /**
+   * Exponential back-off between reconnect attempts.
+   *
+   * @param initial wait after the first failure
+   * @param max longest wait
+   */
+  public record Backoff(Duration initial, Duration max) {
+    /** Wait after the given number of consecutive failures (1 = first failure). */
+    public Duration delayAfter(int failures) {
+      int doublings = Math.min(Math.max(failures - 1, 0), 30);
+      Duration delay = initial.multipliedBy(1L << doublings);
+      return delay.compareTo(max) > 0 ? max : delay;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.tunnelwatch.ios.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.session.ClientSession;
+
+/**
+ * An IOS exec-mode shell over SSH. It learns the device's prompt at login and treats the prompt's
+ * reappearance at the end of the output as the end of a command.
+ */
+public final class SshCliSession implements CliSession {
+
+  /** IOS exec prompt: a hostname followed by {@code #} (privileged) or {@code >} (user). */
+  private static final Pattern PROMPT_AT_END =
+      Pattern.compile("(?:^|\\n)([A-Za-z0-9][A-Za-z0-9._()/:-]{0,62}[#>])[ \\t]*$");
+
+  private static final Pattern PAGER_AT_END = Pattern.compile(" ?--More-- ?$");
+  private static final Pattern PAGER_RESIDUE = Pattern.compile(" ?--More-- ?(?:\\x08+ *\\x08*)?");
+
+  private final String device;
+  private final ClientSession session;
+  private final ChannelShell shell;
+  private final ShellOutputBuffer output;
+  private final OutputStream input;
+  private String prompt;
+
+  SshCliSession(
+      String device, ClientSession session, ChannelShell shell, ShellOutputBuffer output) {
+    this.device = device;
+    this.session = session;
+    this.shell = shell;
+    this.output = output;
+    this.input = shell.getInvertedIn();
+  }
+
+  /** Waits for the first prompt and turns off paging and line wrapping. */
+  void prepare(Duration timeout) throws CliException {
+    String banner = awaitPrompt(timeout, "the login prompt");
+    Matcher m = PROMPT_AT_END.matcher(banner.replace("\r", ""));
+    if (!m.find()) {
+      throw new CliException(CliException.Kind.PROTOCOL, device + ": no IOS prompt after login");
+    }
+    prompt = m.group(1);
+    execute("terminal length 0", timeout);
+    execute("terminal width 0", timeout);
+  }
+
+  /** The prompt learned at login, e.g. {@code R1#}. */
+  public String prompt() {
+    return prompt;
+  }
+
+  @Override
+  public String execute(String command, Duration timeout) throws CliException {
+    if (!isOpen()) {
+      throw new CliException(CliException.Kind.DISCONNECTED, device + ": session is closed");
+    }
+    output.drain();
+    send(command + "\n");
+    String raw = awaitPrompt(timeout, "'" + command + "'");
+    return clean(raw, command);
+  }
+
+  private String awaitPrompt(Duration timeout, String what) throws CliException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    StringBuilder collected = new StringBuilder();
+    while (true) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      ShellOutputBuffer.Outcome outcome;
+      try {
+        outcome =
+            output.awaitText(
+                text -> endsWithPrompt(text) || PAGER_AT_END.matcher(text).find(), left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new CliException(
+            CliException.Kind.TIMEOUT, device + ": interrupted waiting for " + what);
+      }
+      switch (outcome) {
+        case TIMED_OUT -> {
+          // The device may still answer later and corrupt the next command's output: start afresh.
+          close();
+          throw new CliException(
+              CliException.Kind.TIMEOUT,
+              device + ": no prompt within " + timeout.toMillis() + " ms after " + what);
+        }
+        case CLOSED -> {
+          close();
+          throw new CliException(
+              CliException.Kind.DISCONNECTED,
+              device + ": connection closed while waiting for " + what);
+        }
+        case MATCHED -> {
+          String text = output.drain();
+          if (PAGER_AT_END.matcher(text).find() && !endsWithPrompt(text)) {
+            // Paging should be off; if a device ignores it, keep the page and ask for the next.
+            collected.append(PAGER_AT_END.matcher(text).replaceFirst(""));
+            send(" ");
+            continue;
+          }
+          collected.append(text);
+          return collected.toString();
+        }
+      }
+    }
+  }
+
+  private boolean endsWithPrompt(CharSequence text) {
+    if (prompt == null) {
+      return PROMPT_AT_END.matcher(text).find();
+    }
+    String s = text.toString().stripTrailing();
+    return s.endsWith(prompt)
+        && (s.length() == prompt.length() || isLineStart(s, s.length() - prompt.length()));
+  }
+
+  private static boolean isLineStart(String s, int index) {
+    char before = s.charAt(index - 1);
+    return before == '\n' || before == '\r';
+  }
+
+  private String clean(String raw, String command) {
+    String text = PAGER_RESIDUE.matcher(raw).replaceAll("").replace("\r\n", "\n").replace("\r", "");
+    int firstNewline = text.indexOf('\n');
+    if (firstNewline >= 0 && text.substring(0, firstNewline).contains(command.strip())) {
+      text = text.substring(firstNewline + 1);
+    }
+    String stripped = text.stripTrailing();
+    if (stripped.endsWith(prompt)) {
+      text = stripped.substring(0, stripped.length() - prompt.length());
+    }
+    return text;
+  }
+
+  private void send(String text) throws CliException {
+    try {
+      input.write(text.getBytes(StandardCharsets.US_ASCII));
+      input.flush();
+    } catch (IOException e) {
+      close();
+      throw new CliException(
+          CliException.Kind.DISCONNECTED,
+          device + ": cannot send command: " + SshConnector.rootMessage(e),
+          e);
+    }
+  }
+
+  /** True while the SSH connection and the shell channel are both open. */
+  @Override
+  public boolean isOpen() {
+    return session.isOpen() && shell.isOpen() && !shell.isClosing();
+  }
+
+  @Override
+  public void close() {
+    shell.close(true);
+    session.close(true);
+  }
+}

@@ -1,0 +1,172 @@
+package io.tunnelwatch.ios.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshException;
+import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * Opens IOS CLI sessions over SSH. One connector (one MINA client, one pool of I/O threads) serves
+ * every device; each connection carries its own host-key verifier in its connection context.
+ */
+public final class SshConnector implements AutoCloseable {
+
+  private static final AttributeKey<HostKeyVerifier> VERIFIER = new AttributeKey<>();
+
+  private final SshClient client;
+
+  public SshConnector() {
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(
+        (session, remote, key) ->
+            session
+                .getConnectionContext()
+                .getAttribute(VERIFIER)
+                .verifyServerKey(session, remote, key));
+    // Devices are polled on a schedule; MINA's own heartbeats are not needed, but an idle timeout
+    // shorter than a poll interval would drop the kept-open session between polls.
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+    // Commands and prompts are small writes; without this, Nagle and delayed ACKs add ~40 ms to
+    // every command on a fast link.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
+    client.start();
+  }
+
+  /**
+   * Connects, verifies the host key, authenticates, opens a shell and prepares it for scripted use
+   * ({@code terminal length 0}).
+   */
+  public SshCliSession open(SshTarget target, Duration commandTimeout) throws CliException {
+    HostKeyVerifier verifier = new HostKeyVerifier(target.knownHosts(), target.trustOnFirstUse());
+    ClientSession session = connect(target, verifier);
+    try {
+      authenticate(session, target, verifier);
+      ChannelShell shell = session.createShellChannel(ptyConfiguration(), java.util.Map.of());
+      ShellOutputBuffer output = new ShellOutputBuffer();
+      shell.setOut(output);
+      shell.setErr(output);
+      shell.open().verify(target.connectTimeout());
+      SshCliSession cli = new SshCliSession(target.device(), session, shell, output);
+      cli.prepare(commandTimeout);
+      return cli;
+    } catch (CliException e) {
+      closeQuietly(session);
+      throw e;
+    } catch (IOException e) {
+      closeQuietly(session);
+      throw new CliException(
+          CliException.Kind.PROTOCOL,
+          "cannot open a shell on " + target.address() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private ClientSession connect(SshTarget target, HostKeyVerifier verifier) throws CliException {
+    try {
+      ConnectFuture future =
+          client.connect(
+              target.username(),
+              target.host(),
+              target.port(),
+              AttributeRepository.ofKeyValuePair(VERIFIER, verifier),
+              null);
+      return future.verify(target.connectTimeout()).getSession();
+    } catch (IOException e) {
+      throw new CliException(
+          CliException.Kind.CONNECT,
+          "cannot connect to " + target.address() + ": " + rootMessage(e),
+          e);
+    }
+  }
+
+  private void authenticate(ClientSession session, SshTarget target, HostKeyVerifier verifier)
+      throws CliException {
+    try {
+      if (target.credentials() instanceof SshCredentials.Password p) {
+        session.addPasswordIdentity(p.password());
+      } else if (target.credentials() instanceof SshCredentials.PrivateKey k) {
+        loadKeys(session, k).forEach(session::addPublicKeyIdentity);
+      }
+      session.auth().verify(target.connectTimeout());
+    } catch (IOException e) {
+      String rejection = verifier.rejection();
+      if (rejection != null) {
+        throw new CliException(CliException.Kind.HOST_KEY_REJECTED, rejection, e);
+      }
+      if (e instanceof SshException && isAuthFailure(e)) {
+        throw new CliException(
+            CliException.Kind.AUTHENTICATION,
+            "authentication as " + target.username() + " failed on " + target.address(),
+            null);
+      }
+      throw new CliException(
+          CliException.Kind.CONNECT,
+          "cannot log in to " + target.address() + ": " + rootMessage(e),
+          e);
+    }
+  }
+
+  private static Iterable<KeyPair> loadKeys(ClientSession session, SshCredentials.PrivateKey key)
+      throws IOException {
+    try (InputStream in = Files.newInputStream(key.keyFile())) {
+      Iterable<KeyPair> pairs =
+          SecurityUtils.loadKeyPairIdentities(
+              session,
+              NamedResource.ofName(key.keyFile().toString()),
+              in,
+              FilePasswordProvider.of(key.passphrase()));
+      if (pairs == null || !pairs.iterator().hasNext()) {
+        throw new IOException("no private key found in " + key.keyFile());
+      }
+      return pairs;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot read private key " + key.keyFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isAuthFailure(Throwable e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return message.contains("no more authentication methods");
+  }
+
+  private static PtyChannelConfiguration ptyConfiguration() {
+    PtyChannelConfiguration pty = new PtyChannelConfiguration();
+    pty.setPtyType("vt100");
+    // Wide enough that IOS never wraps a table row.
+    pty.setPtyColumns(511);
+    pty.setPtyLines(0);
+    return pty;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
+  }
+
+  private static void closeQuietly(ClientSession session) {
+    session.close(true);
+  }
+
+  @Override
+  public void close() {
+    client.stop();
+  }
+}

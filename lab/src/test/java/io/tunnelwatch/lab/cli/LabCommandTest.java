@@ -1,0 +1,98 @@
+package io.tunnelwatch.lab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code lab} as a user runs it: a separate JVM, its printed inventory, its errors. */
+class LabCommandTest {
+
+  private static Process launch(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LabCommand.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("TUNNELWATCH_LAB_PASSWORD", "lab-test-password");
+    builder.environment().put("TUNNELWATCH_LAB_COMMUNITY", "t3st");
+    return builder.start();
+  }
+
+  @Test
+  void scaleLabPrintsAnInventoryThatNetSnmpCanFollow() throws Exception {
+    Process lab =
+        launch(
+            "--scale",
+            "4x2",
+            "--snmp-port",
+            "0",
+            "--lab-control",
+            "127.0.0.1:0",
+            "--inventory",
+            "-");
+    try {
+      StringBuilder out = new StringBuilder();
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null && !line.equals(LabCommand.RUNNING)) {
+        out.append(line).append('\n');
+      }
+      assertThat(line).as(out.toString()).isNotNull();
+      String text = out.toString();
+      assertThat(text.split("\"name\":").length - 1).isEqualTo(4);
+      Matcher r3 =
+          Pattern.compile("\"name\":\"R3\".*?\"snmp\":\\{\"host\":\"([0-9.]+)\",\"port\":(\\d+)")
+              .matcher(text);
+      assertThat(r3.find()).as(text).isTrue();
+      assertThat(r3.group(1)).isEqualTo("127.0.0.3");
+      Process get =
+          new ProcessBuilder(
+                  "snmpget",
+                  "-v2c",
+                  "-c",
+                  "t3st",
+                  "-Oqv",
+                  "udp:" + r3.group(1) + ":" + r3.group(2),
+                  "1.3.6.1.2.1.1.5.0")
+              .redirectErrorStream(true)
+              .start();
+      String name = new String(get.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(get.waitFor()).as(name).isZero();
+      assertThat(name.strip()).isEqualTo("\"R3\"");
+    } finally {
+      lab.destroy();
+      lab.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aBadScaleNamesTheExpectedForm() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LabCommand.class.getName());
+    command.addAll(List.of("--scale", "200by4"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("TUNNELWATCH_LAB_PASSWORD", "lab-test-password");
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(out).contains("scale must be ROUTERSxTUNNELS, e.g. 200x4, got '200by4'");
+  }
+}
