@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
@@ -12,6 +11,8 @@ import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.Evidence;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.Severity;
+import io.tunnelwatch.testing.alertmanager.Alertmanager;
+import io.tunnelwatch.testing.net.FreePorts;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The dispatcher against the real Alertmanager 0.25 of Debian's prometheus-alertmanager. */
 class AlertmanagerIntegrationTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final RetryPolicy FAST_RETRY =
       new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(400));
 
@@ -72,8 +72,8 @@ class AlertmanagerIntegrationTest {
         List.of(new Evidence("line_protocol", "up", "down")));
   }
 
-  private JsonNode alertsIn(RunningAlertmanager am) throws Exception {
-    return JSON.readTree(am.get("/api/v2/alerts").body());
+  private static JsonNode alertsIn(Alertmanager am) {
+    return am.alerts();
   }
 
   private static JsonNode find(JsonNode alerts, String alertname) {
@@ -87,8 +87,7 @@ class AlertmanagerIntegrationTest {
 
   @Test
   void anOpenedAlertAppearsWithItsLabelsAndResolvingMakesItInactive() throws Exception {
-    RunningAlertmanager am =
-        RunningAlertmanager.start(dir.resolve("am"), RunningAlertmanager.freePort());
+    Alertmanager am = Alertmanager.start(dir.resolve("am"));
     toClose.add(am);
     AlertDispatcher dispatcher =
         dispatcher(new RunningAlertmanagerUrl(am.url()), Duration.ofMinutes(1));
@@ -121,7 +120,7 @@ class AlertmanagerIntegrationTest {
 
   @Test
   void alertsRaisedWhileAlertmanagerIsDownAreDeliveredOnceWhenItComesUp() throws Exception {
-    int port = RunningAlertmanager.freePort();
+    int port = FreePorts.tcp();
     AlertDispatcher dispatcher =
         dispatcher(
             new RunningAlertmanagerUrl(java.net.URI.create("http://127.0.0.1:" + port)),
@@ -147,7 +146,7 @@ class AlertmanagerIntegrationTest {
         .until(() -> meters.get("tunnelwatch.notifications.failed").counter().count() >= 3);
     assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isEqualTo(2.0);
 
-    RunningAlertmanager am = RunningAlertmanager.start(dir.resolve("am"), port);
+    Alertmanager am = Alertmanager.startOnPort(dir.resolve("am"), port);
     toClose.add(am);
 
     await()
@@ -168,8 +167,7 @@ class AlertmanagerIntegrationTest {
 
   @Test
   void firingAlertsAreSentAgainEveryResendInterval() throws Exception {
-    RunningAlertmanager am =
-        RunningAlertmanager.start(dir.resolve("am"), RunningAlertmanager.freePort());
+    Alertmanager am = Alertmanager.start(dir.resolve("am"));
     toClose.add(am);
     AlertDispatcher dispatcher =
         dispatcher(new RunningAlertmanagerUrl(am.url()), Duration.ofMillis(300));

@@ -2,10 +2,10 @@ package io.tunnelwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.testing.net.FreePorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,7 @@ class RunCommandTest {
 
   @Test
   void anUnreachableHistoryDatabaseIsAOneLineErrorWithoutItsPassword() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.tcp();
     Files.writeString(dir.resolve("known_hosts"), "");
     Path config = dir.resolve("tunnelwatch.yml");
     Files.writeString(

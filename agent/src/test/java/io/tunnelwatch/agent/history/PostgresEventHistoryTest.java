@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.testing.postgres.RunningPostgres;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;

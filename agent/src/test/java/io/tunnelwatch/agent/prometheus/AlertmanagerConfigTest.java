@@ -2,6 +2,9 @@ package io.tunnelwatch.agent.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.testing.process.CommandResult;
+import io.tunnelwatch.testing.process.ProcessRunner;
+import io.tunnelwatch.testing.prometheus.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,8 @@ class AlertmanagerConfigTest {
 
   @Test
   void theExampleConfigPassesAmtool() throws Exception {
-    ExternalTool.Result result =
-        ExternalTool.run(
+    CommandResult result =
+        ProcessRunner.runIn(
             REPO.root(), "amtool", "check-config", REPO.alertmanagerConfig().toString());
 
     assertThat(result.succeeded()).as("%s", result).isTrue();
@@ -33,7 +36,7 @@ class AlertmanagerConfigTest {
         Files.readString(REPO.alertmanagerConfig())
             .replace("receiver: noc-default", "receiver: nobody"));
 
-    ExternalTool.Result result = ExternalTool.run(dir, "amtool", "check-config", broken.toString());
+    CommandResult result = ProcessRunner.runIn(dir, "amtool", "check-config", broken.toString());
 
     assertThat(result.succeeded()).isFalse();
   }
@@ -46,8 +49,8 @@ class AlertmanagerConfigTest {
     "SomethingElse, critical, noc-default",
   })
   void routesBySeverity(String alertname, String severity, String receiver) throws Exception {
-    ExternalTool.Result result =
-        ExternalTool.run(
+    CommandResult result =
+        ProcessRunner.runIn(
             REPO.root(),
             "amtool",
             "config",

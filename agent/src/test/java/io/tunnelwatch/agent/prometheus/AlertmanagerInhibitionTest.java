@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.testing.alertmanager.Alertmanager;
+import io.tunnelwatch.testing.prometheus.RepoLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertmanagerInhibitionTest {
 
   @TempDir Path dir;
-  private AlertmanagerServer alertmanager;
+  private Alertmanager alertmanager;
 
   @AfterEach
   void stop() {
@@ -28,7 +30,7 @@ class AlertmanagerInhibitionTest {
 
   @Test
   void anUnreachableDeviceSilencesItsOwnTunnelAlertsOnly() throws Exception {
-    alertmanager = AlertmanagerServer.start(dir, RepoLayout.find().alertmanagerConfig());
+    alertmanager = Alertmanager.start(dir, RepoLayout.find().alertmanagerConfig());
 
     alertmanager.post(
         List.of(
@@ -69,7 +71,7 @@ class AlertmanagerInhibitionTest {
 
   @Test
   void anIkeFailureSilencesThePhase2AlertsOfThatPeer() throws Exception {
-    alertmanager = AlertmanagerServer.start(dir, RepoLayout.find().alertmanagerConfig());
+    alertmanager = Alertmanager.start(dir, RepoLayout.find().alertmanagerConfig());
 
     alertmanager.post(
         List.of(

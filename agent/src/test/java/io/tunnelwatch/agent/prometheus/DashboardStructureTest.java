@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tunnelwatch.testing.prometheus.Dashboard;
+import io.tunnelwatch.testing.prometheus.RepoLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

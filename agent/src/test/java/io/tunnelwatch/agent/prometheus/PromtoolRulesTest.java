@@ -2,6 +2,9 @@ package io.tunnelwatch.agent.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.testing.process.CommandResult;
+import io.tunnelwatch.testing.process.ProcessRunner;
+import io.tunnelwatch.testing.prometheus.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ class PromtoolRulesTest {
     REPO.ruleFiles().forEach(p -> argv.add(p.toString()));
     assertThat(REPO.ruleFiles()).isNotEmpty();
 
-    ExternalTool.Result result = ExternalTool.run(REPO.root(), argv.toArray(String[]::new));
+    CommandResult result = ProcessRunner.runIn(REPO.root(), argv.toArray(String[]::new));
 
     assertThat(result.succeeded()).as("%s", result).isTrue();
     assertThat(result.output()).contains("SUCCESS");
@@ -32,7 +35,7 @@ class PromtoolRulesTest {
     REPO.ruleTests().forEach(p -> argv.add(p.toString()));
     assertThat(REPO.ruleTests()).hasSizeGreaterThanOrEqualTo(4);
 
-    ExternalTool.Result result = ExternalTool.run(REPO.root(), argv.toArray(String[]::new));
+    CommandResult result = ProcessRunner.runIn(REPO.root(), argv.toArray(String[]::new));
 
     assertThat(result.succeeded()).as("%s", result).isTrue();
     assertThat(result.output()).doesNotContain("FAILED");
@@ -51,8 +54,8 @@ class PromtoolRulesTest {
                 expr: rate(tunnelwatch_tunnel_receive_bytes_total[5m] > 0
         """);
 
-    ExternalTool.Result result =
-        ExternalTool.run(dir, "promtool", "check", "rules", "broken.rules.yml");
+    CommandResult result =
+        ProcessRunner.runIn(dir, "promtool", "check", "rules", "broken.rules.yml");
 
     assertThat(result.succeeded()).isFalse();
   }
@@ -80,8 +83,7 @@ class PromtoolRulesTest {
                   - exp_labels: {severity: critical, device: R2, source: ssh}
         """);
 
-    ExternalTool.Result result =
-        ExternalTool.run(dir, "promtool", "test", "rules", "wrong.test.yml");
+    CommandResult result = ProcessRunner.runIn(dir, "promtool", "test", "rules", "wrong.test.yml");
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.output()).contains("FAILED");

@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tunnelwatch.agent.alerting.RunningAlertmanagerForTests;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.run.Agent;
@@ -13,6 +12,8 @@ import io.tunnelwatch.lab.LabSnmpOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.lab.snmp.TrapTarget;
+import io.tunnelwatch.testing.alertmanager.Alertmanager;
+import io.tunnelwatch.testing.net.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,15 +38,11 @@ public final class FaultToAlertBenchmark {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     boolean traps = args.length > 1 && args[1].equals("traps");
-    int trapPort;
-    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
-      trapPort = socket.getLocalPort();
-    }
+    int trapPort = FreePorts.udp();
     Path dir = Files.createTempDirectory("fault-bench");
     ObjectMapper json = new ObjectMapper();
     Random random = new Random(42);
-    try (RunningAlertmanagerForTests alertmanager =
-            RunningAlertmanagerForTests.start(dir.resolve("am"));
+    try (Alertmanager alertmanager = Alertmanager.start(dir.resolve("am"));
         RunningLab lab =
             ReferenceLab.start(
                 LabOptions.defaults()
@@ -98,8 +95,7 @@ public final class FaultToAlertBenchmark {
     }
   }
 
-  private static boolean active(
-      ObjectMapper json, RunningAlertmanagerForTests alertmanager, String alertname) {
+  private static boolean active(ObjectMapper json, Alertmanager alertmanager, String alertname) {
     try {
       for (JsonNode alert : json.readTree(alertmanager.alertsJson())) {
         if (alert.path("labels").path("alertname").asText().equals(alertname)

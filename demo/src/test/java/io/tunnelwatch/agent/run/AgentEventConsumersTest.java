@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.alerting.AlertDispatcher;
-import io.tunnelwatch.agent.alerting.RunningAlertmanagerForTests;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.config.HistoryConfig;
@@ -22,10 +21,8 @@ import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.tunnelwatch.testing.alertmanager.Alertmanager;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +41,7 @@ class AgentEventConsumersTest {
   @TempDir Path dir;
   private RunningLab lab;
   private Agent agent;
-  private RunningAlertmanagerForTests alertmanager;
+  private Alertmanager alertmanager;
 
   @AfterEach
   void stop() throws Exception {
@@ -61,7 +58,7 @@ class AgentEventConsumersTest {
 
   @Test
   void pollsAreRecordedAndEventsReachTheStoreAndAlertmanager() throws Exception {
-    alertmanager = RunningAlertmanagerForTests.start(dir.resolve("am"));
+    alertmanager = Alertmanager.start(dir.resolve("am"));
     lab = ReferenceLab.start(LabOptions.defaults().withCredentials("tw", "lab-pass-71c2"));
     Path state = dir.resolve("state");
     AgentConfig config =
@@ -102,15 +99,7 @@ class AgentEventConsumersTest {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> alertmanager.alertsJson().contains("TunnelwatchTunnelDown"));
-    HttpResponse<String> metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + agent.httpAddress().getPort() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.body())
+    assertThat(MetricsEndpoint.at(agent.httpAddress()).text())
         .containsPattern(
             "(?m)^tunnelwatch_notifications_sent_total\\{.*sink=\"alertmanager\".* 1\\.0$");
 

@@ -17,7 +17,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ManualClock;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
-import java.io.IOException;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,19 +98,12 @@ class AgentEventsLabTest {
     }
   }
 
-  private String metrics() throws IOException, InterruptedException {
-    URI uri = URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + "/metrics");
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+  private String metrics() {
+    return MetricsEndpoint.at(agent.httpAddress()).text();
   }
 
-  private static OptionalDouble value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
-  }
-
-  private double scrape(String series) throws IOException, InterruptedException {
-    return value(metrics(), series).orElse(Double.NaN);
+  private double scrape(String series) {
+    return MetricsEndpoint.at(agent.httpAddress()).value(series);
   }
 
   private List<Event> opened() {
@@ -128,15 +118,24 @@ class AgentEventsLabTest {
             () -> {
               String m = metrics();
               // Present at 0 from the first poll, so that rules and dashboards see them.
-              assertThat(value(m, "tunnelwatch_ipsec_rekeys_total{" + R1_FLOW_LABELS + "}"))
-                  .hasValue(0.0);
-              assertThat(value(m, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_ipsec_rekeys_total{" + R1_FLOW_LABELS + "}"))
                   .hasValue(0.0);
               assertThat(
-                      value(m, "tunnelwatch_events_total{device=\"R1\",kind=\"phase1_failure\"}"))
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}"))
                   .hasValue(0.0);
-              assertThat(value(m, "tunnelwatch_device_reboots_total{device=\"R2\"}")).hasValue(0.0);
-              assertThat(value(m, "tunnelwatch_ipsec_counters_stalled{" + R1_FLOW_LABELS + "}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_events_total{device=\"R1\",kind=\"phase1_failure\"}"))
+                  .hasValue(0.0);
+              assertThat(
+                      MetricsEndpoint.value(m, "tunnelwatch_device_reboots_total{device=\"R2\"}"))
+                  .hasValue(0.0);
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_ipsec_counters_stalled{" + R1_FLOW_LABELS + "}"))
                   .hasValue(0.0);
             });
     double encryptedBefore =
@@ -150,19 +149,28 @@ class AgentEventsLabTest {
         .untilAsserted(
             () -> {
               String m = metrics();
-              assertThat(value(m, "tunnelwatch_ipsec_rekeys_total{" + R1_FLOW_LABELS + "}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_ipsec_rekeys_total{" + R1_FLOW_LABELS + "}"))
                   .hasValue(1.0);
-              assertThat(value(m, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}"))
                   .hasValue(1.0);
-              assertThat(value(m, "tunnelwatch_events_total{device=\"R1\",kind=\"ipsec_rekey\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          m, "tunnelwatch_events_total{device=\"R1\",kind=\"ipsec_rekey\"}"))
                   .hasValue(1.0);
             });
     String after = metrics();
     assertThat(
-            value(after, "tunnelwatch_ipsec_packets_encrypted_total{" + R1_FLOW_LABELS + "}")
+            MetricsEndpoint.value(
+                    after, "tunnelwatch_ipsec_packets_encrypted_total{" + R1_FLOW_LABELS + "}")
                 .orElseThrow())
         .isGreaterThan(encryptedBefore);
-    assertThat(value(after, "tunnelwatch_ike_rekeys_total{device=\"R1\",peer=\"200.0.0.1\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                after, "tunnelwatch_ike_rekeys_total{device=\"R1\",peer=\"200.0.0.1\"}"))
         .hasValue(0.0);
     assertThat(events)
         .filteredOn(e -> e.kind() == EventKind.IPSEC_REKEY)
@@ -179,7 +187,8 @@ class AgentEventsLabTest {
     String r2 =
         http.send(HttpRequest.newBuilder(probe).build(), HttpResponse.BodyHandlers.ofString())
             .body();
-    assertThat(value(r2, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}")).hasValue(1.0);
+    assertThat(MetricsEndpoint.value(r2, "tunnelwatch_ipsec_rekeys_total{" + R2_FLOW_LABELS + "}"))
+        .hasValue(1.0);
     assertThat(r2).doesNotContain("device=\"R1\"");
   }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tunnelwatch.agent.alerting.RunningAlertmanagerForTests;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.config.EventsConfig;
@@ -14,18 +12,14 @@ import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.tunnelwatch.lab.sim.TunnelLink;
+import io.tunnelwatch.testing.alertmanager.Alertmanager;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
+import io.tunnelwatch.testing.time.LeapingClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,16 +43,18 @@ class AgentFaultAlertsTest {
   private static final String PEER = "200.0.0.1";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
-  private RunningAlertmanagerForTests alertmanager;
+  // Simulated time runs with real time and leaps where the test would only wait for it.
+  private final LeapingClock labClock = new LeapingClock();
+  private Alertmanager alertmanager;
   private RunningLab lab;
   private Agent agent;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    alertmanager = RunningAlertmanagerForTests.start(dir.resolve("alertmanager"));
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    alertmanager = Alertmanager.start(dir.resolve("alertmanager"));
+    lab =
+        ReferenceLab.start(
+            LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(labClock));
     // Both faces, as in the demo: a reboot is only visible in SNMP's sysUpTime.
     AgentConfig demo =
         DemoConfig.forLabWithSnmp(
@@ -133,15 +129,19 @@ class AgentFaultAlertsTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("faults")
   void aFaultRaisesItsAlertWithLabelsAndCauseAndHealingResolvesIt(
-      Fault fault, String alertname, String label, String value, String cause) throws Exception {
+      Fault fault, String alertname, String label, String value, String cause) {
     lab.router("R1").injectFault(fault);
     try {
+      skipTheWaitFor(fault);
       await()
-          .atMost(Duration.ofSeconds(fault == Fault.HIGH_CPU ? 150 : 60))
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
           .untilAsserted(
               () -> {
+                driveTimeFor(fault);
                 JsonNode alert =
-                    activeAlert(alertname, label, value)
+                    alertmanager
+                        .activeAlert(alertname, label, value)
                         .orElseThrow(
                             () -> new AssertionError("no active " + alertname + " " + value));
                 assertThat(alert.path("labels").path("device").asText())
@@ -152,14 +152,36 @@ class AgentFaultAlertsTest {
     } finally {
       lab.router("R1").healFault(fault);
     }
+    skipTheWaitFor(fault);
     await()
-        .atMost(Duration.ofSeconds(fault == Fault.HIGH_CPU ? 150 : 60))
-        .untilAsserted(() -> assertThat(activeAlert(alertname, label, value)).isEmpty());
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(alertmanager.activeAlert(alertname, label, value)).isEmpty());
+  }
+
+  /**
+   * The one-minute CPU average needs a minute of simulated time to climb past the threshold after
+   * the CPU is pinned, and a minute to fall back after it is freed: leap over it.
+   */
+  private void skipTheWaitFor(Fault fault) {
+    if (fault == Fault.HIGH_CPU) {
+      labClock.leap(Duration.ofMinutes(1));
+    }
+  }
+
+  /**
+   * A storm rekeys every {@link TunnelLink#STORM_INTERVAL} of simulated time: one interval per
+   * look, so that each of the agent's polls (every second) sees another rekey.
+   */
+  private void driveTimeFor(Fault fault) {
+    if (fault == Fault.REKEY_STORM) {
+      labClock.leap(TunnelLink.STORM_INTERVAL);
+    }
   }
 
   @Test
-  void aRebootIsCountedAndThePeerSeesItsTunnelGoDownAndComeBack() throws Exception {
-    double before = scrape("tunnelwatch_device_reboots_total{device=\"R1\"}");
+  void aRebootIsCountedAndThePeerSeesItsTunnelGoDownAndComeBack() {
+    double before = metrics().value("tunnelwatch_device_reboots_total{device=\"R1\"}");
 
     lab.router("R1").injectFault(Fault.REBOOT);
 
@@ -167,59 +189,42 @@ class AgentFaultAlertsTest {
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(scrape("tunnelwatch_device_reboots_total{device=\"R1\"}"))
+                assertThat(metrics().value("tunnelwatch_device_reboots_total{device=\"R1\"}"))
                     .isEqualTo(before + 1));
     await()
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12"))
+                assertThat(alertmanager.activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12"))
                     .hasValueSatisfying(
                         a -> assertThat(a.path("labels").path("device").asText()).isEqualTo("R2")));
-    // The lab brings the SAs back after its 30 s outage.
+    // The lab brings the SAs back after its outage: leap over it rather than wait it out.
+    labClock.leap(TunnelLink.REBOOT_OUTAGE);
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(WAIT)
         .untilAsserted(
-            () -> assertThat(activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12")).isEmpty());
+            () ->
+                assertThat(alertmanager.activeAlert("TunnelwatchTunnelDown", "tunnel", "Tunnel12"))
+                    .isEmpty());
   }
 
   @Test
-  void aPlainRekeyRaisesNoAlertButIsCounted() throws Exception {
+  void aPlainRekeyRaisesNoAlertButIsCounted() {
     String series =
         "tunnelwatch_ipsec_rekeys_total{device=\"R1\",flow=\"100.0.0.1/32:47->200.0.0.1/32:47\","
             + "peer=\"200.0.0.1\"}";
-    double before = scrape(series);
-    int alertsBefore = activeAlerts().size();
+    double before = metrics().value(series);
+    int alertsBefore = alertmanager.activeAlerts().size();
 
     lab.router("R1").injectFault(Fault.REKEY);
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(scrape(series)).isEqualTo(before + 1));
-    assertThat(activeAlerts()).hasSize(alertsBefore);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(metrics().value(series)).isEqualTo(before + 1));
+    assertThat(alertmanager.activeAlerts()).hasSize(alertsBefore);
   }
 
-  private List<JsonNode> activeAlerts() throws Exception {
-    List<JsonNode> active = new ArrayList<>();
-    for (JsonNode alert : json.readTree(alertmanager.alertsJson())) {
-      if (alert.path("status").path("state").asText().equals("active")) {
-        active.add(alert);
-      }
-    }
-    return active;
-  }
-
-  private Optional<JsonNode> activeAlert(String alertname, String label, String value)
-      throws Exception {
-    return activeAlerts().stream()
-        .filter(a -> a.path("labels").path("alertname").asText().equals(alertname))
-        .filter(a -> a.path("labels").path(label).asText().equals(value))
-        .findFirst();
-  }
-
-  private double scrape(String series) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + "/metrics");
-    String body =
-        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(body);
-    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  private MetricsEndpoint metrics() {
+    return MetricsEndpoint.at(agent.httpAddress());
   }
 }

@@ -8,6 +8,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ManualClock;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,9 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,10 +68,12 @@ class AgentLabFaultsTest {
     awaitValue(
         "tunnelwatch_ike_sa_state{device=\"R2\",peer=\"100.0.0.1\",state=\"MM_NO_STATE\"}", 1.0);
     String metrics = metrics();
-    assertThat(value(metrics, "tunnelwatch_ike_sa_up{device=\"R2\",peer=\"100.0.0.1\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_ike_sa_up{device=\"R2\",peer=\"100.0.0.1\"}"))
         .hasValue(0.0);
     assertThat(
-            value(
+            MetricsEndpoint.value(
                 metrics,
                 "tunnelwatch_ipsec_sa_up{device=\"R1\",flow=\"100.0.0.1/32:47->200.0.0.1/32:47\","
                     + "peer=\"200.0.0.1\"}"))
@@ -96,7 +96,7 @@ class AgentLabFaultsTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        value(
+                        MetricsEndpoint.value(
                                 metrics(),
                                 "tunnelwatch_device_cpu_ratio{device=\"R2\",window=\"5s\"}")
                             .orElse(0))
@@ -111,20 +111,14 @@ class AgentLabFaultsTest {
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private String metrics() throws IOException, InterruptedException {
-    URI uri = URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + "/metrics");
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+  private String metrics() {
+    return MetricsEndpoint.at(agent.httpAddress()).text();
   }
 
   private void awaitValue(String series, double expected) {
     await()
         .atMost(WAIT)
-        .untilAsserted(() -> assertThat(value(metrics(), series)).hasValue(expected));
-  }
-
-  private static OptionalDouble value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+        .untilAsserted(
+            () -> assertThat(MetricsEndpoint.value(metrics(), series)).hasValue(expected));
   }
 }

@@ -16,6 +16,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ManualClock;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +28,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,18 +113,12 @@ class AgentLabTest {
     return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The value of one series in the exposition text, if present. */
-  private static OptionalDouble value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
-  }
-
   private void awaitValue(String series, double expected) {
     await().atMost(Duration.ofSeconds(20)).until(() -> scrape(series) == expected);
   }
 
-  private double scrape(String series) throws IOException, InterruptedException {
-    return value(get("/metrics"), series).orElse(Double.NaN);
+  private double scrape(String series) {
+    return MetricsEndpoint.at(agent.httpAddress()).value(series);
   }
 
   private static final String R1_FLOW =
@@ -143,21 +135,35 @@ class AgentLabTest {
         .untilAsserted(
             () -> {
               String metrics = get("/metrics");
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
                   .hasValue(1.0);
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
                   .hasValue(1.0);
             });
     String metrics = get("/metrics");
-    assertThat(value(metrics, "tunnelwatch_tunnel_up{device=\"R1\",tunnel=\"Tunnel10\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_tunnel_up{device=\"R1\",tunnel=\"Tunnel10\"}"))
         .hasValue(1.0);
-    assertThat(value(metrics, "tunnelwatch_tunnel_up{device=\"R2\",tunnel=\"Tunnel12\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_tunnel_up{device=\"R2\",tunnel=\"Tunnel12\"}"))
         .hasValue(1.0);
-    assertThat(value(metrics, "tunnelwatch_ike_sa_up{device=\"R1\",peer=\"200.0.0.1\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_ike_sa_up{device=\"R1\",peer=\"200.0.0.1\"}"))
         .hasValue(1.0);
-    assertThat(value(metrics, "tunnelwatch_ike_sa_up{device=\"R2\",peer=\"100.0.0.1\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_ike_sa_up{device=\"R2\",peer=\"100.0.0.1\"}"))
         .hasValue(1.0);
-    assertThat(value(metrics, "tunnelwatch_device_cpu_ratio{device=\"R1\",window=\"1m\"}"))
+    assertThat(
+            MetricsEndpoint.value(
+                metrics, "tunnelwatch_device_cpu_ratio{device=\"R1\",window=\"1m\"}"))
         .isPresent();
     assertThat(metrics)
         .contains("tunnelwatch_polls_total{source=\"ssh\"}")
@@ -171,10 +177,12 @@ class AgentLabTest {
             () -> {
               String later = get("/metrics");
               double r1Encrypted =
-                  value(later, "tunnelwatch_ipsec_packets_encrypted_total{" + R1_FLOW + "}")
+                  MetricsEndpoint.value(
+                          later, "tunnelwatch_ipsec_packets_encrypted_total{" + R1_FLOW + "}")
                       .orElseThrow();
               double r2Decrypted =
-                  value(later, "tunnelwatch_ipsec_packets_decrypted_total{" + R2_FLOW + "}")
+                  MetricsEndpoint.value(
+                          later, "tunnelwatch_ipsec_packets_decrypted_total{" + R2_FLOW + "}")
                       .orElseThrow();
               assertThat(r1Encrypted).isGreaterThan(encryptedBefore);
               // What R1 encrypts, R2 decrypts.
@@ -211,12 +219,16 @@ class AgentLabTest {
         .untilAsserted(
             () -> {
               String metrics = get("/metrics");
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
                   .hasValue(1.0);
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
                   .hasValue(0.0);
               assertThat(
-                      value(
+                      MetricsEndpoint.value(
                           metrics,
                           "tunnelwatch_poll_failures_total{reason=\"authentication\",source=\"ssh\"}"))
                   .isPresent();
@@ -254,11 +266,17 @@ class AgentLabTest {
         .untilAsserted(
             () -> {
               String metrics = get("/metrics");
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
                   .hasValue(0.0);
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R1\",source=\"ssh\"}"))
                   .hasValue(1.0);
-              assertThat(value(metrics, "tunnelwatch_tunnel_up{device=\"R2\",tunnel=\"Tunnel12\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_tunnel_up{device=\"R2\",tunnel=\"Tunnel12\"}"))
                   .hasValue(1.0);
             });
 
@@ -284,24 +302,28 @@ class AgentLabTest {
             () -> {
               String metrics = get("/metrics");
               assertThat(
-                      value(
+                      MetricsEndpoint.value(
                               metrics,
                               "tunnelwatch_device_last_success_timestamp_seconds{device=\"R2\",source=\"ssh\"}")
                           .orElse(Double.NaN))
                   .isGreaterThan(r2Before);
-              assertThat(value(metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
                   .hasValue(1.0);
               // R1's last good data stays, with the time it was collected.
-              assertThat(value(metrics, "tunnelwatch_tunnel_up{device=\"R1\",tunnel=\"Tunnel10\"}"))
+              assertThat(
+                      MetricsEndpoint.value(
+                          metrics, "tunnelwatch_tunnel_up{device=\"R1\",tunnel=\"Tunnel10\"}"))
                   .hasValue(1.0);
               assertThat(
-                      value(
+                      MetricsEndpoint.value(
                               metrics,
                               "tunnelwatch_device_last_success_timestamp_seconds{device=\"R1\",source=\"ssh\"}")
                           .orElse(Double.NaN))
                   .isGreaterThanOrEqualTo(r1LastSuccess);
               assertThat(
-                      value(
+                      MetricsEndpoint.value(
                           metrics,
                           "tunnelwatch_poll_failures_total{reason=\"timeout\",source=\"ssh\"}"))
                   .isPresent();

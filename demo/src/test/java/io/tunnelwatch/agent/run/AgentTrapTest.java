@@ -17,10 +17,8 @@ import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
+import io.tunnelwatch.testing.process.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,16 +93,11 @@ class AgentTrapTest {
                 "127.0.0.1:" + agent.trapAddress().orElseThrow().getPort(),
                 ""));
     command.addAll(List.of(varbinds));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+    ProcessRunner.defaults().withTimeout(Duration.ofSeconds(20)).exec(command).requireSuccess();
   }
 
-  private String metrics() throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + "/metrics");
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+  private String metrics() {
+    return MetricsEndpoint.at(agent.httpAddress()).text();
   }
 
   @Test

@@ -9,12 +9,11 @@ import io.tunnelwatch.lab.LabSnmpOptions;
 import io.tunnelwatch.lab.ManualClock;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -424,19 +423,13 @@ class SnmpFaceTest {
                         "127.0.0.2 1.3.6.1.4.1.9.9.171.2.0.7"));
   }
 
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + out).isZero();
-    return out;
+  /** What the tool printed on stdout (its stderr, where notices go, is kept out). */
+  private static String run(String... command) {
+    return ProcessRunner.run(command).requireSuccess().stdout();
   }
 
-  private static String runExpectingFailure(String... command)
-      throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isNotZero();
-    return out;
+  /** Stdout and stderr of a tool that must fail: the error message may be on either. */
+  private static String runExpectingFailure(String... command) {
+    return ProcessRunner.run(command).requireFailure().output();
   }
 }

@@ -1,7 +1,6 @@
 package io.tunnelwatch.agent.report.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.report.RekeyPolicy;
 import io.tunnelwatch.agent.report.ReportEngine;
@@ -10,13 +9,10 @@ import io.tunnelwatch.agent.report.ReportRequest;
 import io.tunnelwatch.agent.report.Selection;
 import io.tunnelwatch.agent.report.StabilityReport;
 import io.tunnelwatch.agent.report.SubjectReport;
-import java.io.IOException;
+import io.tunnelwatch.testing.process.ProcessRunner;
+import io.tunnelwatch.testing.prometheus.PrometheusServer;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +35,7 @@ class PrometheusReportSourceTest {
 
   @TempDir Path dir;
 
-  private Process prometheus;
+  private PrometheusServer prometheus;
   private URI url;
   // recent enough that Prometheus keeps the blocks: the day before yesterday is reported
   private final Instant d2 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
@@ -52,57 +47,25 @@ class PrometheusReportSourceTest {
     Path metrics = dir.resolve("metrics.om");
     Files.writeString(metrics, openMetrics());
     Path data = Files.createDirectories(dir.resolve("data"));
-    run(
-        "promtool",
-        "tsdb",
-        "create-blocks-from",
-        "openmetrics",
-        metrics.toString(),
-        data.toString());
+    ProcessRunner.run(
+            "promtool",
+            "tsdb",
+            "create-blocks-from",
+            "openmetrics",
+            metrics.toString(),
+            data.toString())
+        .requireSuccess();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, "global:\n  scrape_interval: 1m\n");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    url = URI.create("http://127.0.0.1:" + port);
-    prometheus =
-        new ProcessBuilder(
-                "prometheus",
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + data,
-                "--storage.tsdb.retention.time=3650d",
-                "--web.listen-address=127.0.0.1:" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("prometheus.log").toFile())
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(
-            () ->
-                http.send(
-                            HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                        .statusCode()
-                    == 200);
+    prometheus = PrometheusServer.start(dir.resolve("prometheus"), config, data);
+    url = prometheus.base();
   }
 
   @AfterEach
-  void stopPrometheus() throws InterruptedException {
+  void stopPrometheus() {
     if (prometheus != null) {
-      prometheus.destroy();
-      if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
-        prometheus.destroyForcibly();
-      }
+      prometheus.close();
     }
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(output).isZero();
   }
 
   /**

@@ -2,6 +2,8 @@ package io.tunnelwatch.agent.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.testing.chromium.HeadlessChromium;
+import io.tunnelwatch.testing.process.CommandResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +24,9 @@ class HtmlReportChromiumTest {
 
   @Test
   void theRenderedDomHoldsTheKeyFiguresWithoutPageErrors() throws Exception {
-    HeadlessChromium.Result result = new HeadlessChromium(dir).run(page(), "--dump-dom");
+    CommandResult result = new HeadlessChromium(dir).run(page(), "--dump-dom");
 
-    assertThat(result.exit()).isZero();
+    assertThat(result.exitCode()).isZero();
     assertThat(HeadlessChromium.pageErrors(result.stderr())).isEmpty();
     String dom = result.stdout();
     assertThat(dom)
@@ -45,10 +47,10 @@ class HtmlReportChromiumTest {
   void aScreenshotIsWritten() throws Exception {
     Path png = dir.resolve("report.png");
 
-    HeadlessChromium.Result result =
+    CommandResult result =
         new HeadlessChromium(dir).run(page(), "--window-size=1000,2400", "--screenshot=" + png);
 
-    assertThat(result.exit()).isZero();
+    assertThat(result.exitCode()).isZero();
     assertThat(HeadlessChromium.pageErrors(result.stderr())).isEmpty();
     byte[] bytes = Files.readAllBytes(png);
     // a PNG signature and more than a blank page's worth of pixels
@@ -62,7 +64,7 @@ class HtmlReportChromiumTest {
     Path page = dir.resolve("tampered.html");
     Files.writeString(page, html.replace("</body>", "<img src=\"http://192.0.2.1/x.png\"></body>"));
 
-    HeadlessChromium.Result result = new HeadlessChromium(dir).run(page, "--dump-dom");
+    CommandResult result = new HeadlessChromium(dir).run(page, "--dump-dom");
 
     assertThat(HeadlessChromium.pageErrors(result.stderr())).isNotEmpty();
   }

@@ -24,9 +24,14 @@ import io.tunnelwatch.snmp.mib.SnmpWalks;
 import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
 import io.tunnelwatch.snmp.transport.Snmp4jClient;
+import io.tunnelwatch.testing.net.FreePorts;
+import io.tunnelwatch.testing.snmp.NetSnmpd;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +90,7 @@ class NetSnmpdIntegrationTest {
 
   @BeforeAll
   static void startSnmpd() throws Exception {
-    Path script = NetSnmpd.passPersistScript(dir);
+    Path script = passPersistScript(dir);
     Path data = dir.resolve("router.data");
     List<String> dataLines = new ArrayList<>();
     List<String> config = new ArrayList<>();
@@ -132,7 +137,7 @@ class NetSnmpdIntegrationTest {
     }
     Files.write(data, dataLines, StandardCharsets.UTF_8);
     client = Snmp4jClient.open();
-    snmpd = NetSnmpd.start(dir, NetSnmpd.freeUdpPort(), config);
+    snmpd = NetSnmpd.start(dir, FreePorts.udp(), config);
     await()
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(100))
@@ -318,5 +323,15 @@ class NetSnmpdIntegrationTest {
 
     assertThat(e.kind()).isEqualTo(Kind.AUTH);
     assertThat(e.getMessage()).contains("usmStatsUnknownUserNames");
+  }
+
+  /** The pass_persist helper, copied out of the test resources into {@code dir}. */
+  private static Path passPersistScript(Path dir) throws IOException {
+    Path script = dir.resolve("pass-persist-table.pl");
+    try (InputStream in =
+        NetSnmpdIntegrationTest.class.getResourceAsStream("/pass-persist-table.pl")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return script;
   }
 }

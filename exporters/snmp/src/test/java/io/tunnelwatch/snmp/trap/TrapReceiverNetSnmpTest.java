@@ -9,6 +9,7 @@ import io.tunnelwatch.snmp.AuthProtocol;
 import io.tunnelwatch.snmp.PrivProtocol;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.testing.process.ProcessRunner;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +60,8 @@ class TrapReceiverNetSnmpTest {
     return "127.0.0.1:" + receiver.localAddress().getPort();
   }
 
-  private static void run(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("%s finished", command.get(0)).isTrue();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.exitValue()).as("%s: %s", command, output).isZero();
+  private static void run(List<String> command) {
+    ProcessRunner.defaults().withTimeout(Duration.ofSeconds(20)).exec(command).requireSuccess();
   }
 
   private static List<String> v2c(String tool, String community, String... rest) {
