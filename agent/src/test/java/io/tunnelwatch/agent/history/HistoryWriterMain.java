@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The child process of {@link SigkillDurabilityTest}: appends events to the store in {@code
- * args[0]} forever, printing {@code ACK <row id> <token>} after each append returns.
+ * The child process of {@link SigkillDurabilityIT}: appends events to the store in {@code args[0]}
+ * forever, printing {@code ACK <row id> <token>} after each append returns.
  */
 public final class HistoryWriterMain {
 

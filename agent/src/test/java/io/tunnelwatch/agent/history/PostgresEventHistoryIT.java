@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The store's contract on a real PostgreSQL 15, one fresh schema per test. */
-class PostgresEventHistoryTest extends EventHistoryContractTest {
+class PostgresEventHistoryIT extends EventHistoryContractTest {
 
   private static RunningPostgres postgres;
   private String url;

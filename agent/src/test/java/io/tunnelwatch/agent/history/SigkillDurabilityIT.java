@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A writer JVM is killed with SIGKILL while it appends; every event it acknowledged must be in the
  * reopened store exactly once, and the file must pass SQLite's integrity check.
  */
-class SigkillDurabilityTest {
+class SigkillDurabilityIT {
 
   private static final int ROUNDS = 3;
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code lab} as a user runs it: a separate JVM, its printed inventory, its errors. */
-class LabCommandTest {
+class LabCommandIT {
 
   private static Process launch(String... args) throws IOException {
     List<String> command = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code promtool check rules} and {@code promtool test rules} on the shipped files. */
-class PromtoolRulesTest {
+class PromtoolRulesIT {
 
   private static final RepoLayout REPO = RepoLayout.find();
 

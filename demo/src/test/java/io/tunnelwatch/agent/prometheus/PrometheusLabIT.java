@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PrometheusLabTest {
+class PrometheusLabIT {
 
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "prom-lab-pass-8a31";

@@ -52,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * TUNNEL-MIB tables of the reference router served through pass_persist, IF-MIB from the host plus
  * one tunnel interface (ifIndex 9001) added with override / pass_persist, read over v2c and v3.
  */
-class NetSnmpdIntegrationTest {
+class NetSnmpdIT {
 
-  private static final Logger LOG = LoggerFactory.getLogger(NetSnmpdIntegrationTest.class);
+  private static final Logger LOG = LoggerFactory.getLogger(NetSnmpdIT.class);
   private static final String COMMUNITY = "tw-integration-c0mmunity";
   private static final String AUTH_PASS = "auth-Passphrase-1";
   private static final String PRIV_PASS = "priv-Passphrase-1";
@@ -328,8 +328,7 @@ class NetSnmpdIntegrationTest {
   /** The pass_persist helper, copied out of the test resources into {@code dir}. */
   private static Path passPersistScript(Path dir) throws IOException {
     Path script = dir.resolve("pass-persist-table.pl");
-    try (InputStream in =
-        NetSnmpdIntegrationTest.class.getResourceAsStream("/pass-persist-table.pl")) {
+    try (InputStream in = NetSnmpdIT.class.getResourceAsStream("/pass-persist-table.pl")) {
       Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     return script;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Traps sent by Net-SNMP's {@code snmptrap} to the agent's own receiver: from a configured device
  * they open an event at once, between polls; from anywhere else they are dropped and counted.
  */
-class AgentTrapTest {
+class AgentTrapIT {
 
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "trap-pass-5c21e";

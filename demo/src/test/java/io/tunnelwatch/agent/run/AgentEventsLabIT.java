@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * routers really do (rekey when a lifetime runs out, lose the path) is what the listeners hear and
  * what /metrics counts.
  */
-class AgentEventsLabTest {
+class AgentEventsLabIT {
 
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "events-pass-71d3a";

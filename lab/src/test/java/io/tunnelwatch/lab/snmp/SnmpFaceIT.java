@@ -61,7 +61,7 @@ import org.snmp4j.util.TreeUtils;
  * the values equal what the CLI shows at the same simulated instant, credentials are enforced, and
  * traps arrive from each router's own address.
  */
-class SnmpFaceTest {
+class SnmpFaceIT {
   private static final String COMMUNITY = "tw-lab-ro";
   private static final String SPI_TABLE = "1.3.6.1.4.1.9.9.171.1.3.4";
   private static final SnmpUser SHA_AES =

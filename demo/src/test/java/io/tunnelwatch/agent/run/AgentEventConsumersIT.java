@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent built from config with a history and an Alertmanager, polling the lab. */
-class AgentEventConsumersTest {
+class AgentEventConsumersIT {
 
   private static final Instant FAR_PAST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two days of exported metrics backfilled into a real Prometheus (promtool create-blocks-from
  * openmetrics), then read back through the HTTP API into a report.
  */
-class PrometheusReportSourceTest {
+class PrometheusReportSourceIT {
 
   private static final String FLOW = "10.0.0.1/32:47->10.0.0.2/32:47";
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Notifications sent by Net-SNMP's snmptrap / snmpinform to a real receiver socket. */
-class TrapReceiverNetSnmpTest {
+class TrapReceiverNetSnmpIT {
 
   private static final String COMMUNITY = "trap-c0mmunity";
   private static final String AUTH_PASS = "trap-Auth-pass1";

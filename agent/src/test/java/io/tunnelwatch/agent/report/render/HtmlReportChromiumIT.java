@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML report as a real browser renders it (Debian's chromium, headless). */
-class HtmlReportChromiumTest {
+class HtmlReportChromiumIT {
 
   @TempDir Path dir;
 

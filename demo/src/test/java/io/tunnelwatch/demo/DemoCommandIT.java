@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class DemoCommandTest {
+class DemoCommandIT {
 
   @TempDir Path dir;
 

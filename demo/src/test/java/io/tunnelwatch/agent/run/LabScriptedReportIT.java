@@ -45,7 +45,7 @@ import picocli.CommandLine;
  * engine. One clock drives the lab and the agent, so an hour passes in a few seconds and every
  * figure is exact.
  */
-class LabScriptedReportTest {
+class LabScriptedReportIT {
 
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "report-lab-pass-2f9c";

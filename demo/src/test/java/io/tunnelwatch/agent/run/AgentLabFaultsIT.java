@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults injected through the lab's control API (real HTTP) reach the agent's metrics through its
  * real SSH polls: the lab's fault states are outputs the agent's parsers understand.
  */
-class AgentLabFaultsTest {
+class AgentLabFaultsIT {
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "fault-pass-71d2";
   private static final Duration WAIT = Duration.ofSeconds(20);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The example config's inhibit rules, in a real Alertmanager. */
-class AlertmanagerInhibitionTest {
+class AlertmanagerInhibitionIT {
 
   @TempDir Path dir;
   private Alertmanager alertmanager;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code amtool} on the example Alertmanager configuration. */
-class AlertmanagerConfigTest {
+class AlertmanagerConfigIT {
 
   private static final RepoLayout REPO = RepoLayout.find();
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The whole agent against the lab's R1 and R2 over real SSH, scraped over real HTTP. */
-class AgentLabTest {
+class AgentLabIT {
 
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "demo-pass-5c1e9";

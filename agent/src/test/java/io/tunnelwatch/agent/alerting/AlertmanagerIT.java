@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dispatcher against the real Alertmanager 0.25 of Debian's prometheus-alertmanager. */
-class AlertmanagerIntegrationTest {
+class AlertmanagerIT {
 
   private static final RetryPolicy FAST_RETRY =
       new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(400));
