@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Faults that leave negotiation alone but stop packets (stall, one-way loss) or take the path down,
  * seen over SSH. Before each test R1 has sent 300 packets (5/s) and R2 180 (3/s).
  */
-class TrafficFaultTest {
+class TrafficFaultIT {
   private static final String T10 = "show interfaces Tunnel10";
   private static final String T12 = "show interfaces Tunnel12";
 

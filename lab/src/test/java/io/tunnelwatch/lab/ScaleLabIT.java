@@ -34,7 +34,7 @@ import org.snmp4j.smi.VariableBinding;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /** Scale mode: N routers with M tunnels each, consistent pairs, every face answering. */
-class ScaleLabTest {
+class ScaleLabIT {
   private static final OID SYS_NAME = new OID("1.3.6.1.2.1.1.5.0");
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Forced rekeys and rekey storms, seen over SSH. */
-class RekeyFaultTest {
+class RekeyFaultIT {
   private static final String IPSEC = "show crypto ipsec sa";
 
   private FaultLab lab;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SSH transport against the lab's real MINA SSH server. */
-class SshCliSessionLabTest {
+class SshCliSessionLabIT {
 
   private static final String USER = "netops";
   private static final String PASSWORD = "lab-password-7f3a";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The events each router emits as faults come and go: what an SNMP face turns into traps. */
-class RouterEventsTest {
+class RouterEventsIT {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   private FaultLab lab;

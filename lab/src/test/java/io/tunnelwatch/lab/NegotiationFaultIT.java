@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * failure counters and records that grow with every retry (driven by the manual clock), and a heal
  * that brings the tunnel back with new SA identities.
  */
-class NegotiationFaultTest {
+class NegotiationFaultIT {
   private static final String SESSION = "show crypto session";
 
   private FaultLab lab;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The control API over real HTTP, with the effect of its calls checked over SSH. */
-class LabControlApiTest {
+class LabControlApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FaultLab lab;

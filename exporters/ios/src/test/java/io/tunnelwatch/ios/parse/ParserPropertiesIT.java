@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * than a property-testing library: the one we tried asks in its runtime output not to be used by
  * automated agents, and we respect that.
  */
-class ParserPropertiesTest {
+class ParserPropertiesIT {
 
   private static final long SEED = Long.getLong("tunnelwatch.seed", 20261128L);
 

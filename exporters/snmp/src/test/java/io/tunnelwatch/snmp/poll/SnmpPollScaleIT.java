@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * interfaces), polled over loopback UDP: every object is read and the poll stays well inside a
  * polling interval. The duration is logged for docs/snmp.md.
  */
-class SnmpPollScaleTest {
+class SnmpPollScaleIT {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SnmpPollScaleTest.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SnmpPollScaleIT.class);
   private static final int PEERS = 500;
 
   private static String peer(int i) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The routers' SSH face, driven by MINA's client over real TCP on loopback. */
-class SshFaceTest {
+class SshFaceIT {
   static final String PROMPT = "R1#";
 
   static ManualClock clock;

@@ -32,7 +32,7 @@ import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 /** The real client against agents on real UDP sockets that misbehave in the ways routers do. */
-class Snmp4jClientBadAgentTest {
+class Snmp4jClientBadAgentIT {
 
   private static final String COMMUNITY = "n0t-publ1c-c0mmunity";
   private static final Oid ROOT = Oid.parse("1.3.6.1.4.1.9.9.171.1.3.2.1");

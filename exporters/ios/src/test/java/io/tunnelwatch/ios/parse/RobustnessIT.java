@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile input: IOS errors, garbage, truncation. Only ParseException or warnings may result. */
-class RobustnessTest {
+class RobustnessIT {
 
   record Case(String name, Function<String, Parsed<?>> parser, String sample) {
     @Override

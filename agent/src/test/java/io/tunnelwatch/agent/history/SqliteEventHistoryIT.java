@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a SQLite file, plus what only the file has. */
-class SqliteEventHistoryTest extends EventHistoryContractTest {
+class SqliteEventHistoryIT extends EventHistoryContractTest {
 
   private static final CoverageGaps GAPS = EventHistoryContractTest.GAPS;
 
