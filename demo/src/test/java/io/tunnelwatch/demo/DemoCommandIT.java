@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.testing.process.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -55,11 +56,8 @@ class DemoCommandIT {
   void theDemoPrintsWhereItKeepsItsHistoryAndRecordsPollsThere() throws Exception {
     Path state = dir.resolve("state");
     Process demo =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                DemoMain.class.getName(),
+        ChildJvm.of(
+                DemoMain.class,
                 "demo",
                 "--listen",
                 "127.0.0.1:0",

@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.testing.process.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,13 +77,7 @@ class SigkillDurabilityIT {
    */
   private Map<Long, String> runWriterAndKill(String round, int acks) throws Exception {
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                HistoryWriterMain.class.getName(),
-                dir.toString(),
-                round)
+        ChildJvm.of(HistoryWriterMain.class, dir.toString(), round)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     Map<Long, String> tokens = new HashMap<>();

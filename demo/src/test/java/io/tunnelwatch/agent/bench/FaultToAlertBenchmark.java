@@ -1,7 +1,5 @@
 package io.tunnelwatch.agent.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.run.Agent;
@@ -40,7 +38,6 @@ public final class FaultToAlertBenchmark {
     boolean traps = args.length > 1 && args[1].equals("traps");
     int trapPort = FreePorts.udp();
     Path dir = Files.createTempDirectory("fault-bench");
-    ObjectMapper json = new ObjectMapper();
     Random random = new Random(42);
     try (Alertmanager alertmanager = Alertmanager.start(dir.resolve("am"));
         RunningLab lab =
@@ -74,12 +71,10 @@ public final class FaultToAlertBenchmark {
           Thread.sleep(random.nextInt(10_000)); // a random phase of the poll cycle, on purpose
           long start = System.nanoTime();
           lab.router("R1").injectFault(Fault.PSK_MISMATCH);
-          waitUntil(
-              () -> active(json, alertmanager, "TunnelwatchPhase1Failure"), Duration.ofMinutes(3));
+          waitUntil(() -> active(alertmanager, "TunnelwatchPhase1Failure"), Duration.ofMinutes(3));
           millis.add((System.nanoTime() - start) / 1_000_000);
           lab.router("R1").healFault(Fault.PSK_MISMATCH);
-          waitUntil(
-              () -> !active(json, alertmanager, "TunnelwatchPhase1Failure"), Duration.ofMinutes(3));
+          waitUntil(() -> !active(alertmanager, "TunnelwatchPhase1Failure"), Duration.ofMinutes(3));
           System.out.printf("run %d: %d ms%n", run + 1, millis.get(run));
         }
         List<Long> sorted = millis.stream().sorted().toList();
@@ -95,16 +90,11 @@ public final class FaultToAlertBenchmark {
     }
   }
 
-  private static boolean active(ObjectMapper json, Alertmanager alertmanager, String alertname) {
+  private static boolean active(Alertmanager alertmanager, String alertname) {
     try {
-      for (JsonNode alert : json.readTree(alertmanager.alertsJson())) {
-        if (alert.path("labels").path("alertname").asText().equals(alertname)
-            && alert.path("status").path("state").asText().equals("active")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (Exception e) {
+      return alertmanager.activeAlerts().stream()
+          .anyMatch(a -> a.path("labels").path("alertname").asText().equals(alertname));
+    } catch (RuntimeException e) {
       return false;
     }
   }

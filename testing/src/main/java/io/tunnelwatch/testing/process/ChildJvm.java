@@ -1,0 +1,25 @@
+package io.tunnelwatch.testing.process;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A main class run in its own JVM, on the test's own Java and class path: for tests that must see a
+ * process start, print, exit with a code or be killed.
+ */
+public final class ChildJvm {
+
+  private ChildJvm() {}
+
+  /** A process builder for {@code java -cp <test class path> main args...}; not started yet. */
+  public static ProcessBuilder of(Class<?> main, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+}
