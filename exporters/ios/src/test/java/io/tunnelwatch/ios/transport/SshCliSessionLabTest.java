@@ -102,6 +102,21 @@ class SshCliSessionLabTest {
   }
 
   @Test
+  void devicesNamingOneKnownHostsFileShareOneParsedCopyOfIt() throws IOException {
+    SshCredentials password = new SshCredentials.Password(PASSWORD);
+    Path sameFileOtherSpelling = dir.resolve("hostkeys").resolve("..").resolve("known_hosts");
+    Path otherFile =
+        Files.writeString(dir.resolve("other_known_hosts"), r1.knownHostsLine() + "\n");
+
+    HostKeyVerifier first = connector.verifierFor(target(password, knownHosts, false));
+
+    assertThat(connector.verifierFor(target(password, sameFileOtherSpelling, false)))
+        .isSameAs(first);
+    assertThat(connector.verifierFor(target(password, otherFile, false))).isNotSameAs(first);
+    assertThat(connector.verifierFor(target(password, knownHosts, true))).isNotSameAs(first);
+  }
+
+  @Test
   void keepsOneSessionForManyCommands() throws CliException {
     try (SshCliSession session = open()) {
       for (int i = 0; i < 5; i++) {
