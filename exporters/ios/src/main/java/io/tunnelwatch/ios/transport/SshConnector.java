@@ -55,7 +55,9 @@ public final class SshConnector implements AutoCloseable {
    * Connects, verifies the host key, authenticates, opens a shell and prepares it for scripted use
    * ({@code terminal length 0}).
    */
-  public SshCliSession open(SshTarget target, Duration commandTimeout) throws CliException {
+  public SshCliSession open(
+      SshTarget target, Duration commandTimeout, SshCliSession.OutputLimits limits)
+      throws CliException {
     HostKeyVerifier verifier = verifierFor(target);
     ClientSession session = connect(target, verifier);
     try {
@@ -65,7 +67,7 @@ public final class SshConnector implements AutoCloseable {
       shell.setOut(output);
       shell.setErr(output);
       shell.open().verify(target.connectTimeout());
-      SshCliSession cli = new SshCliSession(target.device(), session, shell, output);
+      SshCliSession cli = new SshCliSession(target.device(), session, shell, output, limits);
       cli.prepare(commandTimeout);
       return cli;
     } catch (CliException e) {
