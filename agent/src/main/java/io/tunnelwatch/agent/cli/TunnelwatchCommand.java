@@ -1,11 +1,14 @@
 package io.tunnelwatch.agent.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code tunnelwatch} command and its subcommands. */
 @Command(
     name = "tunnelwatch",
     mixinStandardHelpOptions = true,
+    // Every subcommand answers --help and --version, even one with required options.
+    scope = ScopeType.INHERIT,
     version = "tunnelwatch 0.1.0",
     description = "Watches IPsec-over-GRE tunnels on Cisco IOS / IOS-XE routers.",
     subcommands = {

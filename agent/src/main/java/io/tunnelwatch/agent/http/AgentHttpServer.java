@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -12,14 +13,21 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's HTTP face: {@code /metrics}, {@code /probe}, {@code /-/healthy}, {@code /-/ready} and
  * the status page at {@code /}.
  */
 public final class AgentHttpServer implements AutoCloseable {
+
+  private static final int BACKLOG = 64;
+  private static final int WORKERS = 16;
+  private static final int QUEUED_REQUESTS = 256;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -49,20 +57,14 @@ public final class AgentHttpServer implements AutoCloseable {
       EventTracker events,
       Clock clock)
       throws IOException {
-    server = HttpServer.create(address, 64);
-    executor =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "http");
-              t.setDaemon(true);
-              return t;
-            });
+    RequestTimeouts.applyUnlessSet();
+    server = HttpServer.create(address, BACKLOG);
+    executor = workers();
     server.setExecutor(executor);
-    server.createContext("/metrics", new MetricsHandler(registry));
-    server.createContext("/probe", new ProbeHandler(states, events));
-    server.createContext("/-/healthy", exchange -> Responses.text(exchange, 200, "Healthy\n"));
-    server.createContext(
+    readOnly("/metrics", new MetricsHandler(registry));
+    readOnly("/probe", new ProbeHandler(states, events));
+    readOnly("/-/healthy", exchange -> Responses.text(exchange, 200, "Healthy\n"));
+    readOnly(
         "/-/ready",
         exchange -> {
           boolean ready = states.allPolledOnce();
@@ -71,8 +73,33 @@ public final class AgentHttpServer implements AutoCloseable {
               ready ? 200 : 503,
               ready ? "Ready\n" : "Not ready: waiting for the first poll of every device\n");
         });
-    server.createContext("/", exchange -> statusPage(exchange, states, clock));
+    readOnly("/", exchange -> statusPage(exchange, states, clock));
     server.start();
+  }
+
+  private void readOnly(String path, HttpHandler handler) {
+    server.createContext(path, handler).getFilters().add(new ReadOnlyMethods());
+  }
+
+  /**
+   * A bounded pool with a bounded queue: a slow client holds one worker for at most the request
+   * timeout, and a flood of connections is refused (the server closes them) instead of queueing
+   * without end.
+   */
+  private static ExecutorService workers() {
+    AtomicInteger number = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        WORKERS,
+        WORKERS,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+        r -> {
+          Thread t = new Thread(r, "http-" + number.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static void statusPage(HttpExchange exchange, DeviceStates states, Clock clock)

@@ -9,7 +9,8 @@ import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code /probe?target=DEVICE}: the metrics of one configured device only, for Prometheus setups
@@ -28,34 +29,46 @@ final class ProbeHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Optional<String> target = queryParameter(exchange.getRequestURI().getRawQuery(), "target");
-    if (target.isEmpty() || target.get().isBlank()) {
-      Responses.text(
-          exchange, 400, "missing query parameter 'target' (a configured device name)\n");
+    List<String> targets;
+    try {
+      targets = queryParameters(exchange.getRequestURI().getRawQuery(), "target");
+    } catch (IllegalArgumentException e) {
+      Responses.text(exchange, 400, "malformed query string\n");
       return;
     }
-    if (states.get(target.get()).isEmpty()) {
+    if (targets.size() != 1 || targets.get(0).isBlank()) {
+      Responses.text(
+          exchange, 400, "give exactly one query parameter 'target' (a configured device name)\n");
+      return;
+    }
+    String target = targets.get(0);
+    if (states.get(target).isEmpty()) {
       Responses.text(exchange, 404, "unknown target; only configured devices can be probed\n");
       return;
     }
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(DeviceCollector.oneDevice(states, target.get()));
-    registry.register(EventCollector.oneDevice(events, target.get()));
+    registry.register(DeviceCollector.oneDevice(states, target));
+    registry.register(EventCollector.oneDevice(events, target));
     new MetricsHandler(registry).handle(exchange);
   }
 
-  static Optional<String> queryParameter(String rawQuery, String name) {
+  /**
+   * Every value of the named query parameter, in order.
+   *
+   * @throws IllegalArgumentException on a malformed percent-encoding
+   */
+  static List<String> queryParameters(String rawQuery, String name) {
     if (rawQuery == null) {
-      return Optional.empty();
+      return List.of();
     }
+    List<String> values = new ArrayList<>();
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (key.equals(name)) {
-        return Optional.of(
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
-    return Optional.empty();
+    return values;
   }
 }

@@ -1,6 +1,8 @@
 package io.tunnelwatch.agent.poll;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,7 +14,6 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -22,72 +23,110 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
- * Runs each device's poll on its own Quartz schedule. Quartz never runs two polls of one device at
- * once ({@link DisallowConcurrentExecution}); a poll that overruns its interval makes the next one
- * wait instead of piling up.
+ * Keeps every device on its interval with a bounded pool of workers.
+ *
+ * <p>Each device is polled once at start, then at a fixed place in every interval ({@link
+ * PollPhase}), so a large fleet is spread over the interval instead of being polled in one burst. A
+ * poll that finds no free worker waits for one and starts late rather than being dropped; only when
+ * it is so late that the device's next poll is already due is it skipped in favour of that one.
+ * Quartz never runs two polls of one device at once ({@link DisallowConcurrentExecution}).
  */
 public final class PollScheduler implements AutoCloseable {
 
-  private static final String GROUP = "device-polls";
-  private static final int MAX_THREADS = 16;
+  /** Workers when the configuration does not say. */
+  public static final int DEFAULT_WORKERS = 16;
+
+  private static final String REGULAR = "device-polls";
+  private static final String INITIAL = "initial-polls";
+
+  // Lateness is handled by the job (run late, or skip when the next poll is due), never by
+  // Quartz's misfire rules, which would drop a late poll after a fixed threshold.
+  private static final long NEVER_MISFIRE_MILLIS = Integer.MAX_VALUE;
 
   private final Scheduler scheduler;
-  private final Map<String, PollTask> tasks;
+  private final Map<String, ScheduledPoll> polls;
+  private final Map<String, Duration> intervals;
+  private final PollScheduleObserver observer;
 
   /**
-   * @param tasks one task per device
+   * @param polls one poll per device
    * @param intervals poll interval per device name
+   * @param workers how many polls may run at once
+   * @param observer hears each poll's lateness and every skipped poll
    */
-  public PollScheduler(List<PollTask> tasks, Map<String, Duration> intervals)
+  public PollScheduler(
+      List<? extends ScheduledPoll> polls,
+      Map<String, Duration> intervals,
+      int workers,
+      PollScheduleObserver observer)
       throws SchedulerException {
-    this.tasks = tasks.stream().collect(Collectors.toMap(PollTask::device, Function.identity()));
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
+    this.polls =
+        polls.stream().collect(Collectors.toMap(ScheduledPoll::device, Function.identity()));
+    this.intervals = Map.copyOf(intervals);
+    this.observer = observer;
+    scheduler = new StdSchedulerFactory(quartzProperties(workers)).getScheduler();
+    scheduler.setJobFactory(jobFactory());
+    Instant now = Instant.now();
+    for (ScheduledPoll poll : polls) {
+      schedule(poll.device(), interval(poll.device()), now);
+    }
+  }
+
+  private static Properties quartzProperties(int workers) {
     Properties properties = new Properties();
     // Unique per instance: Quartz keeps schedulers in a JVM-wide repository keyed by this name.
     properties.setProperty("org.quartz.scheduler.instanceName", "tunnelwatch-" + UUID.randomUUID());
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty(
-        "org.quartz.threadPool.threadCount",
-        Integer.toString(Math.max(1, Math.min(tasks.size(), MAX_THREADS))));
+    properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workers));
     properties.setProperty("org.quartz.threadPool.threadNamePrefix", "poll");
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
-    scheduler = new StdSchedulerFactory(properties).getScheduler();
-    scheduler.setJobFactory(jobFactory());
-    for (PollTask task : tasks) {
-      schedule(task.device(), intervals.get(task.device()));
+    properties.setProperty(
+        "org.quartz.jobStore.misfireThreshold", Long.toString(NEVER_MISFIRE_MILLIS));
+    return properties;
+  }
+
+  private Duration interval(String device) {
+    Duration interval = intervals.get(device);
+    if (interval == null || interval.toMillis() < 1) {
+      throw new IllegalArgumentException("no poll interval for device " + device);
     }
+    return interval;
   }
 
   private JobFactory jobFactory() {
     return (bundle, ignored) -> {
       String device = bundle.getJobDetail().getKey().getName();
-      PollTask task = tasks.get(device);
-      return new DevicePollJob(task);
+      return new DevicePollJob(polls.get(device), interval(device), observer);
     };
   }
 
-  private void schedule(String device, Duration interval) throws SchedulerException {
-    JobDetail job = JobBuilder.newJob(DevicePollJob.class).withIdentity(device, GROUP).build();
-    Trigger trigger =
+  private void schedule(String device, Duration interval, Instant now) throws SchedulerException {
+    JobDetail job = JobBuilder.newJob(DevicePollJob.class).withIdentity(device, REGULAR).build();
+    // The first regular poll comes at least half an interval after the initial one, so the two
+    // do not run back to back.
+    Instant firstSlot =
+        PollPhase.firstSlotAtOrAfter(device, interval, now.plus(interval.dividedBy(2)));
+    Trigger regular =
         TriggerBuilder.newTrigger()
-            .withIdentity(device, GROUP)
-            .startNow()
+            .withIdentity(device, REGULAR)
+            .startAt(Date.from(firstSlot))
             .withSchedule(
                 SimpleScheduleBuilder.simpleSchedule()
                     .withIntervalInMilliseconds(interval.toMillis())
                     .repeatForever()
-                    .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .withMisfireHandlingInstructionIgnoreMisfires())
             .build();
-    scheduler.scheduleJob(job, trigger);
+    Trigger initial =
+        TriggerBuilder.newTrigger().withIdentity(device, INITIAL).forJob(job).startNow().build();
+    scheduler.scheduleJob(job, regular);
+    scheduler.scheduleJob(initial);
   }
 
   public void start() throws SchedulerException {
     scheduler.start();
-  }
-
-  /** Polls one device now, outside its schedule (still never concurrently with itself). */
-  public void pollNow(String device) throws SchedulerException {
-    scheduler.triggerJob(new JobKey(device, GROUP));
   }
 
   @Override
@@ -97,22 +136,33 @@ public final class PollScheduler implements AutoCloseable {
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot stop the poll scheduler", e);
     } finally {
-      tasks.values().forEach(PollTask::close);
+      polls.values().forEach(ScheduledPoll::close);
     }
   }
 
-  /** The Quartz job: a thin adapter that runs the device's task. */
+  /** The Quartz job: runs the device's poll, or skips it when it is a whole interval late. */
   @DisallowConcurrentExecution
   static final class DevicePollJob implements Job {
-    private final PollTask task;
+    private final ScheduledPoll poll;
+    private final Duration interval;
+    private final PollScheduleObserver observer;
 
-    DevicePollJob(PollTask task) {
-      this.task = task;
+    DevicePollJob(ScheduledPoll poll, Duration interval, PollScheduleObserver observer) {
+      this.poll = poll;
+      this.interval = interval;
+      this.observer = observer;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-      task.run();
+      Duration lag = Duration.between(context.getScheduledFireTime().toInstant(), Instant.now());
+      boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
+      if (regular && lag.compareTo(interval) >= 0) {
+        observer.pollSkipped(poll.device(), lag);
+        return;
+      }
+      observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
+      poll.run();
     }
   }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * stitching) and publish what it returns. Failures are counted, and logged once when they start (or
  * change) and once when they clear.
  */
-public final class PollTask implements AutoCloseable {
+public final class PollTask implements ScheduledPoll {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollTask.class);
 
@@ -87,11 +87,13 @@ public final class PollTask implements AutoCloseable {
     this(device, List.of(poller), states, meters, monitor);
   }
 
+  @Override
   public String device() {
     return device;
   }
 
   /** Runs one poll of every source; never throws, so one device's trouble stays with it. */
+  @Override
   public void run() {
     Optional<DeviceSnapshot> merged = Optional.empty();
     String failure = null;

@@ -25,6 +25,7 @@ import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollOutcomes;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
+import io.tunnelwatch.agent.poll.ScheduleOverloadLog;
 import io.tunnelwatch.agent.report.schedule.ReportScheduler;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
 import java.io.IOException;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Duration OVERLOAD_LOG_QUIET_PERIOD = Duration.ofMinutes(5);
 
   private final DevicePollers pollers;
   private Optional<TrapReceiver> traps = Optional.empty();
@@ -115,7 +117,13 @@ public final class Agent implements AutoCloseable {
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
     }
     try {
-      scheduler = new PollScheduler(tasks, intervals);
+      scheduler =
+          new PollScheduler(
+              tasks,
+              intervals,
+              PollScheduler.DEFAULT_WORKERS,
+              new ScheduleOverloadLog(
+                  clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS));
       scheduler.start();
     } catch (SchedulerException | RuntimeException e) {
       http.close();

@@ -8,6 +8,7 @@ import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.SnmpDevicePoller;
 import io.tunnelwatch.agent.poll.SshDevicePoller;
 import io.tunnelwatch.ios.transport.ReconnectingCliSession;
+import io.tunnelwatch.ios.transport.SshCliSession;
 import io.tunnelwatch.ios.transport.SshConnector;
 import io.tunnelwatch.ios.transport.SshTarget;
 import io.tunnelwatch.snmp.SnmpException;
@@ -78,7 +79,8 @@ final class DevicePollers implements AutoCloseable {
                         Path.of(device.ssh().knownHosts()),
                         device.ssh().trustOnFirstUse(),
                         module.connectTimeout()),
-                    module.commandTimeout()),
+                    module.commandTimeout(),
+                    SshCliSession.OutputLimits.DEFAULT),
             RECONNECT_BACKOFF);
     return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
   }

@@ -5,6 +5,7 @@ import io.tunnelwatch.agent.poll.SshDevicePoller;
 import io.tunnelwatch.ios.transport.CliException;
 import io.tunnelwatch.ios.transport.CliSession;
 import io.tunnelwatch.ios.transport.ReconnectingCliSession;
+import io.tunnelwatch.ios.transport.SshCliSession;
 import io.tunnelwatch.ios.transport.SshConnector;
 import io.tunnelwatch.ios.transport.SshCredentials;
 import io.tunnelwatch.ios.transport.SshTarget;
@@ -50,7 +51,8 @@ public final class SshPollBenchmark {
               knownHosts,
               false,
               TIMEOUT);
-      ReconnectingCliSession.Opener opener = () -> connector.open(target, TIMEOUT);
+      ReconnectingCliSession.Opener opener =
+          () -> connector.open(target, TIMEOUT, SshCliSession.OutputLimits.DEFAULT);
 
       CliSession kept =
           new ReconnectingCliSession(

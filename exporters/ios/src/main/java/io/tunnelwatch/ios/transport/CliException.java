@@ -26,6 +26,8 @@ public class CliException extends Exception {
     HOST_KEY_REJECTED,
     AUTHENTICATION,
     TIMEOUT,
+    /** The device printed more than the configured bound; the session was closed. */
+    OUTPUT_TOO_LARGE,
     DISCONNECTED,
     PROTOCOL
   }

@@ -3,21 +3,24 @@ package io.tunnelwatch.ios.transport;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
- * Checks one device's host key against its known_hosts file and remembers why it refused a key, so
+ * Checks host keys against one known_hosts file and records on the session why it refused a key, so
  * that the caller can tell a changed key (possible man in the middle) from an unknown one.
+ *
+ * <p>One instance serves every device that names the same file: MINA parses the file once and
+ * parses it again only when it changes, so the heap does not hold one copy per session.
  */
 final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
 
-  private final AtomicReference<String> rejection = new AtomicReference<>();
+  private static final AttributeKey<String> REJECTION = new AttributeKey<>();
 
   HostKeyVerifier(Path knownHosts, boolean trustOnFirstUse) {
     super(
@@ -30,7 +33,8 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
       ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
     boolean accepted = super.acceptUnknownHostKey(session, remoteAddress, serverKey);
     if (!accepted) {
-      rejection.set(
+      session.setAttribute(
+          REJECTION,
           "host key "
               + KeyUtils.getFingerPrint(serverKey)
               + " of "
@@ -49,7 +53,8 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
       KnownHostEntry entry,
       PublicKey expected,
       PublicKey actual) {
-    rejection.set(
+    session.setAttribute(
+        REJECTION,
         "host key of "
             + remoteAddress
             + " CHANGED: expected "
@@ -62,8 +67,8 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
     return false;
   }
 
-  /** Why the last key was refused, or null when none was. */
-  String rejection() {
-    return rejection.get();
+  /** Why the session's host key was refused, or null when it was not. */
+  static String rejection(ClientSession session) {
+    return session.getAttribute(REJECTION);
   }
 }

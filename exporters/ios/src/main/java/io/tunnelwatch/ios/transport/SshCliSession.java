@@ -27,20 +27,43 @@ public final class SshCliSession implements CliSession {
   private final ChannelShell shell;
   private final ShellOutputBuffer output;
   private final OutputStream input;
+  private final OutputLimits limits;
   private String prompt;
 
   SshCliSession(
-      String device, ClientSession session, ChannelShell shell, ShellOutputBuffer output) {
+      String device,
+      ClientSession session,
+      ChannelShell shell,
+      ShellOutputBuffer output,
+      OutputLimits limits) {
     this.device = device;
     this.session = session;
     this.shell = shell;
     this.output = output;
     this.input = shell.getInvertedIn();
+    this.limits = limits;
+  }
+
+  /**
+   * Bounds on what a device may print, so that one that never stops talking costs bounded memory.
+   *
+   * @param maxCommandBytes output of one command, prompt included
+   * @param maxBannerBytes what comes before the first prompt (banner, MOTD)
+   */
+  public record OutputLimits(int maxCommandBytes, int maxBannerBytes) {
+    /** Sized for a hub with 5,000 tunnels (~9 MB of {@code show crypto ipsec sa}) with room. */
+    public static final OutputLimits DEFAULT = new OutputLimits(64 << 20, 1 << 20);
+
+    public OutputLimits {
+      if (maxCommandBytes < 1 || maxBannerBytes < 1) {
+        throw new IllegalArgumentException("output limits must be positive");
+      }
+    }
   }
 
   /** Waits for the first prompt and turns off paging and line wrapping. */
   void prepare(Duration timeout) throws CliException {
-    String banner = awaitPrompt(timeout, "the login prompt");
+    String banner = awaitPrompt(timeout, "the login prompt", limits.maxBannerBytes());
     Matcher m = PROMPT_AT_END.matcher(banner.replace("\r", ""));
     if (!m.find()) {
       throw new CliException(CliException.Kind.PROTOCOL, device + ": no IOS prompt after login");
@@ -62,15 +85,16 @@ public final class SshCliSession implements CliSession {
     }
     output.drain();
     send(command + "\n");
-    String raw = awaitPrompt(timeout, "'" + command + "'");
+    String raw = awaitPrompt(timeout, "'" + command + "'", limits.maxCommandBytes());
     return clean(raw, command);
   }
 
-  private String awaitPrompt(Duration timeout, String what) throws CliException {
+  private String awaitPrompt(Duration timeout, String what, int maxBytes) throws CliException {
     long deadline = System.nanoTime() + timeout.toNanos();
     StringBuilder collected = new StringBuilder();
     while (true) {
       Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      output.limit(maxBytes - collected.length());
       ShellOutputBuffer.Outcome outcome;
       try {
         outcome =
@@ -89,6 +113,13 @@ public final class SshCliSession implements CliSession {
           throw new CliException(
               CliException.Kind.TIMEOUT,
               device + ": no prompt within " + timeout.toMillis() + " ms after " + what);
+        }
+        case TOO_LARGE -> {
+          // The rest is still coming and would corrupt the next command's output: start afresh.
+          close();
+          throw new CliException(
+              CliException.Kind.OUTPUT_TOO_LARGE,
+              device + ": more than " + maxBytes + " bytes of output for " + what);
         }
         case CLOSED -> {
           close();

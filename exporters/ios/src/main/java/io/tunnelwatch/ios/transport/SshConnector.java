@@ -3,9 +3,12 @@ package io.tunnelwatch.ios.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.future.ConnectFuture;
@@ -21,13 +24,15 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Opens IOS CLI sessions over SSH. One connector (one MINA client, one pool of I/O threads) serves
- * every device; each connection carries its own host-key verifier in its connection context.
+ * every device; each connection carries the verifier of its device's known_hosts file in its
+ * connection context.
  */
 public final class SshConnector implements AutoCloseable {
 
   private static final AttributeKey<HostKeyVerifier> VERIFIER = new AttributeKey<>();
 
   private final SshClient client;
+  private final Map<KnownHostsFile, HostKeyVerifier> verifiers = new ConcurrentHashMap<>();
 
   public SshConnector() {
     client = SshClient.setUpDefaultClient();
@@ -50,17 +55,19 @@ public final class SshConnector implements AutoCloseable {
    * Connects, verifies the host key, authenticates, opens a shell and prepares it for scripted use
    * ({@code terminal length 0}).
    */
-  public SshCliSession open(SshTarget target, Duration commandTimeout) throws CliException {
-    HostKeyVerifier verifier = new HostKeyVerifier(target.knownHosts(), target.trustOnFirstUse());
+  public SshCliSession open(
+      SshTarget target, Duration commandTimeout, SshCliSession.OutputLimits limits)
+      throws CliException {
+    HostKeyVerifier verifier = verifierFor(target);
     ClientSession session = connect(target, verifier);
     try {
-      authenticate(session, target, verifier);
-      ChannelShell shell = session.createShellChannel(ptyConfiguration(), java.util.Map.of());
+      authenticate(session, target);
+      ChannelShell shell = session.createShellChannel(ptyConfiguration(), Map.of());
       ShellOutputBuffer output = new ShellOutputBuffer();
       shell.setOut(output);
       shell.setErr(output);
       shell.open().verify(target.connectTimeout());
-      SshCliSession cli = new SshCliSession(target.device(), session, shell, output);
+      SshCliSession cli = new SshCliSession(target.device(), session, shell, output, limits);
       cli.prepare(commandTimeout);
       return cli;
     } catch (CliException e) {
@@ -93,8 +100,17 @@ public final class SshConnector implements AutoCloseable {
     }
   }
 
-  private void authenticate(ClientSession session, SshTarget target, HostKeyVerifier verifier)
-      throws CliException {
+  /** The verifier shared by every device that names the same known_hosts file. */
+  HostKeyVerifier verifierFor(SshTarget target) {
+    return verifiers.computeIfAbsent(
+        new KnownHostsFile(
+            target.knownHosts().toAbsolutePath().normalize(), target.trustOnFirstUse()),
+        file -> new HostKeyVerifier(file.path(), file.trustOnFirstUse()));
+  }
+
+  private record KnownHostsFile(Path path, boolean trustOnFirstUse) {}
+
+  private void authenticate(ClientSession session, SshTarget target) throws CliException {
     try {
       if (target.credentials() instanceof SshCredentials.Password p) {
         session.addPasswordIdentity(p.password());
@@ -103,7 +119,7 @@ public final class SshConnector implements AutoCloseable {
       }
       session.auth().verify(target.connectTimeout());
     } catch (IOException e) {
-      String rejection = verifier.rejection();
+      String rejection = HostKeyVerifier.rejection(session);
       if (rejection != null) {
         throw new CliException(CliException.Kind.HOST_KEY_REJECTED, rejection, e);
       }

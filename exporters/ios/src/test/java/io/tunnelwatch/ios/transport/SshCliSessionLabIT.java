@@ -83,7 +83,9 @@ class SshCliSessionLabIT {
 
   private SshCliSession open() throws CliException {
     return connector.open(
-        target(new SshCredentials.Password(PASSWORD), knownHosts, false), TIMEOUT);
+        target(new SshCredentials.Password(PASSWORD), knownHosts, false),
+        TIMEOUT,
+        SshCliSession.OutputLimits.DEFAULT);
   }
 
   @Test
@@ -99,6 +101,21 @@ class SshCliSessionLabIT {
           .doesNotContain("R1#")
           .doesNotContain("\r");
     }
+  }
+
+  @Test
+  void devicesNamingOneKnownHostsFileShareOneParsedCopyOfIt() throws IOException {
+    SshCredentials password = new SshCredentials.Password(PASSWORD);
+    Path sameFileOtherSpelling = dir.resolve("hostkeys").resolve("..").resolve("known_hosts");
+    Path otherFile =
+        Files.writeString(dir.resolve("other_known_hosts"), r1.knownHostsLine() + "\n");
+
+    HostKeyVerifier first = connector.verifierFor(target(password, knownHosts, false));
+
+    assertThat(connector.verifierFor(target(password, sameFileOtherSpelling, false)))
+        .isSameAs(first);
+    assertThat(connector.verifierFor(target(password, otherFile, false))).isNotSameAs(first);
+    assertThat(connector.verifierFor(target(password, knownHosts, true))).isNotSameAs(first);
   }
 
   @Test
@@ -168,16 +185,16 @@ class SshCliSessionLabIT {
     Files.writeString(empty, "");
     SshTarget strict = target(new SshCredentials.Password(PASSWORD), empty, false);
 
-    assertThatThrownBy(() -> connector.open(strict, TIMEOUT))
+    assertThatThrownBy(() -> connector.open(strict, TIMEOUT, SshCliSession.OutputLimits.DEFAULT))
         .isInstanceOfSatisfying(
             CliException.class,
             e -> assertThat(e.kind()).isEqualTo(CliException.Kind.HOST_KEY_REJECTED));
 
     SshTarget tofu = target(new SshCredentials.Password(PASSWORD), empty, true);
-    connector.open(tofu, TIMEOUT).close();
+    connector.open(tofu, TIMEOUT, SshCliSession.OutputLimits.DEFAULT).close();
     assertThat(Files.readString(empty)).contains(String.valueOf(r1.sshPort()));
     // Now recorded: strict checking accepts it.
-    connector.open(strict, TIMEOUT).close();
+    connector.open(strict, TIMEOUT, SshCliSession.OutputLimits.DEFAULT).close();
   }
 
   @Test
@@ -188,7 +205,8 @@ class SshCliSessionLabIT {
     }
     SshTarget byKey = target(new SshCredentials.PrivateKey(keyFile, ""), knownHosts, false);
 
-    try (SshCliSession session = connector.open(byKey, TIMEOUT)) {
+    try (SshCliSession session =
+        connector.open(byKey, TIMEOUT, SshCliSession.OutputLimits.DEFAULT)) {
       assertThat(session.execute("show clock", TIMEOUT)).contains("UTC");
     }
   }
@@ -197,7 +215,7 @@ class SshCliSessionLabIT {
   void aWrongPasswordIsAnAuthenticationFailureThatNeverShowsThePassword() {
     SshTarget wrong = target(new SshCredentials.Password("not-the-password"), knownHosts, false);
 
-    assertThatThrownBy(() -> connector.open(wrong, TIMEOUT))
+    assertThatThrownBy(() -> connector.open(wrong, TIMEOUT, SshCliSession.OutputLimits.DEFAULT))
         .isInstanceOfSatisfying(
             CliException.class,
             e -> {

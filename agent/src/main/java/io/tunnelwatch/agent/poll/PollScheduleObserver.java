@@ -1,0 +1,25 @@
+package io.tunnelwatch.agent.poll;
+
+import java.time.Duration;
+
+/** Hears how well the scheduler keeps each device on its interval. */
+public interface PollScheduleObserver {
+
+  PollScheduleObserver NONE =
+      new PollScheduleObserver() {
+        @Override
+        public void pollStarted(String device, Duration lag) {}
+
+        @Override
+        public void pollSkipped(String device, Duration lag) {}
+      };
+
+  /** A poll started {@code lag} after the time it was due. */
+  void pollStarted(String device, Duration lag);
+
+  /**
+   * A poll was due so long ago that the device's next poll is already due too: the late one is
+   * dropped in favour of the next, and the workers cannot keep up with the fleet.
+   */
+  void pollSkipped(String device, Duration lag);
+}

@@ -1,0 +1,139 @@
+package io.tunnelwatch.agent.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The real Quartz scheduler on the real clock: timing is the point here. */
+class PollSchedulerIT {
+
+  @Test
+  void everyDeviceOfAFleetIsPolledInEachOfThreeConsecutiveIntervals() throws Exception {
+    Duration interval = Duration.ofSeconds(2);
+    // 200 polls of 100 ms on 16 workers need 1.25 s of each 2 s interval: enough if spread, too
+    // much for a burst that must start within Quartz's usual one-second misfire threshold.
+    List<TimedPoll> fleet = fleet(200, Duration.ofMillis(100));
+    RecordingObserver observer = new RecordingObserver();
+    Instant start = Instant.now();
+
+    try (PollScheduler scheduler =
+        new PollScheduler(fleet, intervals(fleet, interval), 16, observer)) {
+      scheduler.start();
+      Instant end = start.plus(interval.multipliedBy(4));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> fleet.stream().allMatch(poll -> poll.startedAtOrAfter(end)));
+    }
+
+    for (int k = 1; k <= 3; k++) {
+      Instant from = start.plus(interval.multipliedBy(k));
+      Instant to = from.plus(interval);
+      List<String> missed =
+          fleet.stream()
+              .filter(poll -> !poll.startedWithin(from, to))
+              .map(TimedPoll::device)
+              .toList();
+      assertThat(missed).as("devices not polled in interval %d", k).isEmpty();
+    }
+    assertThat(observer.skipped).isEmpty();
+    assertThat(fleet).allSatisfy(poll -> assertThat(poll.mostAtOnce.get()).isEqualTo(1));
+  }
+
+  @Test
+  void aPollThatCannotStartBeforeTheNextIsDueIsSkippedAndReported() throws Exception {
+    Duration interval = Duration.ofMillis(500);
+    // One worker and polls longer than the interval: the fleet cannot keep up.
+    List<TimedPoll> fleet = fleet(2, Duration.ofMillis(700));
+    RecordingObserver observer = new RecordingObserver();
+
+    try (PollScheduler scheduler =
+        new PollScheduler(fleet, intervals(fleet, interval), 1, observer)) {
+      scheduler.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> observer.skipped.size() >= 2);
+    }
+
+    assertThat(observer.skipped)
+        .allSatisfy(lag -> assertThat(lag).isGreaterThanOrEqualTo(interval));
+    assertThat(fleet).allSatisfy(poll -> assertThat(poll.starts).isNotEmpty());
+    assertThat(fleet).allSatisfy(poll -> assertThat(poll.mostAtOnce.get()).isEqualTo(1));
+  }
+
+  private static List<TimedPoll> fleet(int size, Duration work) {
+    return IntStream.range(0, size)
+        .mapToObj(i -> new TimedPoll(String.format("r%04d", i), work))
+        .toList();
+  }
+
+  private static Map<String, Duration> intervals(List<TimedPoll> fleet, Duration interval) {
+    return fleet.stream()
+        .collect(
+            Collectors.toMap(
+                TimedPoll::device, Function.<TimedPoll>identity().andThen(p -> interval)));
+  }
+
+  /** A poll that takes a fixed time and remembers when it started and how many ran at once. */
+  private static final class TimedPoll implements ScheduledPoll {
+    private final String device;
+    private final Duration work;
+    private final ConcurrentLinkedQueue<Instant> starts = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+    TimedPoll(String device, Duration work) {
+      this.device = device;
+      this.work = work;
+    }
+
+    @Override
+    public String device() {
+      return device;
+    }
+
+    @Override
+    public void run() {
+      starts.add(Instant.now());
+      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      // Stands for the time a router takes to answer.
+      LockSupport.parkNanos(work.toNanos());
+      running.decrementAndGet();
+    }
+
+    boolean startedAtOrAfter(Instant instant) {
+      return starts.stream().anyMatch(s -> !s.isBefore(instant));
+    }
+
+    boolean startedWithin(Instant from, Instant to) {
+      return starts.stream().anyMatch(s -> !s.isBefore(from) && s.isBefore(to));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class RecordingObserver implements PollScheduleObserver {
+    private final Map<String, Duration> started = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Duration> skipped = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void pollStarted(String device, Duration lag) {
+      started.put(device, lag);
+    }
+
+    @Override
+    public void pollSkipped(String device, Duration lag) {
+      skipped.add(lag);
+    }
+  }
+}
