@@ -19,7 +19,9 @@ public final class Executables {
           Map.entry("snmpbulkwalk", "snmp"),
           Map.entry("snmpwalk", "snmp"),
           Map.entry("snmptrap", "snmp"),
-          Map.entry("chromium", "chromium"));
+          Map.entry("chromium", "chromium"),
+          Map.entry("sshd", "openssh-server"),
+          Map.entry("ssh-keygen", "openssh-client"));
 
   private Executables() {}
 

@@ -3,6 +3,8 @@ package io.tunnelwatch.ios.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunnelwatch.testing.process.ProcessRunner;
+import io.tunnelwatch.testing.ssh.OpenSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class SshCliSessionOpenSshIT {
   }
 
   @BeforeAll
-  static void startServer() throws IOException, InterruptedException {
+  static void startServer() throws IOException {
     Files.createDirectories(dir.resolve("keys"));
     Files.createDirectories(dir.resolve("sshd"));
     List<String> authorized = new ArrayList<>();
@@ -50,15 +52,25 @@ class SshCliSessionOpenSshIT {
   }
 
   private static String keygen(String name, String type, String passphrase, String format)
-      throws IOException, InterruptedException {
+      throws IOException {
     // ssh-keygen's "RFC4716" private key format is the OpenSSH one ("BEGIN OPENSSH PRIVATE KEY").
-    OpenSshServer.run(
-        "ssh-keygen", "-q", "-t", type, "-N", passphrase, "-m", format, "-f", key(name).toString());
+    ProcessRunner.run(
+            "ssh-keygen",
+            "-q",
+            "-t",
+            type,
+            "-N",
+            passphrase,
+            "-m",
+            format,
+            "-f",
+            key(name).toString())
+        .requireSuccess();
     return Files.readString(key(name).resolveSibling(name + ".pub")).strip();
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     connector.close();
     server.close();
   }
