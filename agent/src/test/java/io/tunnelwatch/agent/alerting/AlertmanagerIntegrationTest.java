@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.Evidence;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.Severity;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.metrics.MetricContract;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class AlertmanagerIntegrationTest {
       new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(400));
 
   @TempDir Path dir;
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final AgentMetrics metrics = AgentMetrics.unregistered();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @AfterEach
@@ -43,7 +44,7 @@ class AlertmanagerIntegrationTest {
   private AlertDispatcher dispatcher(RunningAlertmanagerUrl url, Duration resend) {
     AlertDispatcher d =
         new AlertDispatcher(
-            List.of(url.uri()), resend, FAST_RETRY, HttpClient.newHttpClient(), meters);
+            List.of(url.uri()), resend, FAST_RETRY, HttpClient.newHttpClient(), metrics);
     toClose.add(d);
     return d;
   }
@@ -144,15 +145,15 @@ class AlertmanagerIntegrationTest {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> meters.get("tunnelwatch.notifications.failed").counter().count() >= 3);
-    assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isEqualTo(2.0);
+        .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_FAILED) >= 3);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_QUEUED)).isEqualTo(2.0);
 
     RunningAlertmanager am = RunningAlertmanager.start(dir.resolve("am"), port);
     toClose.add(am);
 
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> meters.get("tunnelwatch.notifications.sent").counter().count() >= 2);
+        .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_SENT) >= 2);
     JsonNode alerts = alertsIn(am);
     assertThat(alerts).hasSize(2);
     assertThat(
@@ -162,8 +163,8 @@ class AlertmanagerIntegrationTest {
         .isEqualTo("Tunnel12");
     assertThat(am.received("firing")).isEqualTo(2.0);
     assertThat(am.received("resolved")).isEqualTo(0.0);
-    assertThat(meters.get("tunnelwatch.notifications.sent").counter().count()).isEqualTo(2.0);
-    assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isZero();
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_SENT)).isEqualTo(2.0);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_QUEUED)).isZero();
   }
 
   @Test
