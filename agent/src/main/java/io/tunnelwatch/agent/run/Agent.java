@@ -73,6 +73,8 @@ public final class Agent implements AutoCloseable {
         resources.add("the device pollers", new DevicePollers(config, clock, environment));
     List<PollTask> tasks = new ArrayList<>();
     for (DeviceConfig device : config.devices()) {
+      // Closed here too should the start fail before the scheduler owns them; closing twice is
+      // harmless (a task only closes its pollers' sessions).
       tasks.add(
           resources.add(
               "the poll task of " + device.name(), pollTask(device, pollers, metrics, clock)));
