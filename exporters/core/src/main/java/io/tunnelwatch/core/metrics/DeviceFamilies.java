@@ -12,6 +12,7 @@ import io.tunnelwatch.core.model.IpsecCounters;
 import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,54 +119,32 @@ public final class DeviceFamilies {
         1.0, device, name, tunnel.sourceAddress(), tunnel.destinationAddress(), tunnel.mode());
     tunnelUp.add(tunnel.lineProtocolUp(), device, name);
     InterfaceCounters c = tunnel.counters();
-    String object = SeriesKey.tunnelObject(name);
-    addCounter(
-        tunnelRxBytes, c.receiveBytes(), object, CounterField.TUNNEL_RECEIVE_BYTES, device, name);
-    addCounter(
-        tunnelTxBytes, c.transmitBytes(), object, CounterField.TUNNEL_TRANSMIT_BYTES, device, name);
-    addCounter(
-        tunnelRxPackets,
-        c.receivePackets(),
-        object,
-        CounterField.TUNNEL_RECEIVE_PACKETS,
-        device,
-        name);
-    addCounter(
-        tunnelTxPackets,
-        c.transmitPackets(),
-        object,
-        CounterField.TUNNEL_TRANSMIT_PACKETS,
-        device,
-        name);
-    addCounter(
-        tunnelRxDrops, c.receiveDrops(), object, CounterField.TUNNEL_RECEIVE_DROPS, device, name);
-    addCounter(
-        tunnelTxDrops, c.transmitDrops(), object, CounterField.TUNNEL_TRANSMIT_DROPS, device, name);
-    addCounter(
-        tunnelRxErrors,
-        c.receiveErrors(),
-        object,
-        CounterField.TUNNEL_RECEIVE_ERRORS,
-        device,
-        name);
-    addCounter(
-        tunnelTxErrors,
-        c.transmitErrors(),
-        object,
-        CounterField.TUNNEL_TRANSMIT_ERRORS,
-        device,
-        name);
+    Series series = new Series(SeriesKey.tunnelObject(name), device, name);
+    add(tunnelRxBytes, c.receiveBytes(), CounterField.TUNNEL_RECEIVE_BYTES, series);
+    add(tunnelTxBytes, c.transmitBytes(), CounterField.TUNNEL_TRANSMIT_BYTES, series);
+    add(tunnelRxPackets, c.receivePackets(), CounterField.TUNNEL_RECEIVE_PACKETS, series);
+    add(tunnelTxPackets, c.transmitPackets(), CounterField.TUNNEL_TRANSMIT_PACKETS, series);
+    add(tunnelRxDrops, c.receiveDrops(), CounterField.TUNNEL_RECEIVE_DROPS, series);
+    add(tunnelTxDrops, c.transmitDrops(), CounterField.TUNNEL_TRANSMIT_DROPS, series);
+    add(tunnelRxErrors, c.receiveErrors(), CounterField.TUNNEL_RECEIVE_ERRORS, series);
+    add(tunnelTxErrors, c.transmitErrors(), CounterField.TUNNEL_TRANSMIT_ERRORS, series);
+  }
+
+  /** The identity of a counter series: the object it counts and its label values. */
+  private record Series(String object, String... labelValues) {
+    Series withKind(String kind) {
+      String[] values = Arrays.copyOf(labelValues, labelValues.length + 1);
+      values[labelValues.length] = kind;
+      return new Series(object, values);
+    }
   }
 
   /** Adds a counter value, when the device shows it, with the time its series began. */
-  private void addCounter(
-      FamilyBuilder.Counter family,
-      OptionalLong value,
-      String object,
-      CounterField field,
-      String... labelValues) {
-    family.addIfPresent(
-        value, Optional.ofNullable(created.get(new SeriesKey(object, field))), labelValues);
+  private void add(
+      FamilyBuilder.Counter family, OptionalLong value, CounterField field, Series series) {
+    Optional<Instant> began =
+        Optional.ofNullable(created.get(new SeriesKey(series.object(), field)));
+    family.addIfPresent(value, began, series.labelValues());
   }
 
   private void addIkeSa(String device, IkeSa sa) {
@@ -192,57 +171,31 @@ public final class DeviceFamilies {
     String name = flow.flow();
     ipsecUp.add(flow.up(), device, peer, name);
     IpsecCounters c = flow.counters();
-    String o = SeriesKey.flowObject(peer, name);
-    addCounter(encrypted, c.encrypted(), o, CounterField.IPSEC_ENCRYPTED, device, peer, name);
-    addCounter(decrypted, c.decrypted(), o, CounterField.IPSEC_DECRYPTED, device, peer, name);
-    addCounter(
-        encapsulated, c.encapsulated(), o, CounterField.IPSEC_ENCAPSULATED, device, peer, name);
-    addCounter(
-        decapsulated, c.decapsulated(), o, CounterField.IPSEC_DECAPSULATED, device, peer, name);
-    addCounter(
-        ipsecRxBytes, c.receiveBytes(), o, CounterField.IPSEC_RECEIVE_BYTES, device, peer, name);
-    addCounter(
-        ipsecTxBytes, c.transmitBytes(), o, CounterField.IPSEC_TRANSMIT_BYTES, device, peer, name);
-    addCounter(
-        ipsecErrors, c.sendErrors(), o, CounterField.IPSEC_SEND_ERRORS, device, peer, name, "send");
-    addCounter(
+    Series series = new Series(SeriesKey.flowObject(peer, name), device, peer, name);
+    add(encrypted, c.encrypted(), CounterField.IPSEC_ENCRYPTED, series);
+    add(decrypted, c.decrypted(), CounterField.IPSEC_DECRYPTED, series);
+    add(encapsulated, c.encapsulated(), CounterField.IPSEC_ENCAPSULATED, series);
+    add(decapsulated, c.decapsulated(), CounterField.IPSEC_DECAPSULATED, series);
+    add(ipsecRxBytes, c.receiveBytes(), CounterField.IPSEC_RECEIVE_BYTES, series);
+    add(ipsecTxBytes, c.transmitBytes(), CounterField.IPSEC_TRANSMIT_BYTES, series);
+    add(ipsecErrors, c.sendErrors(), CounterField.IPSEC_SEND_ERRORS, series.withKind("send"));
+    add(
         ipsecErrors,
         c.receiveErrors(),
-        o,
         CounterField.IPSEC_RECEIVE_ERRORS,
-        device,
-        peer,
-        name,
-        "receive");
-    addCounter(
-        ipsecErrors,
-        c.replayErrors(),
-        o,
-        CounterField.IPSEC_REPLAY_ERRORS,
-        device,
-        peer,
-        name,
-        "replay");
-    addCounter(
-        ipsecErrors, c.authErrors(), o, CounterField.IPSEC_AUTH_ERRORS, device, peer, name, "auth");
-    addCounter(
+        series.withKind("receive"));
+    add(ipsecErrors, c.replayErrors(), CounterField.IPSEC_REPLAY_ERRORS, series.withKind("replay"));
+    add(ipsecErrors, c.authErrors(), CounterField.IPSEC_AUTH_ERRORS, series.withKind("auth"));
+    add(
         ipsecErrors,
         c.decryptErrors(),
-        o,
         CounterField.IPSEC_DECRYPT_ERRORS,
-        device,
-        peer,
-        name,
-        "decrypt");
-    addCounter(
+        series.withKind("decrypt"));
+    add(
         ipsecErrors,
         c.encryptErrors(),
-        o,
         CounterField.IPSEC_ENCRYPT_ERRORS,
-        device,
-        peer,
-        name,
-        "encrypt");
+        series.withKind("encrypt"));
     ipsecLifetime.addIfPresent(flow.lifetimeRemainingSeconds(), device, peer, name);
   }
 
