@@ -1,9 +1,9 @@
 package io.tunnelwatch.agent.alerting;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.EventStatus;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
       Duration resendInterval,
       RetryPolicy retry,
       HttpClient http,
-      MeterRegistry meters) {
+      AgentMetrics metrics) {
     if (resendInterval.isNegative() || resendInterval.isZero()) {
       throw new IllegalArgumentException("expected a positive resend interval");
     }
@@ -56,7 +56,7 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
               client::post,
               BATCH,
               retry,
-              meters));
+              metrics));
     }
     resender =
         Executors.newSingleThreadScheduledExecutor(

@@ -1,8 +1,7 @@
 package io.tunnelwatch.agent.alerting;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +24,9 @@ final class DeliveryWorker<T> implements AutoCloseable {
   private final int batchSize;
   private final RetryPolicy retry;
   private final ScheduledThreadPoolExecutor thread;
-  private final Counter sent;
-  private final Counter failed;
-  private final Counter dropped;
+  private final CounterDataPoint sent;
+  private final CounterDataPoint failed;
+  private final CounterDataPoint dropped;
   // Touched only on the worker thread.
   private int consecutiveFailures;
   private boolean backingOff;
@@ -39,7 +38,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
       Delivery<T> delivery,
       int batchSize,
       RetryPolicy retry,
-      MeterRegistry meters) {
+      AgentMetrics metrics) {
     this.destination = destination;
     this.outbox = outbox;
     this.delivery = delivery;
@@ -54,27 +53,10 @@ final class DeliveryWorker<T> implements AutoCloseable {
               return t;
             });
     thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    sent = counter(meters, "tunnelwatch.notifications.sent", "Notifications delivered", sink);
-    failed = counter(meters, "tunnelwatch.notifications.failed", "Failed delivery attempts", sink);
-    dropped =
-        counter(
-            meters,
-            "tunnelwatch.notifications.dropped",
-            "Notifications given up (rejected as invalid, or pushed out of a full queue)",
-            sink);
-    Gauge.builder("tunnelwatch.notifications.queued", outbox, Outbox::size)
-        .description("Notifications waiting for delivery")
-        .tag("sink", sink)
-        .tag("destination", destination)
-        .register(meters);
-  }
-
-  private Counter counter(MeterRegistry meters, String name, String help, String sink) {
-    return Counter.builder(name)
-        .description(help)
-        .tag("sink", sink)
-        .tag("destination", destination)
-        .register(meters);
+    AgentMetrics.Delivery counters = metrics.delivery(sink, destination, outbox::size);
+    sent = counters.sent();
+    failed = counters.failed();
+    dropped = counters.dropped();
   }
 
   /** Asks for a delivery attempt soon; returns at once. */
@@ -85,7 +67,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
   }
 
   void countDropped(int items) {
-    dropped.increment(items);
+    dropped.inc(items);
   }
 
   private void attempt(boolean retryTimer) {
@@ -101,17 +83,17 @@ final class DeliveryWorker<T> implements AutoCloseable {
       try {
         delivery.deliver(batch);
         outbox.acknowledge(batch);
-        sent.increment(batch.size());
+        sent.inc(batch.size());
         if (consecutiveFailures > 0) {
           LOG.info(
               "{}: delivering again after {} failed attempts", destination, consecutiveFailures);
           consecutiveFailures = 0;
         }
       } catch (DeliveryException e) {
-        failed.increment();
+        failed.inc();
         if (!e.retryable()) {
           outbox.acknowledge(batch);
-          dropped.increment(batch.size());
+          dropped.inc(batch.size());
           LOG.error(
               "{}: rejected {} notifications, dropping them: {}",
               destination,
@@ -126,7 +108,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         // A bug in one batch must not stop this destination's deliveries for good.
-        failed.increment();
+        failed.inc();
         LOG.error("{}: delivery failed unexpectedly: {}", destination, e.toString());
         backOff();
         return;

@@ -1,8 +1,8 @@
 package io.tunnelwatch.agent.alerting;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventListener;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public final class WebhookSink implements EventListener, AutoCloseable {
   private final FifoOutbox<Event> outbox = new FifoOutbox<>(CAPACITY);
   private final DeliveryWorker<Event> worker;
 
-  public WebhookSink(URI url, HttpClient http, RetryPolicy retry, MeterRegistry meters) {
+  public WebhookSink(URI url, HttpClient http, RetryPolicy retry, AgentMetrics metrics) {
     this.destination = Destination.safeName(url);
     HttpPoster poster = new HttpPoster(http, Duration.ofSeconds(10));
     this.worker =
@@ -34,7 +34,7 @@ public final class WebhookSink implements EventListener, AutoCloseable {
             batch -> poster.postJson(url, EventJson.write(batch.get(0))),
             1,
             retry,
-            meters);
+            metrics);
   }
 
   @Override

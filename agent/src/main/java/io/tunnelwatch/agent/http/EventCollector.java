@@ -1,11 +1,6 @@
 package io.tunnelwatch.agent.http;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tunnelwatch.agent.events.DeviceMonitor;
 import io.tunnelwatch.agent.events.EventKind;
@@ -13,11 +8,16 @@ import io.tunnelwatch.agent.events.EventTotals;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.TrackedDevice;
+import io.tunnelwatch.core.metrics.FamilyBuilder;
+import io.tunnelwatch.core.metrics.MetricContract;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The event counter families of the metric contract (docs/metrics.md), read from each device's
@@ -44,116 +44,76 @@ public final class EventCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    CounterSnapshot.Builder events =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_events")
-            .help("Events detected, by kind (openings and occurrences).");
-    CounterSnapshot.Builder ikeRekeys =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_ike_rekeys")
-            .help("IKE SAs replaced by a new one (new conn-id or younger SA) for the peer.");
-    CounterSnapshot.Builder ipsecRekeys =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_ipsec_rekeys")
-            .help("IPsec SA pairs replaced (new SPI pair or younger SA) for the flow.");
-    CounterSnapshot.Builder flaps =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_tunnel_flaps")
-            .help("Tunnel line protocol up to down transitions seen.");
-    CounterSnapshot.Builder reboots =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_device_reboots")
-            .help("Device reboots seen (uptime went backwards).");
-    CounterSnapshot.Builder phase1 =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_ike_phase1_failures")
-            .help(
-                "Failed IKE phase-1 attempts seen (state machine, device failure counters,"
-                    + " notifications); peer=\"unknown\" when the device does not say which.");
-    CounterSnapshot.Builder phase2 =
-        CounterSnapshot.builder()
-            .name("tunnelwatch_ipsec_phase2_failures")
-            .help(
-                "Failed IPsec phase-2 attempts seen (state machine, device failure counters,"
-                    + " notifications).");
-    GaugeSnapshot.Builder stalled =
-        GaugeSnapshot.builder()
-            .name("tunnelwatch_ipsec_counters_stalled")
-            .help("1 while the flow's SAs are up but its encrypt/decrypt counters stand still.");
+    Families families = new Families();
     for (DeviceMonitor monitor : tracker.monitors()) {
-      if (!deviceFilter.test(monitor.device())) {
-        continue;
+      if (deviceFilter.test(monitor.device())) {
+        families.add(monitor);
       }
+    }
+    return families.build();
+  }
+
+  /** One scrape's event families, filled device by device. */
+  private static final class Families {
+    private final FamilyBuilder.Counter events = MetricContract.EVENTS.builder();
+    private final FamilyBuilder.Counter ikeRekeys = MetricContract.IKE_REKEYS.builder();
+    private final FamilyBuilder.Counter ipsecRekeys = MetricContract.IPSEC_REKEYS.builder();
+    private final FamilyBuilder.Counter flaps = MetricContract.TUNNEL_FLAPS.builder();
+    private final FamilyBuilder.Counter reboots = MetricContract.DEVICE_REBOOTS.builder();
+    private final FamilyBuilder.Counter phase1 = MetricContract.IKE_PHASE1_FAILURES.builder();
+    private final FamilyBuilder.Counter phase2 = MetricContract.IPSEC_PHASE2_FAILURES.builder();
+    private final FamilyBuilder.Gauge stalled = MetricContract.IPSEC_COUNTERS_STALLED.builder();
+
+    void add(DeviceMonitor monitor) {
       String device = monitor.device();
-      long created = monitor.startedAt().toEpochMilli();
+      Optional<Instant> created = Optional.of(monitor.startedAt());
       TrackedDevice state = monitor.tracked();
       EventTotals totals = state.totals();
       for (EventKind kind : EventKind.values()) {
-        events.dataPoint(
-            counter(totals.events(kind), created, "device", device, "kind", kind.wireName()));
+        events.add(totals.events(kind), created, device, kind.wireName());
       }
-      reboots.dataPoint(counter(totals.reboots(), created, "device", device));
-      for (String peer : peers(monitor, state, totals)) {
-        ikeRekeys.dataPoint(
-            counter(
-                totals.ikeRekeys().getOrDefault(peer, 0L),
-                created,
-                "device",
-                device,
-                "peer",
-                peer));
-        phase1.dataPoint(
-            counter(
-                totals.phase1Failures().getOrDefault(peer, 0L),
-                created,
-                "device",
-                device,
-                "peer",
-                peer));
-        phase2.dataPoint(
-            counter(
-                totals.phase2Failures().getOrDefault(peer, 0L),
-                created,
-                "device",
-                device,
-                "peer",
-                peer));
+      reboots.add(totals.reboots(), created, device);
+      addPeers(device, created, peers(monitor, state, totals), totals);
+      addTunnels(device, created, state, totals);
+      addFlows(device, created, state, totals);
+    }
+
+    private void addPeers(
+        String device, Optional<Instant> created, Set<String> peers, EventTotals totals) {
+      for (String peer : peers) {
+        ikeRekeys.add(totals.ikeRekeys().getOrDefault(peer, 0L), created, device, peer);
+        phase1.add(totals.phase1Failures().getOrDefault(peer, 0L), created, device, peer);
+        phase2.add(totals.phase2Failures().getOrDefault(peer, 0L), created, device, peer);
       }
+    }
+
+    private void addTunnels(
+        String device, Optional<Instant> created, TrackedDevice state, EventTotals totals) {
       for (String tunnel : new TreeSet<>(state.seenTunnels())) {
-        flaps.dataPoint(
-            counter(
-                totals.tunnelFlaps().getOrDefault(tunnel, 0L),
-                created,
-                "device",
-                device,
-                "tunnel",
-                tunnel));
+        flaps.add(totals.tunnelFlaps().getOrDefault(tunnel, 0L), created, device, tunnel);
       }
+    }
+
+    private void addFlows(
+        String device, Optional<Instant> created, TrackedDevice state, EventTotals totals) {
       Map<String, ObjectRef> flows = new TreeMap<>();
       state.seenFlows().forEach(f -> flows.put(f.key(), f));
       for (ObjectRef flow : flows.values()) {
-        String[] labels = {
-          "device", device, "flow", flow.flow().orElseThrow(), "peer", flow.peer().orElseThrow()
-        };
-        ipsecRekeys.dataPoint(
-            counter(totals.ipsecRekeys().getOrDefault(flow, 0L), created, labels));
-        stalled.dataPoint(
-            GaugeDataPointSnapshot.builder()
-                .labels(Labels.of(labels))
-                .value(state.isOpen(EventKind.COUNTERS_STALLED, flow) ? 1.0 : 0.0)
-                .build());
+        String peer = flow.peer().orElseThrow();
+        String name = flow.flow().orElseThrow();
+        ipsecRekeys.add(totals.ipsecRekeys().getOrDefault(flow, 0L), created, device, peer, name);
+        stalled.add(state.isOpen(EventKind.COUNTERS_STALLED, flow), device, peer, name);
       }
     }
-    return MetricSnapshots.builder()
-        .metricSnapshot(events.build())
-        .metricSnapshot(ikeRekeys.build())
-        .metricSnapshot(ipsecRekeys.build())
-        .metricSnapshot(flaps.build())
-        .metricSnapshot(reboots.build())
-        .metricSnapshot(phase1.build())
-        .metricSnapshot(phase2.build())
-        .metricSnapshot(stalled.build())
-        .build();
+
+    /** Every family, even without a device, as the scrape has always listed them. */
+    MetricSnapshots build() {
+      MetricSnapshots.Builder builder = MetricSnapshots.builder();
+      Stream.of(events, ikeRekeys, ipsecRekeys, flaps, reboots, phase1, phase2, stalled)
+          .map(FamilyBuilder::build)
+          .forEach(builder::metricSnapshot);
+      return builder.build();
+    }
   }
 
   /** Peers seen, expected, or blamed for a failure (including {@code unknown}). */
@@ -164,14 +124,5 @@ public final class EventCollector implements MultiCollector {
     peers.addAll(totals.phase1Failures().keySet());
     peers.addAll(totals.phase2Failures().keySet());
     return peers;
-  }
-
-  private static CounterDataPointSnapshot counter(
-      long value, long createdMillis, String... labels) {
-    return CounterDataPointSnapshot.builder()
-        .labels(Labels.of(labels))
-        .value(value)
-        .createdTimestampMillis(createdMillis)
-        .build();
   }
 }

@@ -1,12 +1,9 @@
 package io.tunnelwatch.agent.poll;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.tunnelwatch.agent.events.DeviceMonitor;
-import io.tunnelwatch.agent.events.EventFanout;
-import io.tunnelwatch.agent.events.TrackerSettings;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.model.DeviceSnapshot;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +26,12 @@ public final class PollTask implements ScheduledPoll {
   private final String device;
   private final List<SourcePoll> sources;
   private final DeviceStates states;
-  private final MeterRegistry meters;
+  private final AgentMetrics metrics;
   private final DeviceMonitor monitor;
   private final PollOutcomes outcomes;
 
   /**
+   * @param metrics where polls, failures and parse warnings are counted
    * @param monitor the device's event detection and counter stitching; every poll, successful or
    *     not, goes through it before it is published
    * @param outcomes told how each poll ended (e.g. to record it in the history)
@@ -42,49 +40,15 @@ public final class PollTask implements ScheduledPoll {
       String device,
       List<DevicePoller> pollers,
       DeviceStates states,
-      MeterRegistry meters,
+      AgentMetrics metrics,
       DeviceMonitor monitor,
       PollOutcomes outcomes) {
     this.device = device;
     this.states = states;
-    this.meters = meters;
+    this.metrics = metrics;
     this.monitor = monitor;
     this.outcomes = outcomes;
     this.sources = pollers.stream().map(SourcePoll::new).toList();
-  }
-
-  public PollTask(
-      String device,
-      List<DevicePoller> pollers,
-      DeviceStates states,
-      MeterRegistry meters,
-      DeviceMonitor monitor) {
-    this(device, pollers, states, meters, monitor, PollOutcomes.NONE);
-  }
-
-  /** A task whose events go nowhere (default tracker settings, no listener). */
-  public PollTask(
-      String device, List<DevicePoller> pollers, DeviceStates states, MeterRegistry meters) {
-    this(
-        device,
-        pollers,
-        states,
-        meters,
-        new DeviceMonitor(
-            device, TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()));
-  }
-
-  public PollTask(String device, DevicePoller poller, DeviceStates states, MeterRegistry meters) {
-    this(device, List.of(poller), states, meters);
-  }
-
-  public PollTask(
-      String device,
-      DevicePoller poller,
-      DeviceStates states,
-      MeterRegistry meters,
-      DeviceMonitor monitor) {
-    this(device, List.of(poller), states, meters, monitor);
   }
 
   @Override
@@ -142,21 +106,18 @@ public final class PollTask implements ScheduledPoll {
   /** The poll of one source, with its own failure memory so each source logs its own story. */
   private final class SourcePoll {
     private final DevicePoller poller;
-    private final Counter polls;
+    private final CounterDataPoint polls;
     private String failingWith;
 
     SourcePoll(DevicePoller poller) {
       this.poller = poller;
-      this.polls =
-          Counter.builder("tunnelwatch.polls")
-              .description("Device polls started, by source")
-              .tag("source", poller.source().label())
-              .register(meters);
+      // Present at 0 from the start, so that rate() sees the first poll.
+      this.polls = metrics.polls().labelValues(poller.source().label());
     }
 
     SourceOutcome run() {
       long start = System.nanoTime();
-      polls.increment();
+      polls.inc();
       try {
         DevicePoller.PollResult result = poller.poll();
         DeviceSnapshot merged =
@@ -187,24 +148,11 @@ public final class PollTask implements ScheduledPoll {
     }
 
     private void countFailure(String reason) {
-      Counter.builder("tunnelwatch.poll.failures")
-          .description("Device polls that failed, by source and reason")
-          .tag("source", poller.source().label())
-          .tag("reason", reason)
-          .register(meters)
-          .increment();
+      metrics.pollFailures().labelValues(poller.source().label(), reason).inc();
     }
 
     private void countWarnings(Map<String, Integer> warnings) {
-      warnings.forEach(
-          (what, count) ->
-              Counter.builder("tunnelwatch.parse.warnings")
-                  .description(
-                      "Parts of device output (show commands, MIB tables) that could not be"
-                          + " understood, by command")
-                  .tag("command", what)
-                  .register(meters)
-                  .increment(count));
+      warnings.forEach((what, count) -> metrics.parseWarnings().labelValues(what).inc(count));
     }
 
     private void logFailure(String reason, String message) {

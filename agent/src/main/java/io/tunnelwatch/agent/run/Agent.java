@@ -1,6 +1,5 @@
 package io.tunnelwatch.agent.run;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +19,7 @@ import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollOutcomes;
@@ -38,136 +38,116 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A running agent: pollers on their schedules, the device states, and the HTTP server. */
 public final class Agent implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
   private static final Duration OVERLOAD_LOG_QUIET_PERIOD = Duration.ofMinutes(5);
 
-  private final DevicePollers pollers;
-  private Optional<TrapReceiver> traps = Optional.empty();
-  private Optional<ReportScheduler> reports = Optional.empty();
+  private final Resources resources;
   private final DeviceStates states;
   private final EventTracker events;
-  private final PrometheusMeterRegistry meters;
-  private final PollScheduler scheduler;
-  private final AgentHttpServer http;
   private final EventConsumers consumers;
+  private final AgentHttpServer http;
+  private final Optional<TrapReceiver> traps;
 
+  /** Opens everything in {@code resources}, in the order they are to be closed the other way. */
   private Agent(
       AgentConfig config,
       Clock clock,
       Function<String, String> environment,
-      List<EventListener> listeners)
+      List<EventListener> listeners,
+      Resources resources)
       throws IOException, SchedulerException {
+    this.resources = resources;
     PrometheusRegistry registry = new PrometheusRegistry();
-    meters =
-        new PrometheusMeterRegistry(
-            PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
-    bindJvmMetrics(meters);
+    PrometheusMeterRegistry meters = jvmMeters(registry);
+    resources.add("the JVM meters", meters, meters::close);
+    AgentMetrics metrics = new AgentMetrics(registry);
     states = new DeviceStates();
     Map<String, Duration> intervals = pollIntervals(config);
-    consumers = EventConsumers.create(config, intervals, meters);
+    consumers =
+        resources.add("the event consumers", EventConsumers.create(config, intervals, metrics));
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
-    Map<String, TrackerSettings> trackerSettings = new LinkedHashMap<>();
-    config
-        .devices()
-        .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
-    events = new EventTracker(trackerSettings, new EventFanout(allListeners), clock);
-    pollers = new DevicePollers(config, clock, environment);
+    events = new EventTracker(trackerSettings(config), new EventFanout(allListeners), clock);
+    DevicePollers pollers =
+        resources.add("the device pollers", new DevicePollers(config, clock, environment));
     List<PollTask> tasks = new ArrayList<>();
-    try {
-      for (DeviceConfig device : config.devices()) {
-        List<DevicePoller> devicePollers = pollers.forDevice(device);
-        states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
-        tasks.add(
-            new PollTask(
-                device.name(),
-                devicePollers,
-                states,
-                meters,
-                events.monitor(device.name()).orElseThrow(),
-                consumers
-                    .history()
-                    .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
-                    .orElse(PollOutcomes.NONE)));
-      }
-    } catch (IOException | RuntimeException e) {
-      tasks.forEach(PollTask::close);
-      pollers.close();
-      consumers.close();
-      throw e;
+    for (DeviceConfig device : config.devices()) {
+      // Closed here too should the start fail before the scheduler owns them; closing twice is
+      // harmless (a task only closes its pollers' sessions).
+      tasks.add(
+          resources.add(
+              "the poll task of " + device.name(), pollTask(device, pollers, metrics, clock)));
     }
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
-    InetSocketAddress listen = listenAddress(config.http().listen());
-    try {
-      http = new AgentHttpServer(listen, registry, states, events, clock);
-    } catch (IOException e) {
-      pollers.close();
-      tasks.forEach(PollTask::close);
-      consumers.close();
-      throw new IOException(
-          "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
-    }
-    try {
-      scheduler =
-          new PollScheduler(
-              tasks,
-              intervals,
-              PollScheduler.DEFAULT_WORKERS,
-              new ScheduleOverloadLog(
-                  clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS));
-      scheduler.start();
-    } catch (SchedulerException | RuntimeException e) {
-      http.close();
-      pollers.close();
-      consumers.close();
-      throw e;
-    }
-    try {
-      traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
-    } catch (IOException | RuntimeException e) {
-      close();
-      throw e;
-    }
-    traps.ifPresent(this::countTraps);
+    http = resources.add("the HTTP server", listen(config, registry, clock));
+    // Closed before the HTTP server: no poll runs while /metrics goes away.
+    resources
+        .add(
+            "the poll scheduler",
+            new PollScheduler(
+                tasks,
+                intervals,
+                PollScheduler.DEFAULT_WORKERS,
+                new ScheduleOverloadLog(
+                    clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS)))
+        .start();
+    traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
+    traps.ifPresent(
+        receiver -> {
+          resources.add("the trap receiver", receiver);
+          metrics.countTraps(receiver);
+        });
     if (!config.reports().isEmpty()) {
-      try {
-        EventHistory history =
-            consumers
-                .history()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "reports need a history store (history.state_dir or --state-dir)"));
-        reports = Optional.of(new ReportScheduler(config.reports(), history, clock));
-        reports.get().start();
-      } catch (SchedulerException | RuntimeException e) {
-        close();
-        throw e;
-      }
+      EventHistory history =
+          consumers
+              .history()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "reports need a history store (history.state_dir or --state-dir)"));
+      resources
+          .add("the report schedules", new ReportScheduler(config.reports(), history, clock))
+          .start();
     }
   }
 
-  private void countTraps(TrapReceiver receiver) {
-    Map<String, ToDoubleFunction<TrapReceiver>> outcomes = new LinkedHashMap<>();
-    outcomes.put("accepted", r -> r.counts().accepted());
-    outcomes.put("unknown_source", r -> r.counts().unknownSource());
-    outcomes.put("bad_credentials", r -> r.counts().badCommunity());
-    outcomes.put("unsupported", r -> r.counts().unsupported());
-    outcomes.forEach(
-        (outcome, count) ->
-            FunctionCounter.builder("tunnelwatch.traps", receiver, count)
-                .description("SNMP notifications received, by what became of them")
-                .tag("outcome", outcome)
-                .register(meters));
+  private PollTask pollTask(
+      DeviceConfig device, DevicePollers pollers, AgentMetrics metrics, Clock clock)
+      throws IOException {
+    List<DevicePoller> devicePollers = pollers.forDevice(device);
+    states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
+    return new PollTask(
+        device.name(),
+        devicePollers,
+        states,
+        metrics,
+        events.monitor(device.name()).orElseThrow(),
+        consumers
+            .history()
+            .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
+            .orElse(PollOutcomes.NONE));
+  }
+
+  private AgentHttpServer listen(AgentConfig config, PrometheusRegistry registry, Clock clock)
+      throws IOException {
+    try {
+      return new AgentHttpServer(
+          listenAddress(config.http().listen()), registry, states, events, clock);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, TrackerSettings> trackerSettings(AgentConfig config) {
+    Map<String, TrackerSettings> settings = new LinkedHashMap<>();
+    config.devices().forEach(d -> settings.put(d.name(), d.events().settingsOver(config.events())));
+    return settings;
   }
 
   /**
@@ -182,7 +162,13 @@ public final class Agent implements AutoCloseable {
       Function<String, String> environment,
       List<EventListener> listeners)
       throws IOException, SchedulerException {
-    return new Agent(config, clock, environment, listeners);
+    Resources resources = new Resources();
+    try {
+      return new Agent(config, clock, environment, listeners, resources);
+    } catch (IOException | SchedulerException | RuntimeException e) {
+      resources.close();
+      throw e;
+    }
   }
 
   /** Starts an agent whose events are only logged and counted. */
@@ -195,13 +181,18 @@ public final class Agent implements AutoCloseable {
     return start(config, Clock.systemUTC(), System::getenv);
   }
 
-  private static void bindJvmMetrics(PrometheusMeterRegistry meters) {
+  /** Micrometer, kept for its JVM and process binders only; it shares the agent's registry. */
+  private static PrometheusMeterRegistry jvmMeters(PrometheusRegistry registry) {
+    PrometheusMeterRegistry meters =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
     new ClassLoaderMetrics().bindTo(meters);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
+    return meters;
   }
 
   static InetSocketAddress listenAddress(String listen) {
@@ -249,28 +240,9 @@ public final class Agent implements AutoCloseable {
     return intervals;
   }
 
+  /** Stops everything, the last started first: reports, traps, polls, HTTP, then the rest. */
   @Override
   public void close() {
-    reports.ifPresent(
-        scheduler -> {
-          try {
-            scheduler.close();
-          } catch (SchedulerException e) {
-            LOG.warn("stopping the report schedules failed: {}", e.getMessage());
-          }
-        });
-    traps.ifPresent(
-        receiver -> {
-          try {
-            receiver.close();
-          } catch (IOException e) {
-            LOG.warn("closing the trap receiver failed: {}", e.getMessage());
-          }
-        });
-    http.close();
-    scheduler.close();
-    pollers.close();
-    consumers.close();
-    meters.close();
+    resources.close();
   }
 }

@@ -1,6 +1,5 @@
 package io.tunnelwatch.agent.run;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.agent.alerting.AlertDispatcher;
 import io.tunnelwatch.agent.alerting.RetryPolicy;
 import io.tunnelwatch.agent.alerting.WebhookSink;
@@ -11,6 +10,7 @@ import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class EventConsumers implements AutoCloseable {
    * @param pollIntervals each device's poll interval, for the coverage gaps
    */
   public static EventConsumers create(
-      AgentConfig config, Map<String, Duration> pollIntervals, MeterRegistry meters) {
+      AgentConfig config, Map<String, Duration> pollIntervals, AgentMetrics metrics) {
     List<EventListener> listeners = new ArrayList<>();
     List<AutoCloseable> closeables = new ArrayList<>();
     Optional<EventHistory> history = openHistory(config.history(), pollIntervals);
@@ -68,12 +68,12 @@ public final class EventConsumers implements AutoCloseable {
               alerting.resendInterval(),
               RetryPolicy.DEFAULT,
               http,
-              meters);
+              metrics);
       listeners.add(dispatcher);
       closeables.add(dispatcher);
     }
     for (String url : alerting.webhooks()) {
-      WebhookSink sink = new WebhookSink(URI.create(url), http, RetryPolicy.DEFAULT, meters);
+      WebhookSink sink = new WebhookSink(URI.create(url), http, RetryPolicy.DEFAULT, metrics);
       listeners.add(sink);
       closeables.add(sink);
     }

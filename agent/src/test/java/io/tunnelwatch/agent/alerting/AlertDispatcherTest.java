@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.Severity;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.metrics.MetricContract;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,7 +33,7 @@ class AlertDispatcherTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final AgentMetrics metrics = AgentMetrics.unregistered();
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<AlertDispatcher> dispatchers = new ArrayList<>();
 
@@ -76,7 +77,7 @@ class AlertDispatcherTest {
             Duration.ofHours(1),
             new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200)),
             HttpClient.newHttpClient(),
-            meters);
+            metrics);
     dispatchers.add(d);
     return d;
   }
@@ -151,8 +152,6 @@ class AlertDispatcherTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () ->
-                assertThat(meters.get("tunnelwatch.notifications.sent").counter().count())
-                    .isEqualTo(200.0));
+            () -> assertThat(metrics.sum(MetricContract.NOTIFICATIONS_SENT)).isEqualTo(200.0));
   }
 }

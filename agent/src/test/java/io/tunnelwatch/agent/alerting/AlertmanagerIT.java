@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.Evidence;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.Severity;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.metrics.MetricContract;
 import io.tunnelwatch.testing.alertmanager.Alertmanager;
 import io.tunnelwatch.testing.net.FreePorts;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ class AlertmanagerIT {
       new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(400));
 
   @TempDir Path dir;
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final AgentMetrics metrics = AgentMetrics.unregistered();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @AfterEach
@@ -43,7 +44,7 @@ class AlertmanagerIT {
   private AlertDispatcher dispatcher(RunningAlertmanagerUrl url, Duration resend) {
     AlertDispatcher d =
         new AlertDispatcher(
-            List.of(url.uri()), resend, FAST_RETRY, HttpClient.newHttpClient(), meters);
+            List.of(url.uri()), resend, FAST_RETRY, HttpClient.newHttpClient(), metrics);
     toClose.add(d);
     return d;
   }
@@ -143,15 +144,15 @@ class AlertmanagerIT {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> meters.get("tunnelwatch.notifications.failed").counter().count() >= 3);
-    assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isEqualTo(2.0);
+        .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_FAILED) >= 3);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_QUEUED)).isEqualTo(2.0);
 
     Alertmanager am = Alertmanager.startOnPort(dir.resolve("am"), port);
     toClose.add(am);
 
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> meters.get("tunnelwatch.notifications.sent").counter().count() >= 2);
+        .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_SENT) >= 2);
     JsonNode alerts = alertsIn(am);
     assertThat(alerts).hasSize(2);
     assertThat(
@@ -161,8 +162,8 @@ class AlertmanagerIT {
         .isEqualTo("Tunnel12");
     assertThat(am.received("firing")).isEqualTo(2.0);
     assertThat(am.received("resolved")).isEqualTo(0.0);
-    assertThat(meters.get("tunnelwatch.notifications.sent").counter().count()).isEqualTo(2.0);
-    assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isZero();
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_SENT)).isEqualTo(2.0);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_QUEUED)).isZero();
   }
 
   @Test

@@ -6,13 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.Evidence;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.Severity;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.metrics.MetricContract;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,7 +36,8 @@ class WebhookSinkTest {
   private static final RetryPolicy FAST_RETRY =
       new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200));
 
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final AgentMetrics metrics = new AgentMetrics(registry);
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresToServe = new AtomicInteger();
   private final AtomicInteger statusWhenFailing = new AtomicInteger(503);
@@ -84,7 +88,7 @@ class WebhookSinkTest {
   void everyEventIsPostedOnceInOrderAcrossReceiverErrors() throws IOException {
     URI url = startReceiver();
     failuresToServe.set(3);
-    sink = new WebhookSink(url, HttpClient.newHttpClient(), FAST_RETRY, meters);
+    sink = new WebhookSink(url, HttpClient.newHttpClient(), FAST_RETRY, metrics);
 
     for (int i = 0; i < 5; i++) {
       sink.onEvent(rekey(i));
@@ -105,11 +109,9 @@ class WebhookSinkTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              assertThat(meters.get("tunnelwatch.notifications.failed").counter().count())
-                  .isEqualTo(3.0);
-              assertThat(meters.get("tunnelwatch.notifications.sent").counter().count())
-                  .isEqualTo(5.0);
-              assertThat(meters.get("tunnelwatch.notifications.queued").gauge().value()).isZero();
+              assertThat(metrics.sum(MetricContract.NOTIFICATIONS_FAILED)).isEqualTo(3.0);
+              assertThat(metrics.sum(MetricContract.NOTIFICATIONS_SENT)).isEqualTo(5.0);
+              assertThat(metrics.sum(MetricContract.NOTIFICATIONS_QUEUED)).isZero();
             });
   }
 
@@ -118,14 +120,14 @@ class WebhookSinkTest {
     URI url = startReceiver();
     failuresToServe.set(1);
     statusWhenFailing.set(400);
-    sink = new WebhookSink(url, HttpClient.newHttpClient(), FAST_RETRY, meters);
+    sink = new WebhookSink(url, HttpClient.newHttpClient(), FAST_RETRY, metrics);
 
     sink.onEvent(rekey(0));
     sink.onEvent(rekey(1));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 1);
     assertThat(received).extracting(j -> j.get("summary").asText()).containsExactly("rekey 1");
-    assertThat(meters.get("tunnelwatch.notifications.dropped").counter().count()).isEqualTo(1.0);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isEqualTo(1.0);
   }
 
   @Test
@@ -134,13 +136,12 @@ class WebhookSinkTest {
     URI withSecret =
         URI.create(
             "http://user:hunter2-pw@127.0.0.1:" + url.getPort() + "/hook?token=hunter2-token");
-    sink = new WebhookSink(withSecret, HttpClient.newHttpClient(), FAST_RETRY, meters);
+    sink = new WebhookSink(withSecret, HttpClient.newHttpClient(), FAST_RETRY, metrics);
 
-    assertThat(meters.getMeters())
+    assertThat(registry.scrape())
+        .flatExtracting(MetricSnapshot::getDataPoints)
+        .isNotEmpty()
         .allSatisfy(
-            m ->
-                assertThat(m.getId().getTags().toString())
-                    .doesNotContain("hunter2")
-                    .contains("/hook"));
+            p -> assertThat(p.getLabels().toString()).doesNotContain("hunter2").contains("/hook"));
   }
 }

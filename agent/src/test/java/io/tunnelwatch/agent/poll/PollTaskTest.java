@@ -3,13 +3,17 @@ package io.tunnelwatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.EventFanout;
+import io.tunnelwatch.agent.events.TrackerSettings;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.metrics.DeviceView;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.InterfaceCounters;
 import io.tunnelwatch.core.model.Source;
 import io.tunnelwatch.core.model.TunnelInterface;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -68,7 +72,27 @@ class PollTaskTest {
   }
 
   private final DeviceStates states = new DeviceStates();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final AgentMetrics metrics = AgentMetrics.unregistered();
+
+  /** R1's task over these sources, its events going nowhere. */
+  private PollTask task(DevicePoller... pollers) {
+    return new PollTask(
+        "R1",
+        List.of(pollers),
+        states,
+        metrics,
+        new DeviceMonitor(
+            "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
+        PollOutcomes.NONE);
+  }
+
+  private double polls(String source) {
+    return metrics.polls().labelValues(source).get();
+  }
+
+  private double failures(String source, String reason) {
+    return metrics.pollFailures().labelValues(source, reason).get();
+  }
 
   private SourceHealth health() {
     return states.get("R1").orElseThrow().sources().get(0);
@@ -81,7 +105,7 @@ class PollTaskTest {
             .then(success(FIRST, Map.of()))
             .then(new PollException("timeout", "R1: no prompt within 100 ms", null));
     states.register("R1", List.of(Source.SSH));
-    PollTask task = new PollTask("R1", poller, states, meters);
+    PollTask task = task(poller);
 
     task.run();
     task.run();
@@ -90,28 +114,20 @@ class PollTaskTest {
     assertThat(health().up()).isFalse();
     assertThat(health().lastSuccess()).contains(FIRST);
     assertThat(view.snapshot()).map(DeviceSnapshot::collectedAt).contains(FIRST);
-    assertThat(meters.counter("tunnelwatch.polls", "source", "ssh").count()).isEqualTo(2.0);
-    assertThat(
-            meters
-                .counter("tunnelwatch.poll.failures", "source", "ssh", "reason", "timeout")
-                .count())
-        .isEqualTo(1.0);
+    assertThat(polls("ssh")).isEqualTo(2.0);
+    assertThat(failures("ssh", "timeout")).isEqualTo(1.0);
   }
 
   @Test
   void aBugInAPollerIsCountedAndDoesNotEscape() {
     ScriptedPoller poller = new ScriptedPoller().then(new IllegalStateException("boom"));
     states.register("R1", List.of(Source.SSH));
-    PollTask task = new PollTask("R1", poller, states, meters);
+    PollTask task = task(poller);
 
     task.run();
 
     assertThat(health().up()).isFalse();
-    assertThat(
-            meters
-                .counter("tunnelwatch.poll.failures", "source", "ssh", "reason", "internal")
-                .count())
-        .isEqualTo(1.0);
+    assertThat(failures("ssh", "internal")).isEqualTo(1.0);
   }
 
   @Test
@@ -120,12 +136,10 @@ class PollTaskTest {
         new ScriptedPoller().then(success(FIRST, Map.of("show crypto ipsec sa", 3)));
     states.register("R1", List.of(Source.SSH));
 
-    new PollTask("R1", poller, states, meters).run();
+    task(poller).run();
 
     assertThat(health().up()).isTrue();
-    assertThat(
-            meters.counter("tunnelwatch.parse.warnings", "command", "show crypto ipsec sa").count())
-        .isEqualTo(3.0);
+    assertThat(metrics.parseWarnings().labelValues("show crypto ipsec sa").get()).isEqualTo(3.0);
   }
 
   @Test
@@ -152,7 +166,7 @@ class PollTaskTest {
             .then(new PollException("timeout", "no answer within 3s", null));
     ssh.then(success(FIRST.plusSeconds(30), Map.of()));
     states.register("R1", List.of(Source.SSH, Source.SNMP));
-    PollTask task = new PollTask("R1", List.of(snmp, ssh), states, meters);
+    PollTask task = task(snmp, ssh);
 
     task.run();
     task.run();
@@ -165,11 +179,7 @@ class PollTaskTest {
         .as("the SNMP-only tunnel survives the failed SNMP poll, merged with fresh SSH data")
         .extracting(TunnelInterface::name)
         .containsExactly("Tunnel10");
-    assertThat(
-            meters
-                .counter("tunnelwatch.poll.failures", "source", "snmp", "reason", "timeout")
-                .count())
-        .isEqualTo(1.0);
-    assertThat(meters.counter("tunnelwatch.polls", "source", "ssh").count()).isEqualTo(2.0);
+    assertThat(failures("snmp", "timeout")).isEqualTo(1.0);
+    assertThat(polls("ssh")).isEqualTo(2.0);
   }
 }

@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.events.DeviceMonitor;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.TrackerSettings;
@@ -10,6 +9,7 @@ import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.CoverageInterval;
 import io.tunnelwatch.agent.history.CpuPeak;
 import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollTask;
@@ -87,7 +87,7 @@ class HistoryRecorderTest {
             "R1",
             List.of(poller),
             states,
-            new SimpleMeterRegistry(),
+            AgentMetrics.unregistered(),
             new DeviceMonitor(
                 "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
             new HistoryRecorder("R1", store, Clock.systemUTC()));

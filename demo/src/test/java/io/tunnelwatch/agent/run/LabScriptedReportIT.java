@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.cli.TunnelwatchCommand;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
@@ -12,6 +11,7 @@ import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollTask;
 import io.tunnelwatch.agent.report.HistoryData;
@@ -88,7 +88,7 @@ class LabScriptedReportIT {
               device.name(),
               pollers.forDevice(device),
               states,
-              new SimpleMeterRegistry(),
+              AgentMetrics.unregistered(),
               tracker.monitor(device.name()).orElseThrow(),
               new HistoryRecorder(device.name(), history, clock));
       tasks.add(task);

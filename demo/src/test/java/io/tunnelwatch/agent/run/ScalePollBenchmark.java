@@ -1,13 +1,14 @@
 package io.tunnelwatch.agent.run;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.TrackerSettings;
+import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
+import io.tunnelwatch.agent.poll.PollOutcomes;
 import io.tunnelwatch.agent.poll.PollTask;
 import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
@@ -83,8 +84,9 @@ public final class ScalePollBenchmark {
                   device.name(),
                   devicePollers,
                   states,
-                  new SimpleMeterRegistry(),
-                  tracker.monitor(device.name()).orElseThrow()));
+                  AgentMetrics.unregistered(),
+                  tracker.monitor(device.name()).orElseThrow(),
+                  PollOutcomes.NONE));
         }
         List<SnmpTarget> targets = new ArrayList<>();
         for (LabRouter router : lab.routers()) {

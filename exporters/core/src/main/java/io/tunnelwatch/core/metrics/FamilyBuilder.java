@@ -14,11 +14,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Gathers the data points of one metric family across all devices, then builds its snapshot. */
-abstract sealed class FamilyBuilder {
+/**
+ * Gathers one scrape's data points of a {@link MetricContract} family, then builds its snapshot.
+ * Label values are given in the order of the family's label names, so a producer can neither
+ * misspell nor forget a label.
+ */
+public abstract sealed class FamilyBuilder {
 
-  final String name;
-  final String help;
+  private final MetricFamily family;
 
   /**
    * Label sets already used: a snapshot with the same labels twice is invalid, and two rows of one
@@ -26,98 +29,105 @@ abstract sealed class FamilyBuilder {
    */
   private final Set<Labels> seen = new HashSet<>();
 
-  private FamilyBuilder(String name, String help) {
-    this.name = name;
-    this.help = help;
+  private FamilyBuilder(MetricFamily family) {
+    this.family = family;
   }
 
-  abstract boolean isEmpty();
+  public abstract boolean isEmpty();
 
-  /** True the first time these labels are offered. */
-  boolean firstTime(Labels labels) {
-    return seen.add(labels);
+  public abstract MetricSnapshot build();
+
+  /** The labels for these values, or empty when this label set was already added. */
+  Optional<Labels> firstTime(String... labelValues) {
+    List<String> names = family.labelNames();
+    if (labelValues.length != names.size()) {
+      throw new IllegalArgumentException(
+          family.name() + " has labels " + names + ", got " + labelValues.length + " values");
+    }
+    Labels labels = Labels.of(names.toArray(String[]::new), labelValues);
+    return seen.add(labels) ? Optional.of(labels) : Optional.empty();
   }
 
-  abstract MetricSnapshot build();
-
-  static Gauge gauge(String name, String help) {
-    return new Gauge(name, help);
-  }
-
-  static Counter counter(String name, String help) {
-    return new Counter(name, help);
-  }
-
-  static final class Gauge extends FamilyBuilder {
+  /** Builds a gauge family. */
+  public static final class Gauge extends FamilyBuilder {
+    private final MetricFamily.Gauge family;
     private final List<GaugeDataPointSnapshot> points = new ArrayList<>();
 
-    private Gauge(String name, String help) {
-      super(name, help);
+    Gauge(MetricFamily.Gauge family) {
+      super(family);
+      this.family = family;
     }
 
-    void add(double value, String... labelPairs) {
-      Labels labels = Labels.of(labelPairs);
-      if (firstTime(labels)) {
-        points.add(GaugeDataPointSnapshot.builder().value(value).labels(labels).build());
-      }
+    public void add(double value, String... labelValues) {
+      firstTime(labelValues)
+          .ifPresent(
+              labels ->
+                  points.add(GaugeDataPointSnapshot.builder().value(value).labels(labels).build()));
     }
 
-    void add(boolean value, String... labelPairs) {
-      add(value ? 1.0 : 0.0, labelPairs);
+    public void add(boolean value, String... labelValues) {
+      add(value ? 1.0 : 0.0, labelValues);
     }
 
-    void addIfPresent(OptionalLong value, String... labelPairs) {
-      value.ifPresent(v -> add((double) v, labelPairs));
+    public void addIfPresent(OptionalLong value, String... labelValues) {
+      value.ifPresent(v -> add((double) v, labelValues));
     }
 
     @Override
-    boolean isEmpty() {
+    public boolean isEmpty() {
       return points.isEmpty();
     }
 
     @Override
-    MetricSnapshot build() {
-      GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(name).help(help);
+    public GaugeSnapshot build() {
+      GaugeSnapshot.Builder builder =
+          GaugeSnapshot.builder().name(family.name()).help(family.help());
       points.forEach(builder::dataPoint);
       return builder.build();
     }
   }
 
-  static final class Counter extends FamilyBuilder {
+  /** Builds a counter family. */
+  public static final class Counter extends FamilyBuilder {
+    private final MetricFamily.Counter family;
     private final List<CounterDataPointSnapshot> points = new ArrayList<>();
 
-    private Counter(String name, String help) {
-      super(name, help);
-    }
-
-    void addIfPresent(OptionalLong value, String... labelPairs) {
-      addIfPresent(value, Optional.empty(), labelPairs);
+    Counter(MetricFamily.Counter family) {
+      super(family);
+      this.family = family;
     }
 
     /**
      * @param created when the series began (exposed as {@code _created} where the format has it)
      */
-    void addIfPresent(OptionalLong value, Optional<Instant> created, String... labelPairs) {
-      if (value.isEmpty()) {
-        return;
-      }
-      Labels labels = Labels.of(labelPairs);
-      if (firstTime(labels)) {
-        CounterDataPointSnapshot.Builder point =
-            CounterDataPointSnapshot.builder().value((double) value.getAsLong()).labels(labels);
-        created.ifPresent(t -> point.createdTimestampMillis(t.toEpochMilli()));
-        points.add(point.build());
-      }
+    public void add(long value, Optional<Instant> created, String... labelValues) {
+      firstTime(labelValues)
+          .ifPresent(
+              labels -> {
+                CounterDataPointSnapshot.Builder point =
+                    CounterDataPointSnapshot.builder().value((double) value).labels(labels);
+                created.ifPresent(t -> point.createdTimestampMillis(t.toEpochMilli()));
+                points.add(point.build());
+              });
+    }
+
+    public void addIfPresent(OptionalLong value, Optional<Instant> created, String... labelValues) {
+      value.ifPresent(v -> add(v, created, labelValues));
+    }
+
+    public void addIfPresent(OptionalLong value, String... labelValues) {
+      addIfPresent(value, Optional.empty(), labelValues);
     }
 
     @Override
-    boolean isEmpty() {
+    public boolean isEmpty() {
       return points.isEmpty();
     }
 
     @Override
-    MetricSnapshot build() {
-      CounterSnapshot.Builder builder = CounterSnapshot.builder().name(name).help(help);
+    public CounterSnapshot build() {
+      CounterSnapshot.Builder builder =
+          CounterSnapshot.builder().name(family.name()).help(family.help());
       points.forEach(builder::dataPoint);
       return builder.build();
     }

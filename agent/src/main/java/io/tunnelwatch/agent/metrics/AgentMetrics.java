@@ -1,0 +1,151 @@
+package io.tunnelwatch.agent.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.tunnelwatch.core.metrics.MetricContract;
+import io.tunnelwatch.core.metrics.MetricFamily;
+import io.tunnelwatch.snmp.trap.TrapReceiver;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The agent's own metric families of the {@link MetricContract} (polls, parse warnings, traps,
+ * notifications), as live client_java metrics in the agent's registry. Micrometer is left with the
+ * JVM and process binders only.
+ */
+public final class AgentMetrics {
+
+  private final PrometheusRegistry registry;
+  private final Counter polls;
+  private final Counter pollFailures;
+  private final Counter parseWarnings;
+  private final Counter notificationsSent;
+  private final Counter notificationsFailed;
+  private final Counter notificationsDropped;
+
+  /** Outbox sizes by sink and destination; the first outbox of a destination is the one shown. */
+  private final Map<List<String>, IntSupplier> queues = new ConcurrentHashMap<>();
+
+  /** Registers the agent's families in {@code registry}. */
+  public AgentMetrics(PrometheusRegistry registry) {
+    this.registry = registry;
+    polls = counter(MetricContract.POLLS);
+    pollFailures = counter(MetricContract.POLL_FAILURES);
+    parseWarnings = counter(MetricContract.PARSE_WARNINGS);
+    notificationsSent = counter(MetricContract.NOTIFICATIONS_SENT);
+    notificationsFailed = counter(MetricContract.NOTIFICATIONS_FAILED);
+    notificationsDropped = counter(MetricContract.NOTIFICATIONS_DROPPED);
+    MetricFamily.Gauge queued = MetricContract.NOTIFICATIONS_QUEUED;
+    GaugeWithCallback.builder()
+        .name(queued.name())
+        .help(queued.help())
+        .labelNames(labelNames(queued))
+        .callback(
+            cb ->
+                queues.forEach(
+                    (labels, size) -> cb.call(size.getAsInt(), labels.toArray(String[]::new))))
+        .register(registry);
+  }
+
+  /** Metrics that no scrape sees, for code run outside an agent (tests, benchmarks). */
+  public static AgentMetrics unregistered() {
+    return new AgentMetrics(new PrometheusRegistry());
+  }
+
+  private Counter counter(MetricFamily.Counter family) {
+    return Counter.builder()
+        .name(family.name())
+        .help(family.help())
+        .labelNames(labelNames(family))
+        .register(registry);
+  }
+
+  private static String[] labelNames(MetricFamily family) {
+    return family.labelNames().toArray(String[]::new);
+  }
+
+  /** Polls started, by {@code source}. */
+  public Counter polls() {
+    return polls;
+  }
+
+  /** Polls that failed, by {@code source} and {@code reason}. */
+  public Counter pollFailures() {
+    return pollFailures;
+  }
+
+  /** Output parts not understood, by {@code command}. */
+  public Counter parseWarnings() {
+    return parseWarnings;
+  }
+
+  /** The sum of every series of one of the agent's families, as PromQL's {@code sum()} shows it. */
+  public double sum(MetricFamily family) {
+    double sum = 0;
+    for (MetricSnapshot snapshot : registry.scrape()) {
+      if (snapshot.getMetadata().getName().equals(family.name())) {
+        for (DataPointSnapshot point : snapshot.getDataPoints()) {
+          sum += value(point);
+        }
+      }
+    }
+    return sum;
+  }
+
+  private static double value(DataPointSnapshot point) {
+    if (point instanceof CounterDataPointSnapshot counter) {
+      return counter.getValue();
+    }
+    if (point instanceof GaugeDataPointSnapshot gauge) {
+      return gauge.getValue();
+    }
+    throw new IllegalArgumentException("not a counter or gauge: " + point);
+  }
+
+  /**
+   * The counters of one notification destination, present at 0 from the start.
+   *
+   * @param queued the number of notifications waiting for it, read at scrape time
+   */
+  public Delivery delivery(String sink, String destination, IntSupplier queued) {
+    queues.putIfAbsent(List.of(sink, destination), queued);
+    return new Delivery(
+        notificationsSent.labelValues(sink, destination),
+        notificationsFailed.labelValues(sink, destination),
+        notificationsDropped.labelValues(sink, destination));
+  }
+
+  /** Counts the receiver's notifications by outcome, read from it at scrape time. */
+  public void countTraps(TrapReceiver receiver) {
+    List<TrapOutcome> outcomes =
+        List.of(
+            new TrapOutcome("accepted", r -> r.counts().accepted()),
+            new TrapOutcome("unknown_source", r -> r.counts().unknownSource()),
+            new TrapOutcome("bad_credentials", r -> r.counts().badCommunity()),
+            new TrapOutcome("unsupported", r -> r.counts().unsupported()));
+    MetricFamily.Counter traps = MetricContract.TRAPS;
+    CounterWithCallback.builder()
+        .name(traps.name())
+        .help(traps.help())
+        .labelNames(labelNames(traps))
+        .callback(
+            cb -> outcomes.forEach(o -> cb.call(o.count().applyAsLong(receiver), o.outcome())))
+        .register(registry);
+  }
+
+  /** One destination's delivery counters. */
+  public record Delivery(
+      CounterDataPoint sent, CounterDataPoint failed, CounterDataPoint dropped) {}
+
+  private record TrapOutcome(String outcome, ToLongFunction<TrapReceiver> count) {}
+}
