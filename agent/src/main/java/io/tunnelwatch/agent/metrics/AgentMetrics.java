@@ -4,10 +4,12 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.tunnelwatch.core.metrics.MetricContract;
 import io.tunnelwatch.core.metrics.MetricFamily;
@@ -29,6 +31,8 @@ public final class AgentMetrics {
   private final Counter polls;
   private final Counter pollFailures;
   private final Counter parseWarnings;
+  private final Histogram scheduleLag;
+  private final Counter pollsSkipped;
   private final Counter notificationsSent;
   private final Counter notificationsFailed;
   private final Counter notificationsDropped;
@@ -42,6 +46,8 @@ public final class AgentMetrics {
     polls = counter(MetricContract.POLLS);
     pollFailures = counter(MetricContract.POLL_FAILURES);
     parseWarnings = counter(MetricContract.PARSE_WARNINGS);
+    scheduleLag = histogram(MetricContract.POLL_SCHEDULE_LAG);
+    pollsSkipped = counter(MetricContract.POLLS_SKIPPED);
     notificationsSent = counter(MetricContract.NOTIFICATIONS_SENT);
     notificationsFailed = counter(MetricContract.NOTIFICATIONS_FAILED);
     notificationsDropped = counter(MetricContract.NOTIFICATIONS_DROPPED);
@@ -70,6 +76,17 @@ public final class AgentMetrics {
         .register(registry);
   }
 
+  private Histogram histogram(MetricFamily.Histogram family) {
+    return Histogram.builder()
+        .name(family.name())
+        .help(family.help())
+        .labelNames(labelNames(family))
+        .classicOnly()
+        .classicUpperBounds(
+            family.bucketBounds().stream().mapToDouble(Double::doubleValue).toArray())
+        .register(registry);
+  }
+
   private static String[] labelNames(MetricFamily family) {
     return family.labelNames().toArray(String[]::new);
   }
@@ -84,12 +101,25 @@ public final class AgentMetrics {
     return pollFailures;
   }
 
+  /** How late polls start, in seconds. */
+  public Histogram scheduleLag() {
+    return scheduleLag;
+  }
+
+  /** Polls dropped for being a whole interval late, by {@code device}. */
+  public Counter pollsSkipped() {
+    return pollsSkipped;
+  }
+
   /** Output parts not understood, by {@code command}. */
   public Counter parseWarnings() {
     return parseWarnings;
   }
 
-  /** The sum of every series of one of the agent's families, as PromQL's {@code sum()} shows it. */
+  /**
+   * The sum of every series of one of the agent's families, as PromQL's {@code sum()} shows it (for
+   * a histogram: the number of observations).
+   */
   public double sum(MetricFamily family) {
     double sum = 0;
     for (MetricSnapshot snapshot : registry.scrape()) {
@@ -108,6 +138,9 @@ public final class AgentMetrics {
     }
     if (point instanceof GaugeDataPointSnapshot gauge) {
       return gauge.getValue();
+    }
+    if (point instanceof HistogramDataPointSnapshot histogram) {
+      return histogram.getCount();
     }
     throw new IllegalArgumentException("not a counter or gauge: " + point);
   }

@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.poll;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Hears how well the scheduler keeps each device on its interval. */
 public interface PollScheduleObserver {
@@ -13,6 +14,22 @@ public interface PollScheduleObserver {
         @Override
         public void pollSkipped(String device, Duration lag) {}
       };
+
+  /** An observer that tells each of {@code observers}, in order. */
+  static PollScheduleObserver all(List<PollScheduleObserver> observers) {
+    List<PollScheduleObserver> copy = List.copyOf(observers);
+    return new PollScheduleObserver() {
+      @Override
+      public void pollStarted(String device, Duration lag) {
+        copy.forEach(o -> o.pollStarted(device, lag));
+      }
+
+      @Override
+      public void pollSkipped(String device, Duration lag) {
+        copy.forEach(o -> o.pollSkipped(device, lag));
+      }
+    };
+  }
 
   /** A poll started {@code lag} after the time it was due. */
   void pollStarted(String device, Duration lag);

@@ -23,8 +23,10 @@ import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollOutcomes;
+import io.tunnelwatch.agent.poll.PollScheduleObserver;
 import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.PollTask;
+import io.tunnelwatch.agent.poll.ScheduleMetrics;
 import io.tunnelwatch.agent.poll.ScheduleOverloadLog;
 import io.tunnelwatch.agent.report.schedule.ReportScheduler;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
@@ -93,8 +95,11 @@ public final class Agent implements AutoCloseable {
                 tasks,
                 intervals,
                 PollScheduler.DEFAULT_WORKERS,
-                new ScheduleOverloadLog(
-                    clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS)))
+                PollScheduleObserver.all(
+                    List.of(
+                        new ScheduleMetrics(metrics, intervals.keySet()),
+                        new ScheduleOverloadLog(
+                            clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS)))))
         .start();
     traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
     traps.ifPresent(

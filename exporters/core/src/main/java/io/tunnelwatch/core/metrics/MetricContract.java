@@ -190,6 +190,18 @@ public final class MetricContract {
           "Device polls that failed, by source and reason",
           "source",
           "reason");
+  public static final MetricFamily.Histogram POLL_SCHEDULE_LAG =
+      new MetricFamily.Histogram(
+          "tunnelwatch_poll_schedule_lag_seconds",
+          "How late polls start after the time they were due (all workers busy)",
+          List.of(),
+          List.of(0.1, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0));
+  public static final MetricFamily.Counter POLLS_SKIPPED =
+      counter(
+          "tunnelwatch_polls_skipped",
+          "Polls dropped because they were a whole interval late (the next one was already due),"
+              + " by device",
+          "device");
   public static final MetricFamily.Counter PARSE_WARNINGS =
       counter(
           "tunnelwatch_parse_warnings",
@@ -264,6 +276,8 @@ public final class MetricContract {
       List.of(
           POLLS,
           POLL_FAILURES,
+          POLL_SCHEDULE_LAG,
+          POLLS_SKIPPED,
           PARSE_WARNINGS,
           TRAPS,
           NOTIFICATIONS_SENT,
