@@ -93,13 +93,15 @@ public final class DemoCommand implements Callable<Integer> {
     int trapPort = freeUdpPort();
     RunningLab lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withCredentials(LAB_USER, password)
-                .withControlAddress(labControl)
-                .withSnmp(
-                    LabSnmpOptions.defaults()
-                        .withCommunity(community)
-                        .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, community))));
+            LabOptions.builder()
+                .credentials(LAB_USER, password)
+                .controlAddress(labControl)
+                .snmp(
+                    LabSnmpOptions.builder()
+                        .community(community)
+                        .trapTarget(new TrapTarget("127.0.0.1", trapPort, community))
+                        .build())
+                .build());
     Agent agent;
     try {
       AgentConfig config =

@@ -62,7 +62,7 @@ class AgentEventConsumersTest {
   @Test
   void pollsAreRecordedAndEventsReachTheStoreAndAlertmanager() throws Exception {
     alertmanager = RunningAlertmanagerForTests.start(dir.resolve("am"));
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials("tw", "lab-pass-71c2"));
+    lab = ReferenceLab.start(LabOptions.builder().credentials("tw", "lab-pass-71c2").build());
     Path state = dir.resolve("state");
     AgentConfig config =
         DemoConfig.forLab(lab, "tw", "lab-pass-71c2", "127.0.0.1:0", Duration.ofSeconds(1), dir)

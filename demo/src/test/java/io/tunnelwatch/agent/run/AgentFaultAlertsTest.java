@@ -58,7 +58,7 @@ class AgentFaultAlertsTest {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     alertmanager = RunningAlertmanagerForTests.start(dir.resolve("alertmanager"));
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     // Both faces, as in the demo: a reboot is only visible in SNMP's sysUpTime.
     AgentConfig demo =
         DemoConfig.forLabWithSnmp(

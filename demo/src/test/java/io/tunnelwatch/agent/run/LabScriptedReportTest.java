@@ -67,7 +67,7 @@ class LabScriptedReportTest {
   @Test
   void aTwentyMinuteTunnelOutageAndAPollingGapGiveExactFigures() throws Exception {
     RunningLab lab =
-        ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(clock));
+        ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).clock(clock).build());
     open.add(lab);
     AgentConfig config = DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", POLL, dir);
     Map<String, Duration> intervals = new LinkedHashMap<>();
