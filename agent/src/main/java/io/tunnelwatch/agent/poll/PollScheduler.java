@@ -12,7 +12,6 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -83,11 +82,6 @@ public final class PollScheduler implements AutoCloseable {
 
   public void start() throws SchedulerException {
     scheduler.start();
-  }
-
-  /** Polls one device now, outside its schedule (still never concurrently with itself). */
-  public void pollNow(String device) throws SchedulerException {
-    scheduler.triggerJob(new JobKey(device, GROUP));
   }
 
   @Override
