@@ -13,7 +13,7 @@ import io.tunnelwatch.ios.transport.SshTarget;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.WalkLimits;
-import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
+import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
 import io.tunnelwatch.snmp.transport.Snmp4jClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class DevicePollers implements AutoCloseable {
 
   private final AgentConfig config;
   private final Clock clock;
-  private final CredentialsResolver sshCredentials;
+  private final SshCredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
   private Snmp4jClient snmpClient;
@@ -46,7 +46,7 @@ final class DevicePollers implements AutoCloseable {
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.config = config;
     this.clock = clock;
-    this.sshCredentials = new CredentialsResolver(environment);
+    this.sshCredentials = new SshCredentialsResolver(environment);
     this.snmpCredentials = new SnmpCredentialsResolver(environment);
   }
 
@@ -87,8 +87,8 @@ final class DevicePollers implements AutoCloseable {
       throws IOException {
     String authName = device.snmp().auth();
     AuthConfig auth = config.auths().get(authName);
-    SnmpDevicePoll poll =
-        new SnmpDevicePoll(
+    SnmpSnapshotCollector poll =
+        new SnmpSnapshotCollector(
             snmpClient(),
             clock,
             new WalkLimits(module.maxRepetitions(), module.maxRowsPerWalk(), module.walkTimeout()));

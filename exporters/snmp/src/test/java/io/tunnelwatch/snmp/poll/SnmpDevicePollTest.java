@@ -39,12 +39,12 @@ class SnmpDevicePollTest {
 
   private Snmp4jClient client;
   private ScriptedAgent agent;
-  private SnmpDevicePoll poll;
+  private SnmpSnapshotCollector poll;
 
   @BeforeEach
   void open() throws Exception {
     client = Snmp4jClient.open();
-    poll = new SnmpDevicePoll(client, CLOCK);
+    poll = new SnmpSnapshotCollector(client, CLOCK);
   }
 
   @AfterEach
