@@ -6,7 +6,7 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.config.HttpConfig;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
@@ -147,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
               System.out.println("  lab faults:  " + control);
               System.out.println("    e.g. curl -X POST " + control + "/R1/faults/psk_mismatch");
             });
-    System.out.println("  history:     " + state.resolve(SqliteEventHistory.FILE_NAME));
+    System.out.println("  history:     " + state.resolve(JdbcEventHistory.FILE_NAME));
     if (alertmanager != null) {
       System.out.println("  alerts to:   " + alertmanager);
     }

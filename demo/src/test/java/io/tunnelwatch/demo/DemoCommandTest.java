@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.history.CoverageGaps;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -80,8 +80,8 @@ class DemoCommandTest {
       }
       assertThat(history).isEqualTo(state.resolve("tunnelwatch.db").toString());
       assertThat(Files.exists(state.resolve("tunnelwatch.db"))).isTrue();
-      try (SqliteEventHistory store =
-          SqliteEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
+      try (JdbcEventHistory store =
+          JdbcEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> store.coverage(Instant.EPOCH, Instant.now().plusSeconds(60)).size() >= 2);

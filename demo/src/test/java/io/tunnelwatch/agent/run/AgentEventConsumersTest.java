@@ -17,7 +17,7 @@ import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.CoverageInterval;
 import io.tunnelwatch.agent.history.CpuPeak;
 import io.tunnelwatch.agent.history.EventHistory;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
@@ -116,8 +116,8 @@ class AgentEventConsumersTest {
 
     agent.close();
     agent = null;
-    try (SqliteEventHistory reopened =
-        SqliteEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
+    try (JdbcEventHistory reopened =
+        JdbcEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
       assertThat(reopened.events(FAR_PAST, FAR_FUTURE)).containsExactly(down);
     }
   }
