@@ -123,6 +123,12 @@ public final class DemoCommand implements Callable<Integer> {
       lab.close();
       throw e;
     }
+    printWhereToLook(agent, lab, state);
+    ShutdownHook.runUntilSignalled(agent, lab);
+    return 0;
+  }
+
+  private void printWhereToLook(Agent agent, RunningLab lab, Path state) {
     String base = "http://" + HostPort.format(agent.httpAddress());
     System.out.println("tunnelwatch demo is running (Ctrl-C stops it)");
     for (LabRouter router : lab.routers()) {
@@ -152,8 +158,6 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.println("  alerts to:   " + alertmanager);
     }
     System.out.flush();
-    ShutdownHook.runUntilSignalled(agent, lab);
-    return 0;
   }
 
   /** A UDP port free now, for the agent's trap receiver that the lab must know in advance. */

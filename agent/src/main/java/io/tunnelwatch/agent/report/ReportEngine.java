@@ -273,29 +273,7 @@ public final class ReportEngine {
       tx += t.traffic().transmitBytes();
       rx += t.traffic().receiveBytes();
     }
-    int reboots = 0;
-    int unreachable = 0;
-    int flaps = 0;
-    for (SubjectReport t : tunnels) {
-      flaps +=
-          SubjectCounts.occurrences(
-              index.events(HistoryIndex.group(t.subject())),
-              period,
-              ref -> ref.kind() == ObjectKind.TUNNEL,
-              EventKind.TUNNEL_FLAP);
-    }
-    for (String device : index.devices) {
-      List<Event> events = index.events(device);
-      reboots +=
-          SubjectCounts.occurrences(
-              events, period, ref -> ref.kind() == ObjectKind.DEVICE, EventKind.DEVICE_REBOOT);
-      for (Episode e : index.episodes(device)) {
-        if (e.kind() == EventKind.DEVICE_UNREACHABLE
-            && (period.overlapMillis(e.from(), e.to()) > 0 || period.contains(e.from()))) {
-          unreachable++;
-        }
-      }
-    }
+    int flaps = flaps(period, index, tunnels);
     return new FleetSummary(
         index.devices.size(),
         tunnels.size(),
@@ -308,8 +286,48 @@ public final class ReportEngine {
         problems.plus(new Problems(0, 0, 0, 0, 0, 0, 0, flaps)),
         tx,
         rx,
-        reboots,
-        unreachable,
+        reboots(period, index),
+        unreachableEpisodes(period, index),
         cpuPeaks(period, index).stream().findFirst());
+  }
+
+  private static int flaps(ReportPeriod period, HistoryIndex index, List<SubjectReport> tunnels) {
+    int flaps = 0;
+    for (SubjectReport t : tunnels) {
+      flaps +=
+          SubjectCounts.occurrences(
+              index.events(HistoryIndex.group(t.subject())),
+              period,
+              ref -> ref.kind() == ObjectKind.TUNNEL,
+              EventKind.TUNNEL_FLAP);
+    }
+    return flaps;
+  }
+
+  private static int reboots(ReportPeriod period, HistoryIndex index) {
+    int reboots = 0;
+    for (String device : index.devices) {
+      reboots +=
+          SubjectCounts.occurrences(
+              index.events(device),
+              period,
+              ref -> ref.kind() == ObjectKind.DEVICE,
+              EventKind.DEVICE_REBOOT);
+    }
+    return reboots;
+  }
+
+  /** Unreachable episodes that overlap the period or begin in it. */
+  private static int unreachableEpisodes(ReportPeriod period, HistoryIndex index) {
+    int unreachable = 0;
+    for (String device : index.devices) {
+      for (Episode e : index.episodes(device)) {
+        if (e.kind() == EventKind.DEVICE_UNREACHABLE
+            && (period.overlapMillis(e.from(), e.to()) > 0 || period.contains(e.from()))) {
+          unreachable++;
+        }
+      }
+    }
+    return unreachable;
   }
 }
