@@ -230,25 +230,8 @@ public final class IsakmpSaParser {
         ctx.warn(line, "state line without dst: and src: lines, skipped");
       } else {
         rows.add(
-            new IsakmpSa(
-                family,
-                kvDestination,
-                kvSource,
-                false,
-                Optional.of(state),
-                connId,
-                slot,
-                status,
-                deleted,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                OptionalInt.empty(),
-                OptionalLong.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                OptionalLong.empty()));
+            IsakmpTableRows.stateRow(
+                family, kvDestination, kvSource, state, connId, slot, status, deleted));
       }
       kvDestination = null;
       kvSource = null;

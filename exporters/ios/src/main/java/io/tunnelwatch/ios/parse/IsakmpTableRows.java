@@ -49,13 +49,26 @@ final class IsakmpTableRows {
     if (rest.length() > 0) {
       ctx.warn(line, "unexpected trailing text '" + rest.toString().strip() + "'");
     }
+    return stateRow(family, t[0], t[1], t[2], ctx.number(t[3], line), slot, status, deleted);
+  }
+
+  /** A row of the plain (not detail) form: sides, state and status, no negotiated parameters. */
+  static IsakmpSa stateRow(
+      AddressFamily family,
+      String destination,
+      String source,
+      String state,
+      OptionalLong connId,
+      OptionalInt slot,
+      Optional<String> status,
+      boolean deleted) {
     return new IsakmpSa(
         family,
-        t[0],
-        t[1],
+        destination,
+        source,
         false,
-        Optional.of(t[2]),
-        ctx.number(t[3], line),
+        Optional.of(state),
+        connId,
         slot,
         status,
         deleted,
@@ -77,13 +90,7 @@ final class IsakmpTableRows {
    */
   static IsakmpSa detail(
       AddressFamily family, String[] t, boolean oldDetail, ParseContext ctx, Line line) {
-    int lifetimeAt = -1;
-    for (int i = t.length - 1; i >= 0; i--) {
-      if (Durations.clock(t[i]).isPresent()) {
-        lifetimeAt = i;
-        break;
-      }
-    }
+    int lifetimeAt = lastLifetimeCell(t);
     if (lifetimeAt < 0) {
       return null;
     }
@@ -139,6 +146,16 @@ final class IsakmpTableRows {
         caps,
         Optional.empty(),
         OptionalLong.empty());
+  }
+
+  /** The last hh:mm:ss cell, or -1. */
+  private static int lastLifetimeCell(String[] t) {
+    for (int i = t.length - 1; i >= 0; i--) {
+      if (Durations.clock(t[i]).isPresent()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static String stripDeletedMark(String status) {
