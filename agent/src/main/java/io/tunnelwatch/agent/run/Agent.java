@@ -73,35 +73,9 @@ public final class Agent implements AutoCloseable {
     consumers = EventConsumers.create(config, intervals, meters);
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
-    Map<String, TrackerSettings> trackerSettings = new LinkedHashMap<>();
-    config
-        .devices()
-        .forEach(d -> trackerSettings.put(d.name(), d.events().settingsOver(config.events())));
-    events = new EventTracker(trackerSettings, new EventFanout(allListeners), clock);
+    events = new EventTracker(trackerSettings(config), new EventFanout(allListeners), clock);
     pollers = new DevicePollers(config, clock, environment);
-    List<PollTask> tasks = new ArrayList<>();
-    try {
-      for (DeviceConfig device : config.devices()) {
-        List<DevicePoller> devicePollers = pollers.forDevice(device);
-        states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
-        tasks.add(
-            new PollTask(
-                device.name(),
-                devicePollers,
-                states,
-                meters,
-                events.monitor(device.name()).orElseThrow(),
-                consumers
-                    .history()
-                    .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
-                    .orElse(PollOutcomes.NONE)));
-      }
-    } catch (IOException | RuntimeException e) {
-      tasks.forEach(PollTask::close);
-      pollers.close();
-      consumers.close();
-      throw e;
-    }
+    List<PollTask> tasks = pollTasks(config, clock);
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
     InetSocketAddress listen = listenAddress(config.http().listen());
@@ -132,20 +106,58 @@ public final class Agent implements AutoCloseable {
     traps.ifPresent(this::countTraps);
     if (!config.reports().isEmpty()) {
       try {
-        EventHistory history =
-            consumers
-                .history()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "reports need a history store (history.state_dir or --state-dir)"));
-        reports = Optional.of(new ReportScheduler(config.reports(), history, clock));
-        reports.get().start();
+        startReports(config, clock);
       } catch (SchedulerException | RuntimeException e) {
         close();
         throw e;
       }
     }
+  }
+
+  private static Map<String, TrackerSettings> trackerSettings(AgentConfig config) {
+    Map<String, TrackerSettings> settings = new LinkedHashMap<>();
+    config.devices().forEach(d -> settings.put(d.name(), d.events().settingsOver(config.events())));
+    return settings;
+  }
+
+  /** One poll task per device; on failure closes what was opened so far. */
+  private List<PollTask> pollTasks(AgentConfig config, Clock clock) throws IOException {
+    List<PollTask> tasks = new ArrayList<>();
+    try {
+      for (DeviceConfig device : config.devices()) {
+        List<DevicePoller> devicePollers = pollers.forDevice(device);
+        states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
+        tasks.add(
+            new PollTask(
+                device.name(),
+                devicePollers,
+                states,
+                meters,
+                events.monitor(device.name()).orElseThrow(),
+                consumers
+                    .history()
+                    .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
+                    .orElse(PollOutcomes.NONE)));
+      }
+      return tasks;
+    } catch (IOException | RuntimeException e) {
+      tasks.forEach(PollTask::close);
+      pollers.close();
+      consumers.close();
+      throw e;
+    }
+  }
+
+  private void startReports(AgentConfig config, Clock clock) throws SchedulerException {
+    EventHistory history =
+        consumers
+            .history()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "reports need a history store (history.state_dir or --state-dir)"));
+    reports = Optional.of(new ReportScheduler(config.reports(), history, clock));
+    reports.get().start();
   }
 
   private void countTraps(TrapReceiver receiver) {
