@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.history;
 
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.StateTransition;
-import java.util.Objects;
 
 /** A record that a listener call could not write yet; kept in memory until the store works. */
 sealed interface PendingWrite {
@@ -11,10 +10,6 @@ sealed interface PendingWrite {
   void writeTo(EventWrites writes);
 
   record PendingEvent(Event event) implements PendingWrite {
-    public PendingEvent {
-      Objects.requireNonNull(event, "event");
-    }
-
     @Override
     public void writeTo(EventWrites writes) {
       writes.append(event);
@@ -22,10 +17,6 @@ sealed interface PendingWrite {
   }
 
   record PendingTransition(StateTransition transition) implements PendingWrite {
-    public PendingTransition {
-      Objects.requireNonNull(transition, "transition");
-    }
-
     @Override
     public void writeTo(EventWrites writes) {
       writes.append(transition);
