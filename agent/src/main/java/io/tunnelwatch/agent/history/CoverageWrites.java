@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.history;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -83,14 +82,11 @@ final class CoverageWrites {
   }
 
   private static OpenInterval lastInterval(Connection c, String device) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT id, from_ns, to_ns FROM coverage WHERE device = ?"
-                + " ORDER BY to_ns DESC, id DESC LIMIT 1")) {
-      s.setString(1, device);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? new OpenInterval(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
-      }
-    }
+    return HistoryConnection.firstRow(
+        c,
+        "SELECT id, from_ns, to_ns FROM coverage WHERE device = ?"
+            + " ORDER BY to_ns DESC, id DESC LIMIT 1",
+        device,
+        rs -> new OpenInterval(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
   }
 }

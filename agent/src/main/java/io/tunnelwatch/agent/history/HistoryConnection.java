@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.history;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,6 +100,22 @@ final class HistoryConnection {
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Reads one row of a row mapper. */
+  interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The first row of a query by one text key, or null when there is none. */
+  static <T> T firstRow(Connection c, String sql, String key, RowReader<T> reader)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, key);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? reader.read(rs) : null;
+      }
     }
   }
 

@@ -16,10 +16,6 @@ import java.util.List;
 /** Reads a period's rows of each table back, oldest first. */
 final class HistoryReads {
 
-  private interface RowReader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
   private final HistoryConnection connection;
 
   HistoryReads(HistoryConnection connection) {
@@ -111,7 +107,8 @@ final class HistoryReads {
                 rs.getDouble("max_ratio")));
   }
 
-  private <T> List<T> read(String what, String sql, Instant from, Instant to, RowReader<T> reader) {
+  private <T> List<T> read(
+      String what, String sql, Instant from, Instant to, HistoryConnection.RowReader<T> reader) {
     return connection.run(
         what,
         c -> {

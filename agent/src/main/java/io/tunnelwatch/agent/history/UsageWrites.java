@@ -4,7 +4,6 @@ import io.tunnelwatch.agent.events.ObjectKind;
 import io.tunnelwatch.agent.events.ObjectRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -99,15 +98,11 @@ final class UsageWrites {
   }
 
   private static Baseline baseline(Connection c, String key) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT at_ns, transmit_total, receive_total FROM usage_baseline"
-                + " WHERE subject_key = ?")) {
-      s.setString(1, key);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? new Baseline(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
-      }
-    }
+    return HistoryConnection.firstRow(
+        c,
+        "SELECT at_ns, transmit_total, receive_total FROM usage_baseline WHERE subject_key = ?",
+        key,
+        rs -> new Baseline(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
   }
 
   private static void saveBaseline(Connection c, String key, Baseline baseline)

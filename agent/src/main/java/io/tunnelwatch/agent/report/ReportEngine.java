@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Computes a stability report from history data read beforehand: a pure function of its inputs. See
@@ -291,30 +292,30 @@ public final class ReportEngine {
         cpuPeaks(period, index).stream().findFirst());
   }
 
+  /** Tunnel flaps, counted in each tunnel's event group. */
   private static int flaps(ReportPeriod period, HistoryIndex index, List<SubjectReport> tunnels) {
-    int flaps = 0;
-    for (SubjectReport t : tunnels) {
-      flaps +=
-          SubjectCounts.occurrences(
-              index.events(HistoryIndex.group(t.subject())),
-              period,
-              ref -> ref.kind() == ObjectKind.TUNNEL,
-              EventKind.TUNNEL_FLAP);
-    }
-    return flaps;
+    return occurrences(
+        period,
+        tunnels.stream().map(t -> index.events(HistoryIndex.group(t.subject()))),
+        ObjectKind.TUNNEL,
+        EventKind.TUNNEL_FLAP);
   }
 
   private static int reboots(ReportPeriod period, HistoryIndex index) {
-    int reboots = 0;
-    for (String device : index.devices) {
-      reboots +=
-          SubjectCounts.occurrences(
-              index.events(device),
-              period,
-              ref -> ref.kind() == ObjectKind.DEVICE,
-              EventKind.DEVICE_REBOOT);
-    }
-    return reboots;
+    return occurrences(
+        period,
+        index.devices.stream().map(index::events),
+        ObjectKind.DEVICE,
+        EventKind.DEVICE_REBOOT);
+  }
+
+  /** Events of a kind that began in the period, about subjects of a kind, over event groups. */
+  private static int occurrences(
+      ReportPeriod period, Stream<List<Event>> groups, ObjectKind subject, EventKind kind) {
+    return groups
+        .mapToInt(
+            events -> SubjectCounts.occurrences(events, period, ref -> ref.kind() == subject, kind))
+        .sum();
   }
 
   /** Unreachable episodes that overlap the period or begin in it. */
