@@ -21,9 +21,4 @@ record TimedChange(Instant at, Kind kind, Side side) {
   TimedChange(Instant at, Kind kind) {
     this(at, kind, null);
   }
-
-  /** The earlier of the two; {@code best} on a tie, as it was found first. */
-  static TimedChange earlier(TimedChange best, TimedChange candidate) {
-    return best == null || candidate.at().isBefore(best.at()) ? candidate : best;
-  }
 }

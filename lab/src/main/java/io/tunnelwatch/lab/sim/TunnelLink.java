@@ -44,8 +44,7 @@ public final class TunnelLink implements AutoCloseable {
   private TrafficProfile traffic;
   private LinkPhase phase = LinkPhase.DOWN;
   private Instant downSince;
-  private Instant nextAttempt;
-  private Instant nextStormRekey;
+  private final LinkTimers timers = new LinkTimers();
 
   /** Creates a link that is up, with fresh SAs, at the clock's current instant. */
   public TunnelLink(LinkSpec spec, Clock clock) {
@@ -207,13 +206,7 @@ public final class TunnelLink implements AutoCloseable {
       moveTo(target, at);
     }
     applyRates(at);
-    if (phase == LinkPhase.UP && faults.anyEnd(Fault.REKEY_STORM)) {
-      if (nextStormRekey == null) {
-        nextStormRekey = at.plus(STORM_INTERVAL);
-      }
-    } else {
-      nextStormRekey = null;
-    }
+    timers.storm(phase == LinkPhase.UP && faults.anyEnd(Fault.REKEY_STORM), at);
   }
 
   private void moveTo(LinkPhase target, Instant at) {
@@ -232,7 +225,7 @@ public final class TunnelLink implements AutoCloseable {
       events.tunnelLink(false, at);
     }
     phase = target;
-    nextAttempt = null;
+    timers.cancelRetry();
     switch (target) {
       case UP -> sas.establish(at);
       case PHASE2_FAILING -> {
@@ -257,12 +250,12 @@ public final class TunnelLink implements AutoCloseable {
 
   private void failPhase1(Instant at) {
     sas.failPhase1(at, faults.phase1Reason());
-    nextAttempt = at.plus(NEGOTIATION_RETRY);
+    timers.retryAfter(at);
   }
 
   private void failPhase2(Instant at) {
     sas.failPhase2(at, faults.phase2Reason());
-    nextAttempt = at.plus(NEGOTIATION_RETRY);
+    timers.retryAfter(at);
   }
 
   private void reboot(Side side, Instant at) {
@@ -317,7 +310,7 @@ public final class TunnelLink implements AutoCloseable {
       now = cursor;
     }
     while (true) {
-      TimedChange next = nextTimed();
+      TimedChange next = timers.next(sas, phase != LinkPhase.PHASE1_FAILING, ends);
       if (next == null || next.at().isAfter(now)) {
         break;
       }
@@ -326,34 +319,6 @@ public final class TunnelLink implements AutoCloseable {
     }
     cursor = now;
     return now;
-  }
-
-  /** The earliest pending timed change; on a tie the first in {@link TimedChange.Kind} wins. */
-  private TimedChange nextTimed() {
-    TimedChange best = null;
-    if (sas.ipsec() != null) {
-      best =
-          TimedChange.earlier(
-              best, new TimedChange(sas.ipsec().expiry(), TimedChange.Kind.IPSEC_EXPIRY));
-    }
-    if (sas.ike() != null && phase != LinkPhase.PHASE1_FAILING) {
-      best =
-          TimedChange.earlier(
-              best, new TimedChange(sas.ike().expiry(), TimedChange.Kind.IKE_EXPIRY));
-    }
-    if (nextAttempt != null) {
-      best = TimedChange.earlier(best, new TimedChange(nextAttempt, TimedChange.Kind.RETRY));
-    }
-    if (nextStormRekey != null) {
-      best = TimedChange.earlier(best, new TimedChange(nextStormRekey, TimedChange.Kind.STORM));
-    }
-    for (Side side : Side.values()) {
-      Instant until = ends.get(side).outageUntil;
-      if (until != null) {
-        best = TimedChange.earlier(best, new TimedChange(until, TimedChange.Kind.OUTAGE_END, side));
-      }
-    }
-    return best;
   }
 
   private void fire(TimedChange timed) {
@@ -370,7 +335,7 @@ public final class TunnelLink implements AutoCloseable {
       }
       case STORM -> {
         rekeyAll(at);
-        nextStormRekey = at.plus(STORM_INTERVAL);
+        timers.stormRekeyed(at);
       }
       case OUTAGE_END -> {
         ends.get(timed.side()).outageUntil = null;
