@@ -6,7 +6,7 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.AlertingConfig;
 import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.config.HttpConfig;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
@@ -93,13 +93,15 @@ public final class DemoCommand implements Callable<Integer> {
     int trapPort = freeUdpPort();
     RunningLab lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withCredentials(LAB_USER, password)
-                .withControlAddress(labControl)
-                .withSnmp(
-                    LabSnmpOptions.defaults()
-                        .withCommunity(community)
-                        .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, community))));
+            LabOptions.builder()
+                .credentials(LAB_USER, password)
+                .controlAddress(labControl)
+                .snmp(
+                    LabSnmpOptions.builder()
+                        .community(community)
+                        .trapTarget(new TrapTarget("127.0.0.1", trapPort, community))
+                        .build())
+                .build());
     Agent agent;
     try {
       AgentConfig config =
@@ -121,6 +123,12 @@ public final class DemoCommand implements Callable<Integer> {
       lab.close();
       throw e;
     }
+    printWhereToLook(agent, lab, state);
+    ShutdownHook.runUntilSignalled(agent, lab);
+    return 0;
+  }
+
+  private void printWhereToLook(Agent agent, RunningLab lab, Path state) {
     String base = "http://" + HostPort.format(agent.httpAddress());
     System.out.println("tunnelwatch demo is running (Ctrl-C stops it)");
     for (LabRouter router : lab.routers()) {
@@ -145,13 +153,11 @@ public final class DemoCommand implements Callable<Integer> {
               System.out.println("  lab faults:  " + control);
               System.out.println("    e.g. curl -X POST " + control + "/R1/faults/psk_mismatch");
             });
-    System.out.println("  history:     " + state.resolve(SqliteEventHistory.FILE_NAME));
+    System.out.println("  history:     " + state.resolve(JdbcEventHistory.FILE_NAME));
     if (alertmanager != null) {
       System.out.println("  alerts to:   " + alertmanager);
     }
     System.out.flush();
-    ShutdownHook.runUntilSignalled(agent, lab);
-    return 0;
   }
 
   /** A UDP port free now, for the agent's trap receiver that the lab must know in advance. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.agent.history.CoverageGaps;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.testing.process.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -78,8 +78,8 @@ class DemoCommandIT {
       }
       assertThat(history).isEqualTo(state.resolve("tunnelwatch.db").toString());
       assertThat(Files.exists(state.resolve("tunnelwatch.db"))).isTrue();
-      try (SqliteEventHistory store =
-          SqliteEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
+      try (JdbcEventHistory store =
+          JdbcEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> store.coverage(Instant.EPOCH, Instant.now().plusSeconds(60)).size() >= 2);

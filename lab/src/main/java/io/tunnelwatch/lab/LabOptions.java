@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How to start the reference lab. Start from {@link #defaults()} and adjust with the {@code with*}
- * methods; every instance is immutable.
+ * How to start the reference lab. Start from {@link #builder()} (or {@link #defaults()}) and adjust
+ * a copy with {@link #toBuilder()}; every instance is immutable.
  *
  * @param bindHost address the SSH servers listen on
  * @param r1Port SSH port of R1; 0 picks a free one
@@ -48,155 +48,113 @@ public record LabOptions(
 
   /** Loopback, free ports, {@code admin}/{@code cisco}, in-memory host keys, the system clock. */
   public static LabOptions defaults() {
-    return new LabOptions(
-        "127.0.0.1",
-        0,
-        0,
-        "admin",
-        "cisco",
-        List.of(),
-        null,
-        Clock.systemUTC(),
-        null,
-        null,
-        LabSnmpOptions.defaults());
+    return builder().build();
   }
 
-  public LabOptions withBindHost(String host) {
-    return new LabOptions(
-        host,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        banner,
-        controlAddress,
-        snmp);
+  /** A builder holding {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public LabOptions withPorts(int r1, int r2) {
-    return new LabOptions(
-        bindHost,
-        r1,
-        r2,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        banner,
-        controlAddress,
-        snmp);
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .bindHost(bindHost)
+        .ports(r1Port, r2Port)
+        .credentials(username, password)
+        .authorizedKeys(authorizedKeys)
+        .hostKeyDir(hostKeyDir)
+        .clock(clock)
+        .banner(banner)
+        .controlAddress(controlAddress)
+        .snmp(snmp);
   }
 
-  public LabOptions withCredentials(String user, String pass) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        user,
-        pass,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        banner,
-        controlAddress,
-        snmp);
-  }
+  /** Collects lab options; starts from {@link #defaults()}. Not thread-safe. */
+  public static final class Builder {
+    private String bindHost = "127.0.0.1";
+    private int r1Port;
+    private int r2Port;
+    private String username = "admin";
+    private String password = "cisco";
+    private final List<PublicKey> authorizedKeys = new ArrayList<>();
+    private Path hostKeyDir;
+    private Clock clock = Clock.systemUTC();
+    private String banner;
+    private InetSocketAddress controlAddress;
+    private LabSnmpOptions snmp = LabSnmpOptions.defaults();
 
-  public LabOptions withAuthorizedKey(PublicKey key) {
-    List<PublicKey> keys = new ArrayList<>(authorizedKeys);
-    keys.add(key);
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        keys,
-        hostKeyDir,
-        clock,
-        banner,
-        controlAddress,
-        snmp);
-  }
+    private Builder() {}
 
-  public LabOptions withHostKeyDir(Path dir) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        dir,
-        clock,
-        banner,
-        controlAddress,
-        snmp);
-  }
+    public Builder bindHost(String host) {
+      this.bindHost = host;
+      return this;
+    }
 
-  public LabOptions withClock(Clock newClock) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        newClock,
-        banner,
-        controlAddress,
-        snmp);
-  }
+    public Builder ports(int r1, int r2) {
+      this.r1Port = r1;
+      this.r2Port = r2;
+      return this;
+    }
 
-  public LabOptions withBanner(String text) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        text,
-        controlAddress,
-        snmp);
-  }
+    public Builder credentials(String user, String pass) {
+      this.username = user;
+      this.password = pass;
+      return this;
+    }
 
-  /** Serves the control API ({@code /routers}) on this address; port 0 picks a free one. */
-  public LabOptions withControlAddress(InetSocketAddress address) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        banner,
-        address,
-        snmp);
-  }
+    /** Adds one accepted public key to those already set. */
+    public Builder authorizedKey(PublicKey key) {
+      authorizedKeys.add(key);
+      return this;
+    }
 
-  public LabOptions withSnmp(LabSnmpOptions newSnmp) {
-    return new LabOptions(
-        bindHost,
-        r1Port,
-        r2Port,
-        username,
-        password,
-        authorizedKeys,
-        hostKeyDir,
-        clock,
-        banner,
-        controlAddress,
-        newSnmp);
+    /** Replaces the accepted public keys. */
+    public Builder authorizedKeys(List<PublicKey> keys) {
+      authorizedKeys.clear();
+      authorizedKeys.addAll(keys);
+      return this;
+    }
+
+    public Builder hostKeyDir(Path dir) {
+      this.hostKeyDir = dir;
+      return this;
+    }
+
+    public Builder clock(Clock newClock) {
+      this.clock = newClock;
+      return this;
+    }
+
+    public Builder banner(String text) {
+      this.banner = text;
+      return this;
+    }
+
+    /** Serves the control API ({@code /routers}) on this address; port 0 picks a free one. */
+    public Builder controlAddress(InetSocketAddress address) {
+      this.controlAddress = address;
+      return this;
+    }
+
+    public Builder snmp(LabSnmpOptions newSnmp) {
+      this.snmp = newSnmp;
+      return this;
+    }
+
+    public LabOptions build() {
+      return new LabOptions(
+          bindHost,
+          r1Port,
+          r2Port,
+          username,
+          password,
+          authorizedKeys,
+          hostKeyDir,
+          clock,
+          banner,
+          controlAddress,
+          snmp);
+    }
   }
 }

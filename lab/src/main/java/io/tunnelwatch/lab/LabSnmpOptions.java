@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the lab's routers answer SNMP. Immutable; adjust {@link #defaults()} with the {@code with*}
- * methods.
+ * How the lab's routers answer SNMP. Immutable; start from {@link #builder()} (or {@link
+ * #defaults()}) and adjust a copy with {@link #toBuilder()}.
  *
  * @param enabled false starts no SNMP agents
  * @param ports UDP port per router in topology order; missing entries or 0 pick a free port
@@ -44,53 +44,31 @@ public record LabSnmpOptions(
 
   /** Enabled, free ports, community {@code public}, no v3 users, no trap targets, 1 s checks. */
   public static LabSnmpOptions defaults() {
-    return new LabSnmpOptions(
-        true, List.of(), "public", List.of(), List.of(), true, Duration.ofSeconds(1));
+    return builder().build();
   }
 
   /** No SNMP agents at all. */
   public static LabSnmpOptions disabled() {
-    return defaults().withEnabled(false);
+    return builder().enabled(false).build();
   }
 
-  public LabSnmpOptions withEnabled(boolean on) {
-    return new LabSnmpOptions(
-        on, ports, community, users, trapTargets, addressPerRouter, changeCheckInterval);
+  /** A builder holding {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** UDP ports in topology order (R1, R2, ...); 0 = any free port. */
-  public LabSnmpOptions withPorts(List<Integer> newPorts) {
-    return new LabSnmpOptions(
-        enabled, newPorts, community, users, trapTargets, addressPerRouter, changeCheckInterval);
-  }
-
-  public LabSnmpOptions withCommunity(String newCommunity) {
-    return new LabSnmpOptions(
-        enabled, ports, newCommunity, users, trapTargets, addressPerRouter, changeCheckInterval);
-  }
-
-  public LabSnmpOptions withUser(SnmpUser user) {
-    List<SnmpUser> all = new ArrayList<>(users);
-    all.add(user);
-    return new LabSnmpOptions(
-        enabled, ports, community, all, trapTargets, addressPerRouter, changeCheckInterval);
-  }
-
-  public LabSnmpOptions withTrapTarget(TrapTarget target) {
-    List<TrapTarget> all = new ArrayList<>(trapTargets);
-    all.add(target);
-    return new LabSnmpOptions(
-        enabled, ports, community, users, all, addressPerRouter, changeCheckInterval);
-  }
-
-  public LabSnmpOptions withAddressPerRouter(boolean perRouter) {
-    return new LabSnmpOptions(
-        enabled, ports, community, users, trapTargets, perRouter, changeCheckInterval);
-  }
-
-  public LabSnmpOptions withChangeCheckInterval(Duration interval) {
-    return new LabSnmpOptions(
-        enabled, ports, community, users, trapTargets, addressPerRouter, interval);
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder b =
+        new Builder()
+            .enabled(enabled)
+            .ports(ports)
+            .community(community)
+            .addressPerRouter(addressPerRouter)
+            .changeCheckInterval(changeCheckInterval);
+    users.forEach(b::user);
+    trapTargets.forEach(b::trapTarget);
+    return b;
   }
 
   /** The port for the router at {@code position} (0-based) in topology order. */
@@ -115,5 +93,61 @@ public record LabSnmpOptions(
         + ", changeCheckInterval="
         + changeCheckInterval
         + "]";
+  }
+
+  /** Collects SNMP options; starts from {@link #defaults()}. Not thread-safe. */
+  public static final class Builder {
+    private boolean enabled = true;
+    private List<Integer> ports = List.of();
+    private String community = "public";
+    private final List<SnmpUser> users = new ArrayList<>();
+    private final List<TrapTarget> trapTargets = new ArrayList<>();
+    private boolean addressPerRouter = true;
+    private Duration changeCheckInterval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    public Builder enabled(boolean on) {
+      this.enabled = on;
+      return this;
+    }
+
+    /** UDP ports in topology order (R1, R2, ...); 0 = any free port. */
+    public Builder ports(List<Integer> newPorts) {
+      this.ports = List.copyOf(newPorts);
+      return this;
+    }
+
+    public Builder community(String newCommunity) {
+      this.community = newCommunity;
+      return this;
+    }
+
+    /** Adds one SNMPv3 user to those already set. */
+    public Builder user(SnmpUser user) {
+      users.add(user);
+      return this;
+    }
+
+    /** Adds one trap receiver to those already set. */
+    public Builder trapTarget(TrapTarget target) {
+      trapTargets.add(target);
+      return this;
+    }
+
+    public Builder addressPerRouter(boolean perRouter) {
+      this.addressPerRouter = perRouter;
+      return this;
+    }
+
+    public Builder changeCheckInterval(Duration interval) {
+      this.changeCheckInterval = interval;
+      return this;
+    }
+
+    public LabSnmpOptions build() {
+      return new LabSnmpOptions(
+          enabled, ports, community, users, trapTargets, addressPerRouter, changeCheckInterval);
+    }
   }
 }

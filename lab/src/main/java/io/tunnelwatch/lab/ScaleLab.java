@@ -62,7 +62,9 @@ public final class ScaleLab {
       snmpPorts.add(spec.snmpBasePort() + k);
     }
     LabOptions withPorts =
-        spec.snmpBasePort() == 0 ? options : options.withSnmp(options.snmp().withPorts(snmpPorts));
+        spec.snmpBasePort() == 0
+            ? options
+            : options.toBuilder().snmp(options.snmp().toBuilder().ports(snmpPorts).build()).build();
     return LabStarter.start(routers, sshPorts, withPorts);
   }
 }

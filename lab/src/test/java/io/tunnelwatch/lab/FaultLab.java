@@ -28,7 +28,9 @@ final class FaultLab implements AutoCloseable {
   }
 
   FaultLab(LabOptions options) {
-    lab = ReferenceLab.start(options.withCredentials("netops", PASSWORD).withClock(clock));
+    lab =
+        ReferenceLab.start(
+            options.toBuilder().credentials("netops", PASSWORD).clock(clock).build());
     r1 = lab.router("R1");
     r2 = lab.router("R2");
     client = Terminal.client();

@@ -40,7 +40,7 @@ class HostKeyTest {
 
   @Test
   void persistedKeysSurviveALabRestart() throws IOException {
-    LabOptions options = LabOptions.defaults().withHostKeyDir(dir.resolve("keys"));
+    LabOptions options = LabOptions.builder().hostKeyDir(dir.resolve("keys")).build();
     PublicKey r1Key;
     PublicKey r2Key;
     try (RunningLab lab = ReferenceLab.start(options)) {

@@ -29,7 +29,7 @@ class LabControlApiIT {
   void start() {
     lab =
         new FaultLab(
-            LabOptions.defaults().withControlAddress(new InetSocketAddress("127.0.0.1", 0)));
+            LabOptions.builder().controlAddress(new InetSocketAddress("127.0.0.1", 0)).build());
     InetSocketAddress address = lab.lab.controlAddress().orElseThrow();
     assertThat(address.getPort()).isPositive();
     base = "http://127.0.0.1:" + address.getPort();

@@ -85,9 +85,10 @@ class ScaleLabIT {
   void aFaultOnAScaleRouterBreaksItsFirstTunnelAndCountsOnBothEnds() {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     LabOptions options =
-        LabOptions.defaults()
-            .withClock(clock)
-            .withSnmp(LabSnmpOptions.defaults().withEnabled(false));
+        LabOptions.builder()
+            .clock(clock)
+            .snmp(LabSnmpOptions.builder().enabled(false).build())
+            .build();
     try (RunningLab lab = ScaleLab.start(options, ScaleLab.Spec.parse("4x2"))) {
       LabRouter r1 = lab.router("R1");
       assertThat(r1.injectFault(Fault.PSK_MISMATCH)).isTrue();
@@ -144,10 +145,13 @@ class ScaleLabIT {
     }
     // Each agent has its own loopback address, so all of them can listen on one port.
     LabOptions options =
-        LabOptions.defaults()
-            .withClock(clock)
-            .withSnmp(
-                LabSnmpOptions.defaults().withPorts(java.util.Collections.nCopies(n, sharedPort)));
+        LabOptions.builder()
+            .clock(clock)
+            .snmp(
+                LabSnmpOptions.builder()
+                    .ports(java.util.Collections.nCopies(n, sharedPort))
+                    .build())
+            .build();
     try (RunningLab lab = ScaleLab.start(options, ScaleLab.Spec.parse(n + "x" + m));
         Snmp snmp = new Snmp(new DefaultUdpTransportMapping())) {
       snmp.listen();

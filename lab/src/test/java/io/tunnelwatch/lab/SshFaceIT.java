@@ -34,10 +34,11 @@ class SshFaceIT {
     userKey = generator.generateKeyPair();
     lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withCredentials("netops", "s3cret")
-                .withAuthorizedKey(userKey.getPublic())
-                .withClock(clock));
+            LabOptions.builder()
+                .credentials("netops", "s3cret")
+                .authorizedKey(userKey.getPublic())
+                .clock(clock)
+                .build());
     r1 = lab.router("R1");
   }
 

@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.cli;
 
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
-import io.tunnelwatch.agent.config.DurationText;
 import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.report.HistoryOpener;
 import io.tunnelwatch.agent.report.RekeyPolicy;
@@ -14,6 +13,7 @@ import io.tunnelwatch.agent.report.StabilityReport;
 import io.tunnelwatch.agent.report.StoreHistoryOpener;
 import io.tunnelwatch.agent.report.TunnelBinding;
 import io.tunnelwatch.agent.report.render.ReportFormat;
+import io.tunnelwatch.agent.time.DurationText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -80,12 +80,6 @@ public record AgentConfig(
         http, auths, modules, devices, events, history, newAlerting, traps, reports);
   }
 
-  /** The same configuration with other event settings. */
-  public AgentConfig withEvents(EventsConfig newEvents) {
-    return new AgentConfig(
-        http, auths, modules, devices, newEvents, history, alerting, traps, reports);
-  }
-
   /** The same configuration with other report schedules. */
   public AgentConfig withReports(List<ReportScheduleConfig> newReports) {
     return new AgentConfig(

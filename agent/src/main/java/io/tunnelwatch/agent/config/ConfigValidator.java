@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.config;
 
+import io.tunnelwatch.agent.time.DurationText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

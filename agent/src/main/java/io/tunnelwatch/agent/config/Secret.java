@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.tunnelwatch.core.Redaction;
 import java.util.Objects;
 
 /** A secret value that never prints itself. */
@@ -24,6 +25,6 @@ public final class Secret {
 
   @Override
   public String toString() {
-    return "[redacted]";
+    return Redaction.REDACTED;
   }
 }

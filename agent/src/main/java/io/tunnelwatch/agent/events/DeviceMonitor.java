@@ -1,25 +1,20 @@
 package io.tunnelwatch.agent.events;
 
-import io.tunnelwatch.core.counters.CounterStitcher;
 import io.tunnelwatch.core.counters.SeriesKey;
-import io.tunnelwatch.core.counters.SeriesState;
 import io.tunnelwatch.core.model.DeviceSnapshot;
-import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.Observation;
-import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One device's tracker state and counter series, stepped by its polls and notifications; events go
- * to the listener in the order they were detected. Polls of one device never overlap, but a
- * notification may arrive during a poll, hence the lock.
+ * One device's tracker state and counter series ({@link DeviceCounters}), stepped by its polls and
+ * notifications; events go to the listener in the order they were detected. A failure of event
+ * detection is caught here, and only here: it is logged and the poll's data is still published.
+ * Polls of one device never overlap, but a notification may arrive during a poll, hence the lock.
  */
 public final class DeviceMonitor {
 
@@ -31,7 +26,7 @@ public final class DeviceMonitor {
   private final Clock clock;
   private final Instant startedAt;
   private TrackedDevice tracked;
-  private Map<SeriesKey, SeriesState> series = Map.of();
+  private final DeviceCounters counters = new DeviceCounters();
   private boolean trackerFailed;
 
   public DeviceMonitor(
@@ -77,10 +72,7 @@ public final class DeviceMonitor {
     } catch (RuntimeException e) {
       trackerBug(e);
     }
-    CounterStitcher.Result stitched =
-        CounterStitcher.stitch(series, raw, restarted(before, raw, rebooted));
-    series = stitched.series();
-    return new Published(stitched.snapshot(), stitched.createdTimes());
+    return counters.stitch(before, raw, rebooted);
   }
 
   /**
@@ -111,35 +103,5 @@ public final class DeviceMonitor {
       trackerFailed = true;
     }
     LOG.debug("{}: event detection failure detail", device, e);
-  }
-
-  /**
-   * Objects whose counters restarted for sure: all of them after a reboot, and those that were
-   * missing from the previous snapshot (deleted and rebuilt: IOS starts their counters at zero).
-   */
-  private static Set<String> restarted(
-      Optional<DeviceSnapshot> before, DeviceSnapshot now, boolean rebooted) {
-    Set<String> objects = new HashSet<>();
-    if (before.isEmpty()) {
-      return objects;
-    }
-    Set<String> previous = objects(before.get());
-    for (String object : objects(now)) {
-      if (rebooted || !previous.contains(object)) {
-        objects.add(object);
-      }
-    }
-    return objects;
-  }
-
-  private static Set<String> objects(DeviceSnapshot snapshot) {
-    Set<String> objects = new HashSet<>();
-    for (TunnelInterface t : snapshot.tunnels()) {
-      objects.add(SeriesKey.tunnelObject(t.name()));
-    }
-    for (IpsecFlow f : snapshot.ipsecFlows()) {
-      objects.add(SeriesKey.flowObject(f.peer(), f.flow()));
-    }
-    return objects;
   }
 }

@@ -1,6 +1,6 @@
 package io.tunnelwatch.agent.events;
 
-import io.tunnelwatch.agent.config.DurationText;
+import io.tunnelwatch.agent.time.DurationText;
 import java.time.Duration;
 import java.util.Locale;
 

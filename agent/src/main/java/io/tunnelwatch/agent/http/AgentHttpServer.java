@@ -5,14 +5,11 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,18 +28,6 @@ public final class AgentHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-
-  /** Binds and starts serving, without event metrics on {@code /probe}. */
-  public AgentHttpServer(
-      InetSocketAddress address, PrometheusRegistry registry, DeviceStates states, Clock clock)
-      throws IOException {
-    this(
-        address,
-        registry,
-        states,
-        new EventTracker(Map.of(), new EventFanout(List.of()), clock),
-        clock);
-  }
 
   /**
    * Binds and starts serving.

@@ -40,15 +40,6 @@ public final class DeviceStates {
   }
 
   /**
-   * Records a successful poll over one source and publishes the merge of every source's last good
-   * data as it is (no counter stitching).
-   */
-  public void recordSuccess(DeviceSnapshot snapshot, Duration took) {
-    DeviceSnapshot merged = recordSourceSuccess(snapshot, took);
-    publish(merged, Map.of());
-  }
-
-  /**
    * Records a successful poll over one source without publishing its data yet.
    *
    * @return the merge of every source's last good data, for the caller to stitch and {@link

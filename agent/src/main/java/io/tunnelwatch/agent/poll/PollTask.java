@@ -73,11 +73,7 @@ public final class PollTask implements ScheduledPoll {
       outcomes.published(publish(merged.get()));
     } else if (failure != null) {
       outcomes.failed(device);
-      try {
-        monitor.onFailure(failure);
-      } catch (RuntimeException e) {
-        logDetectionBug(e);
-      }
+      monitor.onFailure(failure);
     }
   }
 
@@ -88,16 +84,13 @@ public final class PollTask implements ScheduledPoll {
       states.publish(result.snapshot(), result.counterCreated());
       return result.snapshot();
     } catch (RuntimeException e) {
-      // A bug in detection must not stop this device's schedule nor hide its fresh data.
+      // The monitor catches event detection bugs itself; what reaches here is a bug in counter
+      // stitching, which must not stop this device's schedule nor hide its fresh data.
       states.publish(merged, Map.of());
-      logDetectionBug(e);
+      LOG.warn("{}: counter stitching failed: {}", device, e.toString());
+      LOG.debug("{}: counter stitching failure detail", device, e);
       return merged;
     }
-  }
-
-  private void logDetectionBug(RuntimeException e) {
-    LOG.warn("{}: event detection failed: {}", device, e.toString());
-    LOG.debug("{}: event detection failure detail", device, e);
   }
 
   /** What one source's poll left: the merge of last good data, or why it failed. */

@@ -4,8 +4,8 @@ import io.tunnelwatch.core.model.Source;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.mib.MibWarning;
-import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
+import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,15 +18,16 @@ import java.util.function.Supplier;
 public final class SnmpDevicePoller implements DevicePoller {
 
   private final String device;
-  private final SnmpDevicePoll poll;
+  private final SnmpSnapshotCollector collector;
   private final Supplier<SnmpTarget> target;
 
   /**
    * @param target resolved at every poll, so that a rotated secret is read without a restart
    */
-  public SnmpDevicePoller(String device, SnmpDevicePoll poll, Supplier<SnmpTarget> target) {
+  public SnmpDevicePoller(
+      String device, SnmpSnapshotCollector collector, Supplier<SnmpTarget> target) {
     this.device = device;
-    this.poll = poll;
+    this.collector = collector;
     this.target = target;
   }
 
@@ -44,7 +45,7 @@ public final class SnmpDevicePoller implements DevicePoller {
       throw new PollException("credentials", device + ": " + e.getMessage(), e);
     }
     try {
-      SnmpPollResult result = poll.poll(device, resolved);
+      SnmpPollResult result = collector.poll(device, resolved);
       return new PollResult(result.snapshot(), countByTable(result));
     } catch (SnmpException e) {
       throw new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e);

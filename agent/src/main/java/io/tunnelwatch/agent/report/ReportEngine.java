@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Computes a stability report from history data read beforehand: a pure function of its inputs. See
@@ -273,29 +274,7 @@ public final class ReportEngine {
       tx += t.traffic().transmitBytes();
       rx += t.traffic().receiveBytes();
     }
-    int reboots = 0;
-    int unreachable = 0;
-    int flaps = 0;
-    for (SubjectReport t : tunnels) {
-      flaps +=
-          SubjectCounts.occurrences(
-              index.events(HistoryIndex.group(t.subject())),
-              period,
-              ref -> ref.kind() == ObjectKind.TUNNEL,
-              EventKind.TUNNEL_FLAP);
-    }
-    for (String device : index.devices) {
-      List<Event> events = index.events(device);
-      reboots +=
-          SubjectCounts.occurrences(
-              events, period, ref -> ref.kind() == ObjectKind.DEVICE, EventKind.DEVICE_REBOOT);
-      for (Episode e : index.episodes(device)) {
-        if (e.kind() == EventKind.DEVICE_UNREACHABLE
-            && (period.overlapMillis(e.from(), e.to()) > 0 || period.contains(e.from()))) {
-          unreachable++;
-        }
-      }
-    }
+    int flaps = flaps(period, index, tunnels);
     return new FleetSummary(
         index.devices.size(),
         tunnels.size(),
@@ -308,8 +287,48 @@ public final class ReportEngine {
         problems.plus(new Problems(0, 0, 0, 0, 0, 0, 0, flaps)),
         tx,
         rx,
-        reboots,
-        unreachable,
+        reboots(period, index),
+        unreachableEpisodes(period, index),
         cpuPeaks(period, index).stream().findFirst());
+  }
+
+  /** Tunnel flaps, counted in each tunnel's event group. */
+  private static int flaps(ReportPeriod period, HistoryIndex index, List<SubjectReport> tunnels) {
+    return occurrences(
+        period,
+        tunnels.stream().map(t -> index.events(HistoryIndex.group(t.subject()))),
+        ObjectKind.TUNNEL,
+        EventKind.TUNNEL_FLAP);
+  }
+
+  private static int reboots(ReportPeriod period, HistoryIndex index) {
+    return occurrences(
+        period,
+        index.devices.stream().map(index::events),
+        ObjectKind.DEVICE,
+        EventKind.DEVICE_REBOOT);
+  }
+
+  /** Events of a kind that began in the period, about subjects of a kind, over event groups. */
+  private static int occurrences(
+      ReportPeriod period, Stream<List<Event>> groups, ObjectKind subject, EventKind kind) {
+    return groups
+        .mapToInt(
+            events -> SubjectCounts.occurrences(events, period, ref -> ref.kind() == subject, kind))
+        .sum();
+  }
+
+  /** Unreachable episodes that overlap the period or begin in it. */
+  private static int unreachableEpisodes(ReportPeriod period, HistoryIndex index) {
+    int unreachable = 0;
+    for (String device : index.devices) {
+      for (Episode e : index.episodes(device)) {
+        if (e.kind() == EventKind.DEVICE_UNREACHABLE
+            && (period.overlapMillis(e.from(), e.to()) > 0 || period.contains(e.from()))) {
+          unreachable++;
+        }
+      }
+    }
+    return unreachable;
   }
 }

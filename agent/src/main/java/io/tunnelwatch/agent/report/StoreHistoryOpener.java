@@ -4,7 +4,7 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.EventHistory;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +15,12 @@ public final class StoreHistoryOpener implements HistoryOpener {
 
   @Override
   public EventHistory openStateDir(Path stateDir) throws IOException {
-    Path file = stateDir.resolve(SqliteEventHistory.FILE_NAME);
+    Path file = stateDir.resolve(JdbcEventHistory.FILE_NAME);
     if (!Files.isRegularFile(file)) {
       // Opening would create an empty store and report nothing: say what is missing instead.
       throw new IOException("no event history at " + file);
     }
-    return SqliteEventHistory.open(stateDir, CoverageGaps.fromIntervals(Map.of()));
+    return JdbcEventHistory.open(stateDir, CoverageGaps.fromIntervals(Map.of()));
   }
 
   @Override
@@ -30,7 +30,7 @@ public final class StoreHistoryOpener implements HistoryOpener {
       return openStateDir(Path.of(history.stateDir()));
     }
     if (history.jdbcUrl() != null) {
-      return SqliteEventHistory.connect(history.jdbcUrl(), CoverageGaps.fromIntervals(Map.of()));
+      return JdbcEventHistory.connect(history.jdbcUrl(), CoverageGaps.fromIntervals(Map.of()));
     }
     throw new IOException("the configuration keeps no history (no history.state_dir or jdbc_url)");
   }

@@ -14,7 +14,7 @@ import io.tunnelwatch.ios.transport.SshTarget;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.WalkLimits;
-import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
+import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
 import io.tunnelwatch.snmp.transport.Snmp4jClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class DevicePollers implements AutoCloseable {
 
   private final AgentConfig config;
   private final Clock clock;
-  private final CredentialsResolver sshCredentials;
+  private final SshCredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
   private Snmp4jClient snmpClient;
@@ -47,7 +47,7 @@ final class DevicePollers implements AutoCloseable {
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.config = config;
     this.clock = clock;
-    this.sshCredentials = new CredentialsResolver(environment);
+    this.sshCredentials = new SshCredentialsResolver(environment);
     this.snmpCredentials = new SnmpCredentialsResolver(environment);
   }
 
@@ -89,8 +89,8 @@ final class DevicePollers implements AutoCloseable {
       throws IOException {
     String authName = device.snmp().auth();
     AuthConfig auth = config.auths().get(authName);
-    SnmpDevicePoll poll =
-        new SnmpDevicePoll(
+    SnmpSnapshotCollector poll =
+        new SnmpSnapshotCollector(
             snmpClient(),
             clock,
             new WalkLimits(module.maxRepetitions(), module.maxRowsPerWalk(), module.walkTimeout()));

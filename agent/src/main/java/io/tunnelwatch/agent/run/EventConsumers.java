@@ -9,7 +9,7 @@ import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.EventHistory;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,10 +84,10 @@ public final class EventConsumers implements AutoCloseable {
       HistoryConfig config, Map<String, Duration> pollIntervals) {
     CoverageGaps gaps = CoverageGaps.fromIntervals(pollIntervals);
     if (config.stateDir() != null) {
-      return Optional.of(SqliteEventHistory.open(Path.of(config.stateDir()), gaps));
+      return Optional.of(JdbcEventHistory.open(Path.of(config.stateDir()), gaps));
     }
     if (config.jdbcUrl() != null) {
-      return Optional.of(SqliteEventHistory.connect(config.jdbcUrl(), gaps));
+      return Optional.of(JdbcEventHistory.connect(config.jdbcUrl(), gaps));
     }
     return Optional.empty();
   }

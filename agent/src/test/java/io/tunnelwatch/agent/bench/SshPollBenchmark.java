@@ -36,7 +36,7 @@ public final class SshPollBenchmark {
 
   public static void main(String[] args) throws Exception {
     try (RunningLab lab =
-            ReferenceLab.start(LabOptions.defaults().withCredentials("bench", "bench-pass"));
+            ReferenceLab.start(LabOptions.builder().credentials("bench", "bench-pass").build());
         SshConnector connector = new SshConnector()) {
       LabRouter r1 = lab.router("R1");
       Path knownHosts = Files.createTempFile("bench", "known_hosts");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SqliteEventHistory} backend must do; run against SQLite and against a real
+ * What every {@link JdbcEventHistory} backend must do; run against SQLite and against a real
  * PostgreSQL.
  */
 abstract class EventHistoryContractTest {
@@ -41,25 +41,25 @@ abstract class EventHistoryContractTest {
   static final CoverageGaps GAPS =
       new CoverageGaps(Duration.ofSeconds(90), Map.of("R2", Duration.ofSeconds(30)));
 
-  private final List<SqliteEventHistory> opened = new ArrayList<>();
+  private final List<JdbcEventHistory> opened = new ArrayList<>();
 
   /** A URL of an empty database for this test. */
   abstract String jdbcUrl();
 
   @AfterEach
   void closeAll() {
-    opened.forEach(SqliteEventHistory::close);
+    opened.forEach(JdbcEventHistory::close);
   }
 
-  private SqliteEventHistory open() {
-    SqliteEventHistory store = SqliteEventHistory.connect(jdbcUrl(), GAPS);
+  private JdbcEventHistory open() {
+    JdbcEventHistory store = JdbcEventHistory.connect(jdbcUrl(), GAPS);
     opened.add(store);
     return store;
   }
 
   @Test
   void eventsOfEveryShapeComeBackEqual() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     List<Event> written =
         List.of(
             HistoryFixtures.phase1Opened(T0, "IKE phase 1 to 200.0.0.1 stuck in MM_NO_STATE"),
@@ -87,7 +87,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void transitionsComeBackEqual() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     StateTransition down =
         new StateTransition(
             T0, ObjectRef.peer("R1", "200.0.0.1"), ObjectState.UP, ObjectState.DOWN, "MM_NO_STATE");
@@ -106,7 +106,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void periodsAreHalfOpen() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     Event first = HistoryFixtures.rekey(T0);
     Event second = HistoryFixtures.rekey(T0.plusSeconds(10));
     store.append(first);
@@ -120,7 +120,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void pollsExtendTheOpenIntervalUntilAGapLongerThanAllowed() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     // R1: fallback gap of 90 s
     store.recordPoll("R1", T0, true);
     store.recordPoll("R1", T0.plusSeconds(30), false);
@@ -141,12 +141,12 @@ abstract class EventHistoryContractTest {
 
   @Test
   void coverageIsClippedToThePeriodAndContinuesAfterARestart() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     store.recordPoll("R1", T0, true);
     store.recordPoll("R1", T0.plusSeconds(60), true);
     store.close();
 
-    SqliteEventHistory reopened = open();
+    JdbcEventHistory reopened = open();
     reopened.recordPoll("R1", T0.plusSeconds(90), true);
 
     assertThat(reopened.coverage(FAR_PAST, FAR_FUTURE))
@@ -158,7 +158,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void usageKeepsHourlyDeltasAndNeverANegativeOne() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     ObjectRef tunnel = ObjectRef.tunnel("R1", "Tunnel10");
     Instant hour = Instant.parse("2026-11-28T10:00:00Z");
     store.recordUsage(new UsageSample(hour.plusSeconds(60), tunnel, 1_000, 5_000)); // baseline
@@ -180,11 +180,11 @@ abstract class EventHistoryContractTest {
   void usageOfAFlowContinuesFromItsBaselineAfterARestart() {
     ObjectRef flow = ObjectRef.flow("R1", "200.0.0.1", FLOW);
     Instant hour = Instant.parse("2026-11-28T10:00:00Z");
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     store.recordUsage(new UsageSample(hour, flow, 10, 20));
     store.close();
 
-    SqliteEventHistory reopened = open();
+    JdbcEventHistory reopened = open();
     reopened.recordUsage(new UsageSample(hour.plusSeconds(30), flow, 15, 27));
 
     assertThat(reopened.usage(FAR_PAST, FAR_FUTURE))
@@ -193,7 +193,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void cpuKeepsTheHourlyPeak() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     Instant hour = Instant.parse("2026-11-28T10:00:00Z");
     store.recordCpu("R1", hour.plusSeconds(10), 0.20);
     store.recordCpu("R1", hour.plusSeconds(20), 0.95);
@@ -210,7 +210,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void badSamplesAreRefusedNamingWhatWasExpectedAndStoreNothing() {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     assertThatThrownBy(() -> store.recordCpu("R1", T0, 1.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("between 0 and 1");
@@ -229,7 +229,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void eventsBeforeAndAfterARestartAreAllThereOnceEach() {
-    SqliteEventHistory first = open();
+    JdbcEventHistory first = open();
     List<Event> before = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       before.add(HistoryFixtures.rekey(T0.plusSeconds(i)));
@@ -237,7 +237,7 @@ abstract class EventHistoryContractTest {
     }
     first.close();
 
-    SqliteEventHistory second = open();
+    JdbcEventHistory second = open();
     List<Event> after = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       after.add(HistoryFixtures.phase1Opened(T0.plusSeconds(100 + i), "after restart " + i));
@@ -251,7 +251,7 @@ abstract class EventHistoryContractTest {
 
   @Test
   void concurrentWritersEachGetTheirOwnRow() throws Exception {
-    SqliteEventHistory store = open();
+    JdbcEventHistory store = open();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Long>> ids = new ArrayList<>();
@@ -273,15 +273,15 @@ abstract class EventHistoryContractTest {
   @Test
   void aFileAtThePreviousVersionIsMigratedKeepingItsEvents() throws SQLException {
     Event old = HistoryFixtures.phase1Opened(T0, "recorded by the previous version");
-    try (SqliteEventHistory v1 =
-        SqliteEventHistory.connect(jdbcUrl(), GAPS, 1, Clock.fixed(T0, ZoneOffset.UTC))) {
+    try (JdbcEventHistory v1 =
+        JdbcEventHistory.connect(jdbcUrl(), GAPS, 1, Clock.fixed(T0, ZoneOffset.UTC))) {
       v1.append(old);
       assertThatThrownBy(() -> v1.recordCpu("R1", T0, 0.5))
           .isInstanceOf(HistoryStoreException.class)
           .hasMessageContaining("cpu_hourly");
     }
 
-    SqliteEventHistory latest = open();
+    JdbcEventHistory latest = open();
     latest.recordCpu("R1", T0, 0.5);
     latest.recordPoll("R1", T0, true);
 
@@ -302,7 +302,7 @@ abstract class EventHistoryContractTest {
       s.execute("INSERT INTO schema_version VALUES (99, 'from the future', 0)");
     }
 
-    assertThatThrownBy(() -> SqliteEventHistory.connect(jdbcUrl(), GAPS))
+    assertThatThrownBy(() -> JdbcEventHistory.connect(jdbcUrl(), GAPS))
         .isInstanceOf(HistoryStoreException.class)
         .hasMessageContaining("schema version 99")
         .hasMessageContaining("knows versions up to 2");

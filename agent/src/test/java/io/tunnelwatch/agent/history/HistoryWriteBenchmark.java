@@ -28,7 +28,7 @@ public final class HistoryWriteBenchmark {
     Path dir = Files.createTempDirectory("tunnelwatch-bench");
     CoverageGaps gaps = new CoverageGaps(Duration.ofSeconds(90), Map.of());
     long[] full = new long[RUNS];
-    try (SqliteEventHistory store = SqliteEventHistory.open(dir.resolve("full"), gaps)) {
+    try (JdbcEventHistory store = JdbcEventHistory.open(dir.resolve("full"), gaps)) {
       for (int i = 0; i < WARMUP + RUNS; i++) {
         Event e = HistoryFixtures.phase1Opened(Instant.now(), "bench " + i);
         long start = System.nanoTime();
@@ -39,9 +39,9 @@ public final class HistoryWriteBenchmark {
       }
     }
     long[] normal = new long[RUNS];
-    SqliteEventHistory.open(dir.resolve("normal"), gaps).close();
+    JdbcEventHistory.open(dir.resolve("normal"), gaps).close();
     try (Connection c =
-            DriverManager.getConnection(SqliteEventHistory.sqliteUrl(dir.resolve("normal")));
+            DriverManager.getConnection(JdbcEventHistory.sqliteUrl(dir.resolve("normal")));
         Statement pragma = c.createStatement()) {
       pragma.execute("PRAGMA journal_mode=WAL");
       pragma.execute("PRAGMA synchronous=NORMAL");

@@ -16,8 +16,8 @@ public final class HistoryWriterMain {
   public static void main(String[] args) {
     Path stateDir = Path.of(args[0]);
     String round = args[1];
-    SqliteEventHistory store =
-        SqliteEventHistory.open(stateDir, new CoverageGaps(Duration.ofSeconds(90), Map.of()));
+    JdbcEventHistory store =
+        JdbcEventHistory.open(stateDir, new CoverageGaps(Duration.ofSeconds(90), Map.of()));
     System.out.println("READY");
     System.out.flush();
     for (long i = 0; ; i++) {

@@ -44,7 +44,7 @@ class PostgresEventHistoryIT extends EventHistoryContractTest {
     Event before = HistoryFixtures.rekey(Instant.parse("2026-11-28T10:00:00Z"));
     Event during = HistoryFixtures.rekey(Instant.parse("2026-11-28T10:00:01Z"));
     Event after = HistoryFixtures.rekey(Instant.parse("2026-11-28T10:00:02Z"));
-    try (SqliteEventHistory store = SqliteEventHistory.connect(url, GAPS)) {
+    try (JdbcEventHistory store = JdbcEventHistory.connect(url, GAPS)) {
       store.onEvent(before);
       postgres.stopServer();
       try {

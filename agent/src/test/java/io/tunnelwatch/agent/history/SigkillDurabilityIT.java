@@ -44,8 +44,8 @@ class SigkillDurabilityIT {
       acknowledged.putAll(acked);
     }
 
-    try (SqliteEventHistory store =
-        SqliteEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()))) {
+    try (JdbcEventHistory store =
+        JdbcEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()))) {
       Map<String, Long> stored =
           store.events(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
               .collect(Collectors.groupingBy(Event::summary, Collectors.counting()));
@@ -57,7 +57,7 @@ class SigkillDurabilityIT {
       // there).
       assertThat(stored.values()).allMatch(count -> count == 1L);
     }
-    try (Connection c = DriverManager.getConnection(SqliteEventHistory.sqliteUrl(dir));
+    try (Connection c = DriverManager.getConnection(JdbcEventHistory.sqliteUrl(dir));
         Statement s = c.createStatement()) {
       assertThat(EventHistoryContractTest.column(s, "PRAGMA integrity_check"))
           .containsExactly("ok");

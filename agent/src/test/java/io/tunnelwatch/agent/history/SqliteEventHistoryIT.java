@@ -22,12 +22,12 @@ class SqliteEventHistoryIT extends EventHistoryContractTest {
 
   @Override
   String jdbcUrl() {
-    return SqliteEventHistory.sqliteUrl(dir);
+    return JdbcEventHistory.sqliteUrl(dir);
   }
 
   @Test
   void aNewFileIsMigratedToTheLatestVersionInWalMode() throws SQLException {
-    SqliteEventHistory.open(dir, GAPS).close();
+    JdbcEventHistory.open(dir, GAPS).close();
 
     try (Connection c = DriverManager.getConnection(jdbcUrl());
         Statement s = c.createStatement()) {
@@ -43,19 +43,19 @@ class SqliteEventHistoryIT extends EventHistoryContractTest {
   void aPasswordInTheJdbcUrlNeverAppearsInErrors() {
     assertThatThrownBy(
             () ->
-                SqliteEventHistory.connect(
+                JdbcEventHistory.connect(
                     "jdbc:postgresql://127.0.0.1:1/tunnelwatch?user=tw&password=s3cr3t-pw", GAPS))
         .isInstanceOf(HistoryStoreException.class)
         .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/tunnelwatch")
         .hasMessageNotContaining("s3cr3t-pw");
-    assertThatThrownBy(() -> SqliteEventHistory.connect("jdbc:mysql://u:s3cr3t-pw@h/db", GAPS))
+    assertThatThrownBy(() -> JdbcEventHistory.connect("jdbc:mysql://u:s3cr3t-pw@h/db", GAPS))
         .hasMessageContaining("expected a jdbc:sqlite: or jdbc:postgresql: URL")
         .hasMessageNotContaining("s3cr3t-pw");
   }
 
   @Test
   void eventsThatCannotBeWrittenAreKeptAndWrittenWithTheNextOne() throws SQLException {
-    SqliteEventHistory store = SqliteEventHistory.open(dir, GAPS);
+    JdbcEventHistory store = JdbcEventHistory.open(dir, GAPS);
     Event first = HistoryFixtures.rekey(Instant.parse("2026-11-28T10:00:00Z"));
     Event second = HistoryFixtures.rekey(Instant.parse("2026-11-28T10:00:01Z"));
     try (Connection other = DriverManager.getConnection(jdbcUrl());

@@ -8,7 +8,7 @@ import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.CoverageInterval;
 import io.tunnelwatch.agent.history.CpuPeak;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -46,8 +46,8 @@ class HistoryRecorderTest {
 
   @Test
   void successfulAndFailedPollsAreCoverageAndTheOneMinuteCpuIsThePeak() throws Exception {
-    try (SqliteEventHistory store =
-        SqliteEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()))) {
+    try (JdbcEventHistory store =
+        JdbcEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()))) {
       HistoryRecorder recorder =
           new HistoryRecorder("R1", store, Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC));
 
@@ -63,8 +63,8 @@ class HistoryRecorderTest {
 
   @Test
   void aClosedStoreDoesNotFailThePoll() throws Exception {
-    SqliteEventHistory store =
-        SqliteEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()));
+    JdbcEventHistory store =
+        JdbcEventHistory.open(dir, new CoverageGaps(Duration.ofSeconds(90), Map.of()));
     store.close();
     DevicePoller poller =
         new DevicePoller() {

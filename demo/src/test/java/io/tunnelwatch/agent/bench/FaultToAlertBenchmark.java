@@ -42,11 +42,13 @@ public final class FaultToAlertBenchmark {
     try (Alertmanager alertmanager = Alertmanager.start(dir.resolve("am"));
         RunningLab lab =
             ReferenceLab.start(
-                LabOptions.defaults()
-                    .withCredentials(USER, PASSWORD)
-                    .withSnmp(
-                        LabSnmpOptions.defaults()
-                            .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, "public"))))) {
+                LabOptions.builder()
+                    .credentials(USER, PASSWORD)
+                    .snmp(
+                        LabSnmpOptions.builder()
+                            .trapTarget(new TrapTarget("127.0.0.1", trapPort, "public"))
+                            .build())
+                    .build())) {
       AgentConfig polling =
           DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(10), dir);
       AgentConfig withTraps =

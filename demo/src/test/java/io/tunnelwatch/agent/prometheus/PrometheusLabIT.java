@@ -65,7 +65,7 @@ class PrometheusLabIT {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     // Both faces, as in the demo: SNMP feeds the IPsec byte counters the dashboards draw.
     AgentConfig config =
         DemoConfig.forLabWithSnmp(

@@ -16,7 +16,7 @@ import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.CoverageInterval;
 import io.tunnelwatch.agent.history.CpuPeak;
 import io.tunnelwatch.agent.history.EventHistory;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
@@ -59,7 +59,7 @@ class AgentEventConsumersIT {
   @Test
   void pollsAreRecordedAndEventsReachTheStoreAndAlertmanager() throws Exception {
     alertmanager = Alertmanager.start(dir.resolve("am"));
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials("tw", "lab-pass-71c2"));
+    lab = ReferenceLab.start(LabOptions.builder().credentials("tw", "lab-pass-71c2").build());
     Path state = dir.resolve("state");
     AgentConfig config =
         DemoConfig.forLab(lab, "tw", "lab-pass-71c2", "127.0.0.1:0", Duration.ofSeconds(1), dir)
@@ -105,8 +105,8 @@ class AgentEventConsumersIT {
 
     agent.close();
     agent = null;
-    try (SqliteEventHistory reopened =
-        SqliteEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
+    try (JdbcEventHistory reopened =
+        JdbcEventHistory.open(state, new CoverageGaps(Duration.ofSeconds(3), Map.of()))) {
       assertThat(reopened.events(FAR_PAST, FAR_FUTURE)).containsExactly(down);
     }
   }

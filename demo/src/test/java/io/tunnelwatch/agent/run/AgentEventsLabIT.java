@@ -82,7 +82,7 @@ class AgentEventsLabIT {
   void start() throws Exception {
     lab =
         ReferenceLab.start(
-            LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(labClock));
+            LabOptions.builder().credentials(USER, PASSWORD).clock(labClock).build());
     AgentConfig config =
         DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(1), dir);
     agent = Agent.start(config, Clock.systemUTC(), name -> null, List.of(broken, recorder));

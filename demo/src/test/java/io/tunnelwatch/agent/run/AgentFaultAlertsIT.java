@@ -54,7 +54,7 @@ class AgentFaultAlertsIT {
     alertmanager = Alertmanager.start(dir.resolve("alertmanager"));
     lab =
         ReferenceLab.start(
-            LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(labClock));
+            LabOptions.builder().credentials(USER, PASSWORD).clock(labClock).build());
     // Both faces, as in the demo: a reboot is only visible in SNMP's sysUpTime.
     AgentConfig demo =
         DemoConfig.forLabWithSnmp(

@@ -43,10 +43,11 @@ class AgentLabFaultsIT {
   void start() throws Exception {
     lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withCredentials(USER, PASSWORD)
-                .withClock(labClock)
-                .withControlAddress(new InetSocketAddress("127.0.0.1", 0)));
+            LabOptions.builder()
+                .credentials(USER, PASSWORD)
+                .clock(labClock)
+                .controlAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build());
     control = "http://127.0.0.1:" + lab.controlAddress().orElseThrow().getPort() + "/routers";
     agent =
         Agent.start(

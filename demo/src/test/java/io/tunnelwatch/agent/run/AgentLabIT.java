@@ -71,7 +71,7 @@ class AgentLabIT {
       throws Exception {
     lab =
         ReferenceLab.start(
-            LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(labClock));
+            LabOptions.builder().credentials(USER, PASSWORD).clock(labClock).build());
     AgentConfig demo = DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", INTERVAL, dir);
     Map<String, AuthConfig> auths = new HashMap<>();
     List<DeviceConfig> devices =

@@ -51,7 +51,7 @@ class AgentTrapIT {
 
   @BeforeEach
   void start() throws Exception {
-    lab = ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD));
+    lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     AgentConfig demo =
         DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(30), dir);
     Map<String, AuthConfig> auths = new HashMap<>(demo.auths());

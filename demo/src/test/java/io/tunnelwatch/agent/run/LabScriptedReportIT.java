@@ -10,7 +10,7 @@ import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.CoverageGaps;
-import io.tunnelwatch.agent.history.SqliteEventHistory;
+import io.tunnelwatch.agent.history.JdbcEventHistory;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollTask;
@@ -67,13 +67,13 @@ class LabScriptedReportIT {
   @Test
   void aTwentyMinuteTunnelOutageAndAPollingGapGiveExactFigures() throws Exception {
     RunningLab lab =
-        ReferenceLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD).withClock(clock));
+        ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).clock(clock).build());
     open.add(lab);
     AgentConfig config = DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", POLL, dir);
     Map<String, Duration> intervals = new LinkedHashMap<>();
     config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
-    SqliteEventHistory history =
-        SqliteEventHistory.open(dir.resolve("state"), CoverageGaps.fromIntervals(intervals));
+    JdbcEventHistory history =
+        JdbcEventHistory.open(dir.resolve("state"), CoverageGaps.fromIntervals(intervals));
     open.add(history);
     Map<String, TrackerSettings> settings = new LinkedHashMap<>();
     intervals.keySet().forEach(d -> settings.put(d, TrackerSettings.DEFAULTS));

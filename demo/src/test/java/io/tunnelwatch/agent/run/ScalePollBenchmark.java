@@ -58,7 +58,7 @@ public final class ScalePollBenchmark {
     Path dir = Files.createTempDirectory("scale-bench");
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try (RunningLab lab =
-        ScaleLab.start(LabOptions.defaults().withCredentials(USER, PASSWORD), spec)) {
+        ScaleLab.start(LabOptions.builder().credentials(USER, PASSWORD).build(), spec)) {
       AgentConfig config =
           DemoConfig.forLabWithSnmp(
               lab,

@@ -1,5 +1,6 @@
 package io.tunnelwatch.snmp;
 
+import io.tunnelwatch.core.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public sealed interface SnmpCredentials {
 
     @Override
     public String toString() {
-      return "Community[community=<redacted>]";
+      return "Community[community=" + Redaction.REDACTED + "]";
     }
   }
 
@@ -85,7 +86,7 @@ public sealed interface SnmpCredentials {
 
     @Override
     public String toString() {
-      return "Authentication[protocol=" + protocol + ", passphrase=<redacted>]";
+      return "Authentication[protocol=" + protocol + ", passphrase=" + Redaction.REDACTED + "]";
     }
   }
 
@@ -98,7 +99,7 @@ public sealed interface SnmpCredentials {
 
     @Override
     public String toString() {
-      return "Privacy[protocol=" + protocol + ", passphrase=<redacted>]";
+      return "Privacy[protocol=" + protocol + ", passphrase=" + Redaction.REDACTED + "]";
     }
   }
 

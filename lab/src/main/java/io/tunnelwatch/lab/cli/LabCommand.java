@@ -174,32 +174,30 @@ public final class LabCommand implements Callable<Integer> {
   }
 
   private LabOptions options() {
-    LabSnmpOptions snmp = LabSnmpOptions.defaults().withEnabled(!noSnmp).withCommunity(community());
+    LabSnmpOptions.Builder snmp = LabSnmpOptions.builder().enabled(!noSnmp).community(community());
     for (String user : snmpUsers) {
-      snmp = snmp.withUser(SnmpUserOption.parse(user, environment));
+      snmp.user(SnmpUserOption.parse(user, environment));
     }
     for (InetSocketAddress target : trapTargets) {
-      snmp =
-          snmp.withTrapTarget(
-              new TrapTarget(target.getHostString(), target.getPort(), community()));
+      snmp.trapTarget(new TrapTarget(target.getHostString(), target.getPort(), community()));
     }
-    LabOptions options =
-        LabOptions.defaults()
-            .withBindHost(host)
-            .withPorts(r1Port, r2Port)
-            .withCredentials(user, password())
-            .withControlAddress(labControl)
-            .withSnmp(snmp);
+    LabOptions.Builder options =
+        LabOptions.builder()
+            .bindHost(host)
+            .ports(r1Port, r2Port)
+            .credentials(user, password())
+            .controlAddress(labControl)
+            .snmp(snmp.build())
+            .hostKeyDir(hostKeyDir);
     if (authorizedKey != null) {
-      options = options.withAuthorizedKey(readPublicKey(authorizedKey));
+      options.authorizedKey(readPublicKey(authorizedKey));
     }
-    return hostKeyDir == null ? options : options.withHostKeyDir(hostKeyDir);
+    return options.build();
   }
 
   private RunningLab start(LabOptions options) {
     if (scale == null) {
-      return ReferenceLab.start(
-          options.withSnmp(options.snmp().withPorts(List.of(snmpPort, snmpPort))));
+      return ReferenceLab.start(withSnmpPorts(options, List.of(snmpPort, snmpPort)));
     }
     ScaleLab.Spec parsed;
     try {
@@ -208,8 +206,13 @@ public final class LabCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     // Every router has its own loopback address, so all of them can share the one SNMP port.
-    LabSnmpOptions snmp = options.snmp().withPorts(Collections.nCopies(parsed.routers(), snmpPort));
-    return ScaleLab.start(options.withSnmp(snmp), parsed.withBasePorts(sshBasePort, 0));
+    return ScaleLab.start(
+        withSnmpPorts(options, Collections.nCopies(parsed.routers(), snmpPort)),
+        parsed.withBasePorts(sshBasePort, 0));
+  }
+
+  private static LabOptions withSnmpPorts(LabOptions options, List<Integer> ports) {
+    return options.toBuilder().snmp(options.snmp().toBuilder().ports(ports).build()).build();
   }
 
   private String password() {

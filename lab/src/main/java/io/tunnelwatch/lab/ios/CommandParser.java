@@ -144,6 +144,13 @@ public final class CommandParser {
       words.add(node.word());
       i++;
     }
+    return command(node, words, argument, line, bar);
+  }
+
+  /** The command the walk ended on, with its output pipe; rejected if it is incomplete. */
+  private static ParsedLine command(
+      Node node, List<String> words, String argument, String line, int bar) {
+    String commandPart = bar < 0 ? line : line.substring(0, bar);
     if (node.action() == null || (node.arg() == Arg.NUMBER && argument == null)) {
       return rejected(Kind.INCOMPLETE, commandPart.length(), line);
     }

@@ -1,10 +1,6 @@
 package io.tunnelwatch.lab.sim;
 
 import io.tunnelwatch.lab.Fault;
-import io.tunnelwatch.lab.events.FailureReason;
-import io.tunnelwatch.lab.events.FailureRecord;
-import io.tunnelwatch.lab.events.IkeFailReason;
-import io.tunnelwatch.lab.events.IpsecFailReason;
 import io.tunnelwatch.lab.events.RouterEventListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +8,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The shared state of one IPsec-protected GRE tunnel between two routers: the IKE SA, the ESP SA
@@ -37,28 +32,19 @@ public final class TunnelLink implements AutoCloseable {
   /** How long a reloading router stays unreachable for its peer. */
   public static final Duration REBOOT_OUTAGE = Duration.ofSeconds(30);
 
-  private static final int FIRST_IKE_CONN_ID = 1001;
-
   private final LinkSpec spec;
   private final Clock clock;
-  private final long spiSeed;
   private final LinkNotifier events;
   private final Map<Side, Endpoint> ends = new EnumMap<>(Side.class);
   private final LinkTraffic counters;
+  private final LinkSas sas;
+  private final LinkFaults faults;
 
   private Instant cursor;
   private TrafficProfile traffic;
   private LinkPhase phase = LinkPhase.DOWN;
-  private Instant sessionSince;
   private Instant downSince;
-  private IkeSa ike;
-  private IpsecSaPair ipsec;
-  private IkeFailReason phase1Reason;
-  private IpsecFailReason phase2Reason;
-  private Instant nextAttempt;
-  private Instant nextStormRekey;
-  private int nextIkeGeneration;
-  private int nextIpsecGeneration;
+  private final LinkTimers timers = new LinkTimers();
 
   /** Creates a link that is up, with fresh SAs, at the clock's current instant. */
   public TunnelLink(LinkSpec spec, Clock clock) {
@@ -66,13 +52,15 @@ public final class TunnelLink implements AutoCloseable {
     this.clock = clock;
     this.cursor = clock.instant();
     // The start time takes part so that two lab runs do not reuse SPIs, as real peers never would.
-    this.spiSeed = spec.seed() * 1_000_003L + cursor.getEpochSecond();
+    long spiSeed = spec.seed() * 1_000_003L + cursor.getEpochSecond();
     this.events = new LinkNotifier(spec);
     this.traffic = spec.traffic();
     this.counters = new LinkTraffic(cursor);
     for (Side side : Side.values()) {
       ends.put(side, new Endpoint(cursor));
     }
+    this.sas = new LinkSas(spec, spiSeed, events, counters, ends);
+    this.faults = new LinkFaults(ends);
     reconcile(cursor);
   }
 
@@ -97,11 +85,11 @@ public final class TunnelLink implements AutoCloseable {
     return new LinkState(
         now,
         phase,
-        sessionSince,
+        sas.sessionSince(),
         downSince,
-        ike,
-        ipsec,
-        phase == LinkPhase.PHASE1_FAILING ? phase1Reason : null,
+        sas.ike(),
+        sas.ipsec(),
+        phase == LinkPhase.PHASE1_FAILING ? faults.phase1Reason() : null,
         traffic,
         spec.ipsecLifetimeKilobytes(),
         end(Side.A, now),
@@ -157,7 +145,7 @@ public final class TunnelLink implements AutoCloseable {
     reconcile(now);
     if (before == LinkPhase.UP && phase == LinkPhase.UP) {
       // Stalls, one-way loss and storms end the way an operator ends them: clear crypto session.
-      renegotiate(now);
+      sas.renegotiate(now);
     }
     return true;
   }
@@ -171,16 +159,16 @@ public final class TunnelLink implements AutoCloseable {
   /** Replaces the ESP SA pair now (new SPIs), as {@code clear crypto sa} with traffic would. */
   public synchronized void rekeyIpsec() {
     Instant now = advance();
-    if (ipsec != null) {
-      replaceIpsec(now);
+    if (sas.ipsec() != null) {
+      sas.replaceIpsec(now);
     }
   }
 
   /** Replaces the IKE SA now (new conn-id); the ESP SAs stay. */
   public synchronized void rekeyIke() {
     Instant now = advance();
-    if (ike != null && phase != LinkPhase.PHASE1_FAILING) {
-      replaceIke(now);
+    if (sas.ike() != null && phase != LinkPhase.PHASE1_FAILING) {
+      sas.replaceIke(now);
     }
   }
 
@@ -211,58 +199,23 @@ public final class TunnelLink implements AutoCloseable {
 
   // ---- transitions ----
 
-  private boolean anyEnd(Fault fault) {
-    return ends.get(Side.A).has(fault) || ends.get(Side.B).has(fault);
-  }
-
-  private LinkPhase desiredPhase() {
-    for (Endpoint end : ends.values()) {
-      if (end.has(Fault.TUNNEL_DOWN) || end.outageUntil != null) {
-        return LinkPhase.DOWN;
-      }
-    }
-    if (anyEnd(Fault.ISAKMP_POLICY_MISMATCH) || anyEnd(Fault.PSK_MISMATCH)) {
-      return LinkPhase.PHASE1_FAILING;
-    }
-    if (anyEnd(Fault.TRANSFORM_SET_MISMATCH) || anyEnd(Fault.ACL_MISMATCH)) {
-      return LinkPhase.PHASE2_FAILING;
-    }
-    return LinkPhase.UP;
-  }
-
   /** Moves to the phase the faults call for, then sets the packet rates and the storm timer. */
   private void reconcile(Instant at) {
-    // Policies are compared before keys, transforms before selectors: the earlier check fails
-    // first.
-    phase1Reason =
-        anyEnd(Fault.ISAKMP_POLICY_MISMATCH)
-            ? IkeFailReason.PROPOSAL_FAILURE
-            : anyEnd(Fault.PSK_MISMATCH) ? IkeFailReason.AUTH_FAILURE : null;
-    phase2Reason =
-        anyEnd(Fault.TRANSFORM_SET_MISMATCH)
-            ? IpsecFailReason.PROPOSAL_FAILURE
-            : anyEnd(Fault.ACL_MISMATCH) ? IpsecFailReason.PROTOCOL_USE_FAIL : null;
-    LinkPhase target = desiredPhase();
+    LinkPhase target = faults.desiredPhase();
     if (target != phase) {
       moveTo(target, at);
     }
     applyRates(at);
-    if (phase == LinkPhase.UP && anyEnd(Fault.REKEY_STORM)) {
-      if (nextStormRekey == null) {
-        nextStormRekey = at.plus(STORM_INTERVAL);
-      }
-    } else {
-      nextStormRekey = null;
-    }
+    timers.storm(phase == LinkPhase.UP && faults.anyEnd(Fault.REKEY_STORM), at);
   }
 
   private void moveTo(LinkPhase target, Instant at) {
-    if (ipsec != null && target != LinkPhase.UP) {
-      stopIpsec(at);
+    if (sas.ipsec() != null && target != LinkPhase.UP) {
+      sas.stopIpsec(at);
     }
     boolean keepsIke = target == LinkPhase.UP || target == LinkPhase.PHASE2_FAILING;
-    if (ike != null && !(keepsIke && phase != LinkPhase.PHASE1_FAILING)) {
-      stopIke(at);
+    if (sas.ike() != null && !(keepsIke && phase != LinkPhase.PHASE1_FAILING)) {
+      sas.stopIke(at, phase != LinkPhase.PHASE1_FAILING);
     }
     if (phase == LinkPhase.DOWN && target != LinkPhase.DOWN) {
       downSince = null;
@@ -272,19 +225,11 @@ public final class TunnelLink implements AutoCloseable {
       events.tunnelLink(false, at);
     }
     phase = target;
-    nextAttempt = null;
+    timers.cancelRetry();
     switch (target) {
-      case UP -> {
-        if (ike == null) {
-          startIke(at);
-        }
-        startFlow(at);
-        startIpsec(at);
-      }
+      case UP -> sas.establish(at);
       case PHASE2_FAILING -> {
-        if (ike == null) {
-          startIke(at);
-        }
+        sas.ensureIke(at);
         failPhase2(at);
       }
       case PHASE1_FAILING -> failPhase1(at);
@@ -294,22 +239,23 @@ public final class TunnelLink implements AutoCloseable {
     }
   }
 
-  /** Tears the session down and builds it again: new IKE conn-id, new SPIs, a new flow. */
-  private void renegotiate(Instant at) {
-    stopIpsec(at);
-    stopIke(at);
-    startIke(at);
-    startFlow(at);
-    startIpsec(at);
-  }
-
   private void rekeyAll(Instant at) {
     if (phase == LinkPhase.UP || phase == LinkPhase.PHASE2_FAILING) {
-      replaceIke(at);
+      sas.replaceIke(at);
     }
-    if (ipsec != null) {
-      replaceIpsec(at);
+    if (sas.ipsec() != null) {
+      sas.replaceIpsec(at);
     }
+  }
+
+  private void failPhase1(Instant at) {
+    sas.failPhase1(at, faults.phase1Reason());
+    timers.retryAfter(at);
+  }
+
+  private void failPhase2(Instant at) {
+    sas.failPhase2(at, faults.phase2Reason());
+    timers.retryAfter(at);
   }
 
   private void reboot(Side side, Instant at) {
@@ -330,102 +276,11 @@ public final class TunnelLink implements AutoCloseable {
     }
   }
 
-  // ---- SA life cycle ----
-
-  private void startIke(Instant at) {
-    int generation = nextIkeGeneration++;
-    ike = new IkeSa(generation, FIRST_IKE_CONN_ID + generation, at, spec.ikeLifetime(), Side.A);
-    sessionSince = at;
-    events.ike(true, ike, at);
-  }
-
-  private void stopIke(Instant at) {
-    if (phase != LinkPhase.PHASE1_FAILING) {
-      events.ike(false, ike, at);
-    }
-    ike = null;
-    sessionSince = null;
-  }
-
-  private void replaceIke(Instant at) {
-    events.ike(false, ike, at);
-    Instant since = sessionSince;
-    startIke(at);
-    sessionSince = since;
-  }
-
-  private void startFlow(Instant at) {
-    counters.startFlow(at);
-  }
-
-  private void startIpsec(Instant at) {
-    int generation = nextIpsecGeneration++;
-    SplittableRandom random = new SplittableRandom(spiSeed * 31 + generation);
-    long spiAtoB = randomSpi(random);
-    long spiBtoA;
-    do {
-      spiBtoA = randomSpi(random);
-    } while (spiBtoA == spiAtoB);
-    long sentA = counters.encrypted(Side.A, at);
-    long sentB = counters.encrypted(Side.B, at);
-    ipsec = new IpsecSaPair(generation, at, spec.ipsecLifetime(), spiAtoB, spiBtoA, sentA, sentB);
-    counters.startSa(at);
-    events.ipsec(true, ipsec, at);
-  }
-
-  private void stopIpsec(Instant at) {
-    events.ipsec(false, ipsec, at);
-    ipsec = null;
-  }
-
-  private void replaceIpsec(Instant at) {
-    stopIpsec(at);
-    startIpsec(at);
-  }
-
-  private void failPhase1(Instant at) {
-    // Every attempt allocates an SA, and so a conn-id, before it fails.
-    int generation = nextIkeGeneration++;
-    ike = new IkeSa(generation, FIRST_IKE_CONN_ID + generation, at, Duration.ZERO, Side.A);
-    Endpoint initiator = ends.get(Side.A);
-    Endpoint responder = ends.get(Side.B);
-    initiator.ikeInitTunnelFails++;
-    responder.ikeRespTunnelFails++;
-    if (phase1Reason == IkeFailReason.AUTH_FAILURE) {
-      initiator.ikeAuthFails++;
-      responder.ikeAuthFails++;
-    }
-    for (Side side : Side.values()) {
-      fail(side, ends.get(side).phase1Log, phase1Reason, at);
-    }
-    nextAttempt = at.plus(NEGOTIATION_RETRY);
-  }
-
-  private void failPhase2(Instant at) {
-    for (Side side : Side.values()) {
-      ends.get(side).ipsecProtocolUseFails++;
-      fail(side, ends.get(side).phase2Log, phase2Reason, at);
-    }
-    nextAttempt = at.plus(NEGOTIATION_RETRY);
-  }
-
-  private void fail(Side side, FailureLog log, FailureReason reason, Instant at) {
-    Duration uptime = Duration.between(ends.get(side).bootTime, at);
-    FailureRecord record =
-        log.add(reason, at, uptime, spec.address(side), spec.address(side.peer()));
-    events.failure(side, record);
-  }
-
-  private static long randomSpi(SplittableRandom random) {
-    // SPIs 0-255 are reserved by RFC 4303; IOS never picks tiny ones anyway.
-    return 0x1000_0000L + random.nextLong(0xE000_0000L);
-  }
-
   // ---- traffic ----
 
   private void applyRates(Instant at) {
     boolean lineUp = phase != LinkPhase.DOWN;
-    boolean flowing = phase == LinkPhase.UP && !anyEnd(Fault.STALL);
+    boolean flowing = phase == LinkPhase.UP && !faults.anyEnd(Fault.STALL);
     for (Side side : Side.values()) {
       counters.setRates(
           side, at, traffic.rateFrom(side), lineUp, flowing, ends.get(side).has(Fault.ONE_WAY));
@@ -437,7 +292,7 @@ public final class TunnelLink implements AutoCloseable {
     return new EndState(
         end.bootTime,
         end.faults,
-        counters.view(side, now, end, ipsec != null),
+        counters.view(side, now, end, sas.ipsec() != null),
         end.counters(),
         end.phase1Log.recent(),
         end.phase2Log.recent(),
@@ -455,7 +310,7 @@ public final class TunnelLink implements AutoCloseable {
       now = cursor;
     }
     while (true) {
-      Timed next = nextTimed();
+      TimedChange next = timers.next(sas, phase != LinkPhase.PHASE1_FAILING, ends);
       if (next == null || next.at().isAfter(now)) {
         break;
       }
@@ -466,49 +321,11 @@ public final class TunnelLink implements AutoCloseable {
     return now;
   }
 
-  private enum TimedKind {
-    IPSEC_EXPIRY,
-    IKE_EXPIRY,
-    RETRY,
-    STORM,
-    OUTAGE_END
-  }
-
-  private record Timed(Instant at, TimedKind kind, Side side) {}
-
-  /** The earliest pending timed change; on a tie the first in {@link TimedKind} order wins. */
-  private Timed nextTimed() {
-    Timed best = null;
-    if (ipsec != null) {
-      best = earlier(best, new Timed(ipsec.expiry(), TimedKind.IPSEC_EXPIRY, null));
-    }
-    if (ike != null && phase != LinkPhase.PHASE1_FAILING) {
-      best = earlier(best, new Timed(ike.expiry(), TimedKind.IKE_EXPIRY, null));
-    }
-    if (nextAttempt != null) {
-      best = earlier(best, new Timed(nextAttempt, TimedKind.RETRY, null));
-    }
-    if (nextStormRekey != null) {
-      best = earlier(best, new Timed(nextStormRekey, TimedKind.STORM, null));
-    }
-    for (Side side : Side.values()) {
-      Instant until = ends.get(side).outageUntil;
-      if (until != null) {
-        best = earlier(best, new Timed(until, TimedKind.OUTAGE_END, side));
-      }
-    }
-    return best;
-  }
-
-  private static Timed earlier(Timed best, Timed candidate) {
-    return best == null || candidate.at().isBefore(best.at()) ? candidate : best;
-  }
-
-  private void fire(Timed timed) {
+  private void fire(TimedChange timed) {
     Instant at = timed.at();
     switch (timed.kind()) {
-      case IPSEC_EXPIRY -> replaceIpsec(at);
-      case IKE_EXPIRY -> replaceIke(at);
+      case IPSEC_EXPIRY -> sas.replaceIpsec(at);
+      case IKE_EXPIRY -> sas.replaceIke(at);
       case RETRY -> {
         if (phase == LinkPhase.PHASE1_FAILING) {
           failPhase1(at);
@@ -518,7 +335,7 @@ public final class TunnelLink implements AutoCloseable {
       }
       case STORM -> {
         rekeyAll(at);
-        nextStormRekey = at.plus(STORM_INTERVAL);
+        timers.stormRekeyed(at);
       }
       case OUTAGE_END -> {
         ends.get(timed.side()).outageUntil = null;

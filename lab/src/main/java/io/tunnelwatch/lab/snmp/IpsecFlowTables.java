@@ -192,7 +192,15 @@ final class IpsecFlowTables {
     out.put(MibOids.cell(e, 49, index), InterfaceTables.counter32(outPkts));
     out.put(MibOids.cell(e, 50, index), new Counter32(0));
     out.put(MibOids.cell(e, 51, index), new Integer32(STATUS_ACTIVE));
+    endPoints(c, index, out);
+    spi(index, 1, SPI_IN, c.inbound().spi(), out);
+    spi(index, 2, SPI_OUT, c.outbound().spi(), out);
 
+    totals.ipsecActive++;
+  }
+
+  /** The one end-point row of the tunnel: GRE between the two tunnel addresses. */
+  private static void endPoints(CryptoSnapshot c, int index, Map<OID, Variable> out) {
     OID ep = MibOids.CIPSEC_END_PT_ENTRY;
     out.put(MibOids.cell(ep, 2, index, 1), new OctetString(""));
     out.put(MibOids.cell(ep, 3, index, 1), new Integer32(END_PT_SINGLE));
@@ -206,11 +214,6 @@ final class IpsecFlowTables {
     out.put(MibOids.cell(ep, 11, index, 1), ipsAddress(c.peerAddress()));
     out.put(MibOids.cell(ep, 12, index, 1), new Integer32(PROTO_GRE));
     out.put(MibOids.cell(ep, 13, index, 1), new Integer32(0));
-
-    spi(index, 1, SPI_IN, c.inbound().spi(), out);
-    spi(index, 2, SPI_OUT, c.outbound().spi(), out);
-
-    totals.ipsecActive++;
   }
 
   private static void spi(int tunnel, int row, int direction, long spi, Map<OID, Variable> out) {

@@ -103,15 +103,17 @@ class SnmpFaceIT {
     clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withClock(clock)
-                .withSnmp(
-                    LabSnmpOptions.defaults()
-                        .withCommunity(COMMUNITY)
-                        .withUser(SHA_AES)
-                        .withUser(SHA256_AES256)
-                        .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, "traps"))
-                        .withChangeCheckInterval(Duration.ofMillis(100))));
+            LabOptions.builder()
+                .clock(clock)
+                .snmp(
+                    LabSnmpOptions.builder()
+                        .community(COMMUNITY)
+                        .user(SHA_AES)
+                        .user(SHA256_AES256)
+                        .trapTarget(new TrapTarget("127.0.0.1", trapPort, "traps"))
+                        .changeCheckInterval(Duration.ofMillis(100))
+                        .build())
+                .build());
     clock.advance(Duration.ofMinutes(10));
 
     SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.none);

@@ -87,13 +87,15 @@ class SnmpFaultTest {
     clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withClock(clock)
-                .withSnmp(
-                    LabSnmpOptions.defaults()
-                        .withCommunity(COMMUNITY)
-                        .withTrapTarget(new TrapTarget("127.0.0.1", trapPort, "traps"))
-                        .withChangeCheckInterval(Duration.ofMillis(100))));
+            LabOptions.builder()
+                .clock(clock)
+                .snmp(
+                    LabSnmpOptions.builder()
+                        .community(COMMUNITY)
+                        .trapTarget(new TrapTarget("127.0.0.1", trapPort, "traps"))
+                        .changeCheckInterval(Duration.ofMillis(100))
+                        .build())
+                .build());
     // The periodic check records the healthy state first, so that later traps are about the fault.
     for (LabRouter router : lab.routers()) {
       router.checkSnmpTraps();

@@ -82,7 +82,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   private static void fleet(StringBuilder html, FleetSummary fleet) {
     Figures f = fleet.figures();
-    Change change = fleet.change();
     html.append("<section id=\"fleet\"><h2>Fleet</h2><p class=\"muted\">")
         .append(fleet.devices())
         .append(" devices, ")
@@ -92,6 +91,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(" IKE peers. Availability sums the ")
         .append(fleet.basis())
         .append(".</p><div class=\"cards\">");
+    availabilityCards(html, f, fleet.change());
+    problemCards(html, fleet);
+    usageCards(html, fleet);
+    html.append("</div></section>\n");
+  }
+
+  private static void availabilityCards(StringBuilder html, Figures f, Change change) {
     card(
         html,
         "Availability",
@@ -123,6 +129,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
         f.mtbfMillis().isPresent() ? Numbers.duration(f.mtbfMillis().getAsLong()) : "no failure",
         "MTTR "
             + (f.mttrMillis().isPresent() ? Numbers.duration(f.mttrMillis().getAsLong()) : "none"));
+  }
+
+  private static void problemCards(StringBuilder html, FleetSummary fleet) {
     card(
         html,
         "Rekeys",
@@ -144,6 +153,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
             + " stalled, "
             + Numbers.duration(fleet.problems().oneWayMillis())
             + " one-way");
+  }
+
+  private static void usageCards(StringBuilder html, FleetSummary fleet) {
     card(
         html,
         "Traffic",
@@ -165,7 +177,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
         "fleet-devices",
         fleet.deviceReboots() + " / " + fleet.unreachableEpisodes(),
         "device reboots / unreachable episodes");
-    html.append("</div></section>\n");
   }
 
   private static void card(

@@ -14,7 +14,20 @@ final class HtmlSubjectSection {
   private HtmlSubjectSection() {}
 
   static void append(StringBuilder html, ReportPeriod period, SubjectReport r, String kind) {
-    Figures f = r.figures();
+    heading(html, r, kind);
+    html.append("<dl class=\"figures\">");
+    availabilityItems(html, r);
+    problemItems(html, r);
+    html.append("</dl>");
+    html.append(Svg.timeline(period, r.timeline(), 18, true, Svg.WIDTH));
+    if (!r.traffic().days().isEmpty()) {
+      html.append(Svg.traffic(r.traffic().days()));
+    }
+    outages(html, r);
+    html.append("</article>\n");
+  }
+
+  private static void heading(StringBuilder html, SubjectReport r, String kind) {
     html.append("<article class=\"subject\" id=\"")
         .append(Html.id(r.subject().key()))
         .append("\" data-key=\"")
@@ -30,7 +43,11 @@ final class HtmlSubjectSection {
     } else if (kind.equals("tunnel")) {
       html.append(" <span class=\"muted\">(no IKE peer bound: line protocol only)</span>");
     }
-    html.append("</h3><dl class=\"figures\">");
+    html.append("</h3>");
+  }
+
+  private static void availabilityItems(StringBuilder html, SubjectReport r) {
+    Figures f = r.figures();
     item(
         html,
         "Availability",
@@ -51,6 +68,9 @@ final class HtmlSubjectSection {
         "MTTR",
         f.mttrMillis().isPresent() ? Numbers.duration(f.mttrMillis().getAsLong()) : "none",
         "mttr");
+  }
+
+  private static void problemItems(StringBuilder html, SubjectReport r) {
     item(
         html,
         "IKE rekeys",
@@ -85,13 +105,6 @@ final class HtmlSubjectSection {
         "CPU peak",
         r.cpuPeak().map(p -> HtmlReportRenderer.cpuPercent(p.maxRatio())).orElse("no data"),
         "cpu");
-    html.append("</dl>");
-    html.append(Svg.timeline(period, r.timeline(), 18, true, Svg.WIDTH));
-    if (!r.traffic().days().isEmpty()) {
-      html.append(Svg.traffic(r.traffic().days()));
-    }
-    outages(html, r);
-    html.append("</article>\n");
   }
 
   private static void item(StringBuilder html, String label, String value, String figure) {

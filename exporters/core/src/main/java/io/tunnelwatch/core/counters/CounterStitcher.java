@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Makes a device's counters monotonic across resets and wraps (counter semantics in
@@ -45,53 +46,8 @@ public final class CounterStitcher {
       Map<SeriesKey, SeriesState> previous, DeviceSnapshot raw, Set<String> restartedObjects) {
     Map<SeriesKey, SeriesState> next = new HashMap<>(previous);
     Instant at = raw.collectedAt();
-    var tunnels =
-        raw.tunnels().stream()
-            .map(
-                t -> {
-                  String object = SeriesKey.tunnelObject(t.name());
-                  Map<CounterField, OptionalLong> values = CounterField.of(t.counters());
-                  return new TunnelInterface(
-                      t.name(),
-                      t.adminUp(),
-                      t.lineProtocolUp(),
-                      t.sourceAddress(),
-                      t.destinationAddress(),
-                      t.mode(),
-                      CounterField.interfaceCounters(
-                          field ->
-                              stitchOne(
-                                  next,
-                                  new SeriesKey(object, field),
-                                  values.get(field),
-                                  restartedObjects.contains(object),
-                                  at)));
-                })
-            .toList();
-    var flows =
-        raw.ipsecFlows().stream()
-            .map(
-                f -> {
-                  String object = SeriesKey.flowObject(f.peer(), f.flow());
-                  Map<CounterField, OptionalLong> values = CounterField.of(f.counters());
-                  return new IpsecFlow(
-                      f.peer(),
-                      f.flow(),
-                      f.interfaceName(),
-                      f.up(),
-                      f.spis(),
-                      f.lifetimeRemainingSeconds(),
-                      CounterField.ipsecCounters(
-                          field ->
-                              stitchOne(
-                                  next,
-                                  new SeriesKey(object, field),
-                                  values.get(field),
-                                  restartedObjects.contains(object),
-                                  at)),
-                      f.activeSeconds());
-                })
-            .toList();
+    var tunnels = raw.tunnels().stream().map(t -> stitch(next, t, restartedObjects, at)).toList();
+    var flows = raw.ipsecFlows().stream().map(f -> stitch(next, f, restartedObjects, at)).toList();
     DeviceSnapshot stitched =
         new DeviceSnapshot(
             raw.device(),
@@ -105,6 +61,47 @@ public final class CounterStitcher {
             raw.failureCounters(),
             raw.failures());
     return new Result(stitched, next);
+  }
+
+  private static TunnelInterface stitch(
+      Map<SeriesKey, SeriesState> next, TunnelInterface t, Set<String> restarted, Instant at) {
+    String object = SeriesKey.tunnelObject(t.name());
+    return new TunnelInterface(
+        t.name(),
+        t.adminUp(),
+        t.lineProtocolUp(),
+        t.sourceAddress(),
+        t.destinationAddress(),
+        t.mode(),
+        CounterField.interfaceCounters(
+            series(next, object, CounterField.of(t.counters()), restarted, at)));
+  }
+
+  private static IpsecFlow stitch(
+      Map<SeriesKey, SeriesState> next, IpsecFlow f, Set<String> restarted, Instant at) {
+    String object = SeriesKey.flowObject(f.peer(), f.flow());
+    return new IpsecFlow(
+        f.peer(),
+        f.flow(),
+        f.interfaceName(),
+        f.up(),
+        f.spis(),
+        f.lifetimeRemainingSeconds(),
+        CounterField.ipsecCounters(
+            series(next, object, CounterField.of(f.counters()), restarted, at)),
+        f.activeSeconds());
+  }
+
+  /** Stitches one object's counters, field by field, into {@code next}. */
+  private static Function<CounterField, OptionalLong> series(
+      Map<SeriesKey, SeriesState> next,
+      String object,
+      Map<CounterField, OptionalLong> values,
+      Set<String> restarted,
+      Instant at) {
+    return field ->
+        stitchOne(
+            next, new SeriesKey(object, field), values.get(field), restarted.contains(object), at);
   }
 
   private static OptionalLong stitchOne(

@@ -2,8 +2,6 @@ package io.tunnelwatch.ios.parse;
 
 import static io.tunnelwatch.ios.parse.CryptoSessionParser.isDigits;
 
-import io.tunnelwatch.ios.model.IpsecSa;
-import io.tunnelwatch.ios.model.IpsecSaFlow;
 import io.tunnelwatch.ios.model.IpsecSaInterface;
 import io.tunnelwatch.ios.model.ProxyIdent;
 import io.tunnelwatch.ios.model.SaDirection;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,8 +42,6 @@ public final class IpsecSaParser {
   private static final Pattern SPI = Pattern.compile("(0x[0-9A-Fa-f]+)(?:\\((\\d+)\\))?");
   private static final Pattern PFS = Pattern.compile("PFS \\(Y/N\\): (\\S+), DH group: (\\S+)");
   private static final Pattern SECTION = Pattern.compile("(inbound|outbound) (esp|ah|pcp) sas:");
-  private static final Pattern KB_SEC = Pattern.compile("\\(k/sec\\): \\(([^/()]+)/(\\d+)\\)");
-  private static final Pattern SEC = Pattern.compile("\\(sec\\): \\(?(\\d+)\\)?");
 
   private IpsecSaParser() {}
 
@@ -66,11 +61,11 @@ public final class IpsecSaParser {
     private final ParseContext ctx;
     private final List<IpsecSaInterface> interfaces = new ArrayList<>();
     private boolean recognised;
-    private InterfaceBuilder iface;
-    private FlowBuilder flow;
+    private IpsecSaInterfaceBuilder iface;
+    private IpsecSaFlowBuilder flow;
     private SaDirection direction;
     private SaProtocol protocol;
-    private SaBuilder sa;
+    private IpsecSaBuilder sa;
 
     Run(ParseContext ctx) {
       this.ctx = ctx;
@@ -92,7 +87,7 @@ public final class IpsecSaParser {
       if (text.regionMatches(true, 0, "interface: ", 0, 11)) {
         finishInterface();
         recognised = true;
-        iface = new InterfaceBuilder(text.substring(11).strip());
+        iface = new IpsecSaInterfaceBuilder(text.substring(11).strip());
         return;
       }
       if (text.startsWith("No ") && text.toLowerCase(Locale.ROOT).contains("sa")) {
@@ -118,7 +113,7 @@ public final class IpsecSaParser {
         return;
       } else if (flow == null) {
         ctx.warn(line, "line outside a proxy-identity block, skipped");
-      } else if (sa != null && saLine(line, text)) {
+      } else if (sa != null && IpsecSaLines.read(ctx, sa, line, text)) {
         return;
       } else {
         flowLine(line, text);
@@ -208,92 +203,6 @@ public final class IpsecSaParser {
       }
     }
 
-    /** Returns false when the line does not belong to an SA, so the flow gets to try it. */
-    private boolean saLine(Line line, String text) {
-      if (text.startsWith("transform:")) {
-        String transform = text.substring("transform:".length()).strip();
-        if (transform.endsWith(",")) {
-          transform = transform.substring(0, transform.length() - 1).strip();
-        }
-        sa.transform = Optional.of(transform);
-      } else if (text.startsWith("in use settings")) {
-        int open = text.indexOf('{');
-        int close = text.indexOf('}', open + 1);
-        if (open < 0 || close < 0) {
-          ctx.warn(line, "malformed in-use settings");
-        } else {
-          String first = text.substring(open + 1, close).split(",", 2)[0].strip();
-          sa.mode = first.isEmpty() ? Optional.empty() : Optional.of(first);
-        }
-      } else if (text.startsWith("conn id:") || text.startsWith("slot:")) {
-        connIdLine(line, text);
-      } else if (text.startsWith("sa timing:")) {
-        timing(line, text);
-      } else if (text.equals("Kilobyte Volume Rekey has been disabled")) {
-        sa.remainingKilobytes = OptionalLong.empty();
-      } else if (text.startsWith("IV size:")
-          || text.startsWith("replay detection support:")
-          || text.startsWith("PQC ")
-          || text.startsWith("ECN ")) {
-        return true; // cipher properties; not monitored
-      } else if (text.startsWith("Status:")) {
-        sa.status = Optional.of(text.substring("Status:".length()).strip());
-      } else {
-        return false;
-      }
-      return true;
-    }
-
-    /** {@code [slot: 0, ]conn id: 2076, flow_id: CSR:76, sibling_flags X, crypto map: M[, ...]}. */
-    private void connIdLine(Line line, String text) {
-      for (String field : text.split(",")) {
-        String f = field.strip();
-        int colon = f.indexOf(':');
-        if (colon < 0) {
-          continue; // sibling_flags has no colon; other bare words carry nothing we keep
-        }
-        String key = f.substring(0, colon).strip();
-        String value = f.substring(colon + 1).strip();
-        switch (key) {
-          case "conn id" -> {
-            if (isDigits(value)) {
-              sa.connId = ctx.number(value, line);
-            } else {
-              ctx.warn(line, "conn id is not a number");
-            }
-          }
-          case "flow_id" -> sa.flowId = Optional.of(value);
-          case "crypto map" -> sa.cryptoMap = Optional.of(value);
-          default -> {
-            // slot, initiator and platform extras
-          }
-        }
-      }
-    }
-
-    private void timing(Line line, String text) {
-      int at = text.indexOf("remaining key lifetime");
-      if (at < 0) {
-        ctx.warn(line, "unrecognised SA timing");
-        return;
-      }
-      String rest = text.substring(at + "remaining key lifetime".length()).strip();
-      Matcher m;
-      if ((m = KB_SEC.matcher(rest)).matches()) {
-        String kb = m.group(1);
-        sa.remainingKilobytes = isDigits(kb) ? ctx.number(kb, line) : OptionalLong.empty();
-        sa.remainingSeconds = ctx.number(m.group(2), line);
-      } else if ((m = SEC.matcher(rest)).matches()) {
-        sa.remainingSeconds = ctx.number(m.group(1), line);
-      } else {
-        OptionalLong seconds = Durations.words(rest);
-        if (seconds.isEmpty()) {
-          ctx.warn(line, "unrecognised remaining key lifetime");
-        }
-        sa.remainingSeconds = seconds;
-      }
-    }
-
     private void startSa(Line line, String text) {
       finishSa();
       if (direction == null) {
@@ -305,12 +214,12 @@ public final class IpsecSaParser {
         ctx.warn(line, "malformed SPI, SA skipped");
         return;
       }
-      sa = new SaBuilder(direction, protocol, spi.get());
+      sa = new IpsecSaBuilder(direction, protocol, spi.get());
     }
 
     private void startFlow() {
       finishFlow();
-      flow = new FlowBuilder();
+      flow = new IpsecSaFlowBuilder();
     }
 
     private void finishSa() {
@@ -333,8 +242,7 @@ public final class IpsecSaParser {
     private void finishInterface() {
       finishFlow();
       if (iface != null) {
-        interfaces.add(
-            new IpsecSaInterface(iface.name, iface.cryptoMapTag, iface.localAddress, iface.flows));
+        interfaces.add(iface.build());
         iface = null;
       }
     }
@@ -368,104 +276,5 @@ public final class IpsecSaParser {
     // a non-contiguous mask has no prefix length
     long expected = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
     return bits == expected ? length : -1;
-  }
-
-  private static final class InterfaceBuilder {
-    final String name;
-    Optional<String> cryptoMapTag = Optional.empty();
-    Optional<String> localAddress = Optional.empty();
-    final List<IpsecSaFlow> flows = new ArrayList<>();
-
-    InterfaceBuilder(String name) {
-      this.name = name;
-    }
-  }
-
-  private static final class FlowBuilder {
-    Optional<String> protectedVrf = Optional.empty();
-    Optional<ProxyIdent> localIdent = Optional.empty();
-    Optional<ProxyIdent> remoteIdent = Optional.empty();
-    Optional<String> peer = Optional.empty();
-    OptionalInt peerPort = OptionalInt.empty();
-    OptionalLong encaps = OptionalLong.empty();
-    OptionalLong encrypt = OptionalLong.empty();
-    OptionalLong digest = OptionalLong.empty();
-    OptionalLong decaps = OptionalLong.empty();
-    OptionalLong decrypt = OptionalLong.empty();
-    OptionalLong verify = OptionalLong.empty();
-    OptionalLong sendErrors = OptionalLong.empty();
-    OptionalLong recvErrors = OptionalLong.empty();
-    Optional<String> localEndpoint = Optional.empty();
-    Optional<String> remoteEndpoint = Optional.empty();
-    OptionalInt plaintextMtu = OptionalInt.empty();
-    OptionalInt pathMtu = OptionalInt.empty();
-    OptionalInt ipMtu = OptionalInt.empty();
-    Optional<String> mtuInterface = Optional.empty();
-    Optional<String> currentOutboundSpi = Optional.empty();
-    Optional<String> pfs = Optional.empty();
-    Optional<String> dhGroup = Optional.empty();
-    final List<IpsecSa> sas = new ArrayList<>();
-
-    IpsecSaFlow build() {
-      return new IpsecSaFlow(
-          protectedVrf,
-          localIdent,
-          remoteIdent,
-          peer,
-          peerPort,
-          encaps,
-          encrypt,
-          digest,
-          decaps,
-          decrypt,
-          verify,
-          sendErrors,
-          recvErrors,
-          localEndpoint,
-          remoteEndpoint,
-          plaintextMtu,
-          pathMtu,
-          ipMtu,
-          mtuInterface,
-          currentOutboundSpi,
-          pfs,
-          dhGroup,
-          sas);
-    }
-  }
-
-  private static final class SaBuilder {
-    final SaDirection direction;
-    final SaProtocol protocol;
-    final String spi;
-    Optional<String> transform = Optional.empty();
-    Optional<String> mode = Optional.empty();
-    OptionalLong connId = OptionalLong.empty();
-    Optional<String> flowId = Optional.empty();
-    Optional<String> cryptoMap = Optional.empty();
-    OptionalLong remainingKilobytes = OptionalLong.empty();
-    OptionalLong remainingSeconds = OptionalLong.empty();
-    Optional<String> status = Optional.empty();
-
-    SaBuilder(SaDirection direction, SaProtocol protocol, String spi) {
-      this.direction = direction;
-      this.protocol = protocol;
-      this.spi = spi;
-    }
-
-    IpsecSa build() {
-      return new IpsecSa(
-          direction,
-          protocol,
-          spi,
-          transform,
-          mode,
-          connId,
-          flowId,
-          cryptoMap,
-          remainingKilobytes,
-          remainingSeconds,
-          status);
-    }
   }
 }

@@ -115,7 +115,10 @@ public final class IsakmpSaParser {
       pendingLines++;
       Form rowForm = form != Form.UNKNOWN ? form : guessForm(pending);
       String[] tokens = pending.toArray(String[]::new);
-      IsakmpSa sa = rowForm == Form.PLAIN ? plain(tokens, line) : detail(tokens, rowForm, line);
+      IsakmpSa sa =
+          rowForm == Form.PLAIN
+              ? IsakmpTableRows.plain(family, tokens, ctx, line)
+              : IsakmpTableRows.detail(family, tokens, rowForm == Form.OLD_DETAIL, ctx, line);
       if (sa != null) {
         rows.add(sa);
         recognised = true;
@@ -147,125 +150,6 @@ public final class IsakmpSaParser {
         }
       }
       return tokens.length <= addresses + 1;
-    }
-
-    /** {@code dst src state conn-id [slot] [status [(deleted)]]}. */
-    private IsakmpSa plain(String[] t, Line line) {
-      if (t.length < 4 || !isAddress(t[0]) || !isAddress(t[1]) || !isDigits(t[3])) {
-        return null;
-      }
-      int i = 4;
-      OptionalInt slot = OptionalInt.empty();
-      if (i < t.length && isDigits(t[i])) {
-        slot = ctx.smallNumber(t[i], line);
-        i++;
-      }
-      Optional<String> status = Optional.empty();
-      boolean deleted = false;
-      StringBuilder rest = new StringBuilder();
-      for (; i < t.length; i++) {
-        String token = t[i];
-        if (status.isEmpty() && !token.startsWith("(")) {
-          String base = stripDeletedMark(token);
-          deleted |= base.length() != token.length();
-          status = Optional.of(base);
-        } else if (token.equalsIgnoreCase("(deleted)")) {
-          deleted = true;
-        } else {
-          rest.append(' ').append(token);
-        }
-      }
-      if (rest.length() > 0) {
-        ctx.warn(line, "unexpected trailing text '" + rest.toString().strip() + "'");
-      }
-      return new IsakmpSa(
-          family,
-          t[0],
-          t[1],
-          false,
-          Optional.of(t[2]),
-          ctx.number(t[3], line),
-          slot,
-          status,
-          deleted,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          OptionalInt.empty(),
-          OptionalLong.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          OptionalLong.empty());
-    }
-
-    /**
-     * Detail rows have blank cells (I-VRF, Cap.), so columns are found from the one cell with a
-     * fixed shape: the hh:mm:ss lifetime, with Encr Hash Auth DH right before it.
-     */
-    private IsakmpSa detail(String[] t, Form rowForm, Line line) {
-      int lifetimeAt = -1;
-      for (int i = t.length - 1; i >= 0; i--) {
-        if (Durations.clock(t[i]).isPresent()) {
-          lifetimeAt = i;
-          break;
-        }
-      }
-      if (lifetimeAt < 0) {
-        return null;
-      }
-      int encrAt = lifetimeAt - 4;
-      int connIdAt;
-      Optional<String> status = Optional.empty();
-      Optional<String> ivrf = Optional.empty();
-      boolean deleted = false;
-      if (rowForm == Form.OLD_DETAIL) {
-        connIdAt = encrAt - 3;
-        if (connIdAt < 0) {
-          return null;
-        }
-      } else {
-        connIdAt = 0;
-        int statusAt = encrAt - 1;
-        if (statusAt < 3 || statusAt > 4) {
-          return null;
-        }
-        String base = stripDeletedMark(t[statusAt]);
-        deleted = base.length() != t[statusAt].length();
-        status = Optional.of(base);
-        if (statusAt == 4) {
-          ivrf = Optional.of(t[3]);
-        }
-      }
-      if (!isDigits(t[connIdAt])
-          || !isAddress(t[connIdAt + 1])
-          || !isAddress(t[connIdAt + 2])
-          || !isDigits(t[lifetimeAt - 1])) {
-        return null;
-      }
-      Optional<String> caps =
-          lifetimeAt + 1 < t.length
-              ? Optional.of(String.join(" ", Arrays.copyOfRange(t, lifetimeAt + 1, t.length)))
-              : Optional.empty();
-      return new IsakmpSa(
-          family,
-          t[connIdAt + 2],
-          t[connIdAt + 1],
-          true,
-          Optional.empty(),
-          ctx.number(t[connIdAt], line),
-          OptionalInt.empty(),
-          status,
-          deleted,
-          ivrf,
-          Optional.of(t[encrAt]),
-          Optional.of(t[encrAt + 1]),
-          Optional.of(t[encrAt + 2]),
-          ctx.smallNumber(t[lifetimeAt - 1], line),
-          Durations.clock(t[lifetimeAt]),
-          caps,
-          Optional.empty(),
-          OptionalLong.empty());
     }
 
     /** {@code Engine-id:Conn-id = SW:12609} belongs to the detail row above it. */
@@ -331,7 +215,7 @@ public final class IsakmpSaParser {
           case "conn-id:" -> connId = isDigits(value) ? ctx.number(value, line) : connId;
           case "slot:" -> slot = isDigits(value) ? ctx.smallNumber(value, line) : slot;
           case "status:" -> {
-            String base = stripDeletedMark(value);
+            String base = IsakmpTableRows.stripDeletedMark(value);
             deleted = base.length() != value.length();
             status = Optional.of(base);
             if (i + 2 < t.length && t[i + 2].equalsIgnoreCase("(deleted)")) {
@@ -346,25 +230,8 @@ public final class IsakmpSaParser {
         ctx.warn(line, "state line without dst: and src: lines, skipped");
       } else {
         rows.add(
-            new IsakmpSa(
-                family,
-                kvDestination,
-                kvSource,
-                false,
-                Optional.of(state),
-                connId,
-                slot,
-                status,
-                deleted,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                OptionalInt.empty(),
-                OptionalLong.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                OptionalLong.empty()));
+            IsakmpTableRows.stateRow(
+                family, kvDestination, kvSource, state, connId, slot, status, deleted));
       }
       kvDestination = null;
       kvSource = null;
@@ -382,11 +249,6 @@ public final class IsakmpSaParser {
       pendingStart = null;
       pendingLines = 0;
     }
-  }
-
-  private static String stripDeletedMark(String status) {
-    int paren = status.indexOf("(deleted)");
-    return paren > 0 ? status.substring(0, paren) : status;
   }
 
   /** IPv4 or IPv6 literal shape; full validation is not the parser's job. */

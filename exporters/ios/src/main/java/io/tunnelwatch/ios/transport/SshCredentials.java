@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.transport;
 
+import io.tunnelwatch.core.Redaction;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ public sealed interface SshCredentials {
 
     @Override
     public String toString() {
-      return "Password[redacted]";
+      return "Password[password=" + Redaction.REDACTED + "]";
     }
   }
 

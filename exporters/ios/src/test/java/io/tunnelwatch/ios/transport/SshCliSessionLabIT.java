@@ -55,10 +55,11 @@ class SshCliSessionLabIT {
   void startLab() throws IOException {
     lab =
         ReferenceLab.start(
-            LabOptions.defaults()
-                .withCredentials(USER, PASSWORD)
-                .withAuthorizedKey(clientKey.getPublic())
-                .withHostKeyDir(dir.resolve("hostkeys")));
+            LabOptions.builder()
+                .credentials(USER, PASSWORD)
+                .authorizedKey(clientKey.getPublic())
+                .hostKeyDir(dir.resolve("hostkeys"))
+                .build());
     r1 = lab.router("R1");
     knownHosts = dir.resolve("known_hosts");
     Files.writeString(knownHosts, r1.knownHostsLine() + "\n");

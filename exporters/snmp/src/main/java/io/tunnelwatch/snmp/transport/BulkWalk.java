@@ -49,25 +49,18 @@ final class BulkWalk {
     boolean[] done = new boolean[roots.size()];
     int budget = limits.maxRepetitions();
     while (true) {
-      List<Integer> active = new ArrayList<>();
-      for (int i = 0; i < done.length; i++) {
-        if (!done[i]) {
-          active.add(i);
-        }
-      }
+      List<Integer> active = notDone(done);
       if (active.isEmpty()) {
         return rows;
       }
       checkTime(roots, current, active);
       int repetitions = Math.max(1, budget / active.size());
-      PDU pdu = newPdu.get();
-      pdu.setType(PDU.GETBULK);
-      pdu.setNonRepeaters(0);
-      pdu.setMaxRepetitions(repetitions);
-      for (int i : active) {
-        pdu.add(new VariableBinding(Snmp4jValues.toOid(current[i])));
-      }
-      PDU response = exchange.send(target, snmpTarget, pdu, "GETBULK " + current[active.get(0)]);
+      PDU response =
+          exchange.send(
+              target,
+              snmpTarget,
+              getBulk(current, active, repetitions),
+              "GETBULK " + current[active.get(0)]);
       if (response.getErrorStatus() == PDU.tooBig) {
         if (repetitions > 1) {
           // The agent cannot fit that many rows into one message: ask for fewer.
@@ -106,18 +99,37 @@ final class BulkWalk {
     }
   }
 
+  private static List<Integer> notDone(boolean[] done) {
+    List<Integer> active = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      if (!done[i]) {
+        active.add(i);
+      }
+    }
+    return active;
+  }
+
+  /** One GETBULK continuing each active subtree from where it stands. */
+  private PDU getBulk(Oid[] current, List<Integer> active, int repetitions) {
+    PDU pdu = newPdu.get();
+    pdu.setType(PDU.GETBULK);
+    pdu.setNonRepeaters(0);
+    pdu.setMaxRepetitions(repetitions);
+    for (int i : active) {
+      pdu.add(new VariableBinding(Snmp4jValues.toOid(current[i])));
+    }
+    return pdu;
+  }
+
   /** A subtree on its own after the agent could not answer all of them in one message. */
   private void walkAlone(Oid root, Oid from) throws SnmpException {
     Oid[] current = {from};
     int budget = limits.maxRepetitions();
     while (true) {
       checkTime(List.of(root), current, List.of(0));
-      PDU pdu = newPdu.get();
-      pdu.setType(PDU.GETBULK);
-      pdu.setNonRepeaters(0);
-      pdu.setMaxRepetitions(budget);
-      pdu.add(new VariableBinding(Snmp4jValues.toOid(current[0])));
-      PDU response = exchange.send(target, snmpTarget, pdu, "GETBULK " + current[0]);
+      PDU response =
+          exchange.send(
+              target, snmpTarget, getBulk(current, List.of(0), budget), "GETBULK " + current[0]);
       if (response.getErrorStatus() == PDU.tooBig) {
         if (budget == 1) {
           throw new SnmpException(

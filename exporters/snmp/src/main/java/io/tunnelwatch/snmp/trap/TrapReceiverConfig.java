@@ -1,5 +1,6 @@
 package io.tunnelwatch.snmp.trap;
 
+import io.tunnelwatch.core.Redaction;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -35,7 +36,9 @@ public record TrapReceiverConfig(
         + listen
         + ", communities="
         + communities.size()
-        + " (redacted), users="
+        + " "
+        + Redaction.REDACTED
+        + ", users="
         + users
         + "]";
   }

@@ -21,8 +21,8 @@ import io.tunnelwatch.snmp.WalkLimits;
 import io.tunnelwatch.snmp.mib.MibOids;
 import io.tunnelwatch.snmp.mib.SnmpSnapshotReader;
 import io.tunnelwatch.snmp.mib.SnmpWalks;
-import io.tunnelwatch.snmp.poll.SnmpDevicePoll;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
+import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
 import io.tunnelwatch.snmp.transport.Snmp4jClient;
 import io.tunnelwatch.testing.net.FreePorts;
 import io.tunnelwatch.testing.snmp.NetSnmpd;
@@ -229,7 +229,7 @@ class NetSnmpdIT {
   }
 
   private static SnmpPollResult timedPoll(String label, SnmpTarget target) throws Exception {
-    SnmpDevicePoll poll = new SnmpDevicePoll(client, Clock.systemUTC());
+    SnmpSnapshotCollector poll = new SnmpSnapshotCollector(client, Clock.systemUTC());
     long started = System.nanoTime();
     SnmpPollResult result = poll.poll("R1", target);
     LOG.info(

@@ -111,7 +111,7 @@ class SnmpPollScaleIT {
               Duration.ofSeconds(2),
               1,
               new SnmpCredentials.Community("hub"));
-      SnmpDevicePoll poll = new SnmpDevicePoll(client, Clock.systemUTC());
+      SnmpSnapshotCollector poll = new SnmpSnapshotCollector(client, Clock.systemUTC());
 
       long started = System.nanoTime();
       SnmpPollResult result = poll.poll("HUB", target);

@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is otherwise stateless and safe to call for different devices from several threads (never for one
  * device twice at once).
  */
-public final class SnmpDevicePoll {
+public final class SnmpSnapshotCollector {
 
   private static final int[] IF_COLUMNS = {2, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20};
   private static final int[] IF_X_COLUMNS = {6, 7, 10, 11};
@@ -62,11 +62,11 @@ public final class SnmpDevicePoll {
   private final WalkLimits limits;
   private final Map<String, Duration> lastUptime = new ConcurrentHashMap<>();
 
-  public SnmpDevicePoll(SnmpClient client, Clock clock) {
+  public SnmpSnapshotCollector(SnmpClient client, Clock clock) {
     this(client, clock, WalkLimits.DEFAULT);
   }
 
-  public SnmpDevicePoll(SnmpClient client, Clock clock, WalkLimits limits) {
+  public SnmpSnapshotCollector(SnmpClient client, Clock clock, WalkLimits limits) {
     this.client = client;
     this.clock = clock;
     this.limits = limits;

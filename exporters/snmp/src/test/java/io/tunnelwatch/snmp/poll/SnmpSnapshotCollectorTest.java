@@ -31,7 +31,7 @@ import org.snmp4j.smi.Null;
 import org.snmp4j.smi.VariableBinding;
 
 /** A whole poll over real UDP against a scripted agent serving the reference router. */
-class SnmpDevicePollTest {
+class SnmpSnapshotCollectorTest {
 
   private static final String COMMUNITY = "poll-test-community";
   private static final Clock CLOCK =
@@ -39,12 +39,12 @@ class SnmpDevicePollTest {
 
   private Snmp4jClient client;
   private ScriptedAgent agent;
-  private SnmpDevicePoll poll;
+  private SnmpSnapshotCollector poll;
 
   @BeforeEach
   void open() throws Exception {
     client = Snmp4jClient.open();
-    poll = new SnmpDevicePoll(client, CLOCK);
+    poll = new SnmpSnapshotCollector(client, CLOCK);
   }
 
   @AfterEach

@@ -13,11 +13,11 @@ import java.util.function.Function;
  * Turns configured credentials into transport credentials, reading environment variables and files
  * at connect time so that a rotated secret is picked up without a restart.
  */
-final class CredentialsResolver {
+final class SshCredentialsResolver {
 
   private final Function<String, String> environment;
 
-  CredentialsResolver(Function<String, String> environment) {
+  SshCredentialsResolver(Function<String, String> environment) {
     this.environment = environment;
   }
 

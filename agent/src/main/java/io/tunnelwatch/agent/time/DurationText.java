@@ -1,4 +1,4 @@
-package io.tunnelwatch.agent.config;
+package io.tunnelwatch.agent.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.tunnelwatch.agent.config;
+package io.tunnelwatch.agent.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
