@@ -76,6 +76,16 @@ public final class DeviceMonitor {
   }
 
   /**
+   * True while an IKE peer or a flow has been seen not established by fewer polls than a phase-1 or
+   * phase-2 failure needs: one more poll soon confirms or clears it, sooner than the next interval
+   * would.
+   */
+  public synchronized boolean awaitsConfirmation() {
+    return tracked.badPolls().values().stream()
+        .anyMatch(polls -> polls < settings.negotiationFailurePolls());
+  }
+
+  /**
    * @param reason the failure's short reason, never a secret
    */
   public synchronized void onFailure(String reason) {

@@ -14,11 +14,14 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
@@ -36,8 +39,12 @@ public final class PollScheduler implements AutoCloseable {
   /** Workers when the configuration does not say. */
   public static final int DEFAULT_WORKERS = 16;
 
+  /** How soon a poll that saw a negotiation not established is repeated to confirm it. */
+  public static final Duration DEFAULT_CONFIRMATION_DELAY = Duration.ofSeconds(5);
+
   private static final String REGULAR = "device-polls";
   private static final String INITIAL = "initial-polls";
+  private static final String CONFIRMATION = "confirmation-polls";
 
   // Lateness is handled by the job (run late, or skip when the next poll is due), never by
   // Quartz's misfire rules, which would drop a late poll after a fixed threshold.
@@ -47,17 +54,21 @@ public final class PollScheduler implements AutoCloseable {
   private final Map<String, ScheduledPoll> polls;
   private final Map<String, Duration> intervals;
   private final PollScheduleObserver observer;
+  private final Duration confirmationDelay;
 
   /**
    * @param polls one poll per device
    * @param intervals poll interval per device name
    * @param workers how many polls may run at once
+   * @param confirmationDelay how soon a poll that {@linkplain ScheduledPoll#awaitsConfirmation()
+   *     awaits confirmation} is repeated, outside the device's regular slots
    * @param observer hears each poll's lateness and every skipped poll
    */
   public PollScheduler(
       List<? extends ScheduledPoll> polls,
       Map<String, Duration> intervals,
       int workers,
+      Duration confirmationDelay,
       PollScheduleObserver observer)
       throws SchedulerException {
     if (workers < 1) {
@@ -67,6 +78,7 @@ public final class PollScheduler implements AutoCloseable {
         polls.stream().collect(Collectors.toMap(ScheduledPoll::device, Function.identity()));
     this.intervals = Map.copyOf(intervals);
     this.observer = observer;
+    this.confirmationDelay = confirmationDelay;
     scheduler = new StdSchedulerFactory(quartzProperties(workers)).getScheduler();
     scheduler.setJobFactory(jobFactory());
     Instant now = Instant.now();
@@ -99,7 +111,7 @@ public final class PollScheduler implements AutoCloseable {
   private JobFactory jobFactory() {
     return (bundle, ignored) -> {
       String device = bundle.getJobDetail().getKey().getName();
-      return new DevicePollJob(polls.get(device), interval(device), observer);
+      return new DevicePollJob(polls.get(device), interval(device), this);
     };
   }
 
@@ -140,29 +152,53 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls the device once more after the confirmation delay, unless such a poll is already due.
+   * Called on the poll's worker thread, so the device's poll is not running concurrently.
+   */
+  private void confirmSoon(String device) throws SchedulerException {
+    TriggerKey key = new TriggerKey(device, CONFIRMATION);
+    if (scheduler.checkExists(key)) {
+      return;
+    }
+    scheduler.scheduleJob(
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(new JobKey(device, REGULAR))
+            .startAt(Date.from(Instant.now().plus(confirmationDelay)))
+            .build());
+  }
+
   /** The Quartz job: runs the device's poll, or skips it when it is a whole interval late. */
   @DisallowConcurrentExecution
   static final class DevicePollJob implements Job {
     private final ScheduledPoll poll;
     private final Duration interval;
-    private final PollScheduleObserver observer;
+    private final PollScheduler scheduler;
 
-    DevicePollJob(ScheduledPoll poll, Duration interval, PollScheduleObserver observer) {
+    DevicePollJob(ScheduledPoll poll, Duration interval, PollScheduler scheduler) {
       this.poll = poll;
       this.interval = interval;
-      this.observer = observer;
+      this.scheduler = scheduler;
     }
 
     @Override
-    public void execute(JobExecutionContext context) {
+    public void execute(JobExecutionContext context) throws JobExecutionException {
       Duration lag = Duration.between(context.getScheduledFireTime().toInstant(), Instant.now());
       boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
       if (regular && lag.compareTo(interval) >= 0) {
-        observer.pollSkipped(poll.device(), lag);
+        scheduler.observer.pollSkipped(poll.device(), lag);
         return;
       }
-      observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
+      scheduler.observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
       poll.run();
+      if (poll.awaitsConfirmation()) {
+        try {
+          scheduler.confirmSoon(poll.device());
+        } catch (SchedulerException e) {
+          throw new JobExecutionException("cannot schedule a confirmation poll", e);
+        }
+      }
     }
   }
 }

@@ -162,6 +162,11 @@ public final class PollTask implements ScheduledPoll {
   }
 
   @Override
+  public boolean awaitsConfirmation() {
+    return monitor.awaitsConfirmation();
+  }
+
+  @Override
   public void close() {
     sources.forEach(s -> s.poller.close());
   }

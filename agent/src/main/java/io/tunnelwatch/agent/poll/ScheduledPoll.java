@@ -6,6 +6,14 @@ public interface ScheduledPoll extends Runnable, AutoCloseable {
   /** The device's name, unique in the agent. */
   String device();
 
+  /**
+   * True when the last poll saw something that one more poll soon would confirm or clear (an IKE
+   * peer or a flow not established yet below the failure threshold).
+   */
+  default boolean awaitsConfirmation() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -95,6 +95,7 @@ public final class Agent implements AutoCloseable {
                 tasks,
                 intervals,
                 PollScheduler.DEFAULT_WORKERS,
+                PollScheduler.DEFAULT_CONFIRMATION_DELAY,
                 PollScheduleObserver.all(
                     List.of(
                         new ScheduleMetrics(metrics, intervals.keySet()),

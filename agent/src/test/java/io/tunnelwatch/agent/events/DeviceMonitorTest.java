@@ -80,4 +80,19 @@ class DeviceMonitorTest {
               assertThat(e.at()).isEqualTo(T0);
             });
   }
+
+  @Test
+  void aNegotiationNotEstablishedAwaitsConfirmationUntilTheFailureOpens() {
+    monitor.onSuccess(router.at(T0));
+    assertThat(monitor.awaitsConfirmation()).isFalse();
+
+    router.ikeState = "MM_NO_STATE";
+    router.ikeEstablished = false;
+    monitor.onSuccess(router.at(T0.plusSeconds(30)));
+    assertThat(monitor.awaitsConfirmation()).isTrue();
+
+    monitor.onSuccess(router.at(T0.plusSeconds(35)));
+    assertThat(heard).extracting(Event::kind).contains(EventKind.PHASE1_FAILURE);
+    assertThat(monitor.awaitsConfirmation()).isFalse();
+  }
 }

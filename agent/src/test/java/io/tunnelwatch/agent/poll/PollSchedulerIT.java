@@ -29,7 +29,7 @@ class PollSchedulerIT {
     Instant start = Instant.now();
 
     try (PollScheduler scheduler =
-        new PollScheduler(fleet, intervals(fleet, interval), 16, observer)) {
+        new PollScheduler(fleet, intervals(fleet, interval), 16, Duration.ofSeconds(5), observer)) {
       scheduler.start();
       Instant end = start.plus(interval.multipliedBy(4));
       await()
@@ -59,7 +59,7 @@ class PollSchedulerIT {
     RecordingObserver observer = new RecordingObserver();
 
     try (PollScheduler scheduler =
-        new PollScheduler(fleet, intervals(fleet, interval), 1, observer)) {
+        new PollScheduler(fleet, intervals(fleet, interval), 1, Duration.ofSeconds(5), observer)) {
       scheduler.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> observer.skipped.size() >= 2);
     }
@@ -68,6 +68,28 @@ class PollSchedulerIT {
         .allSatisfy(lag -> assertThat(lag).isGreaterThanOrEqualTo(interval));
     assertThat(fleet).allSatisfy(poll -> assertThat(poll.starts).isNotEmpty());
     assertThat(fleet).allSatisfy(poll -> assertThat(poll.mostAtOnce.get()).isEqualTo(1));
+  }
+
+  @Test
+  void aPollThatAwaitsConfirmationIsRepeatedAfterTheDelayNotAfterTheInterval() throws Exception {
+    Duration interval = Duration.ofSeconds(30);
+    TimedPoll poll = new TimedPoll("r0001", Duration.ZERO);
+    poll.confirmationsWanted.set(1);
+
+    try (PollScheduler scheduler =
+        new PollScheduler(
+            List.of(poll),
+            intervals(List.of(poll), interval),
+            2,
+            Duration.ofMillis(300),
+            new RecordingObserver())) {
+      scheduler.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> poll.starts.size() >= 2);
+    }
+
+    List<Instant> starts = List.copyOf(poll.starts);
+    assertThat(Duration.between(starts.get(0), starts.get(1)))
+        .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
   }
 
   private static List<TimedPoll> fleet(int size, Duration work) {
@@ -90,6 +112,7 @@ class PollSchedulerIT {
     private final ConcurrentLinkedQueue<Instant> starts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final AtomicInteger confirmationsWanted = new AtomicInteger();
 
     TimedPoll(String device, Duration work) {
       this.device = device;
@@ -108,6 +131,11 @@ class PollSchedulerIT {
       // Stands for the time a router takes to answer.
       LockSupport.parkNanos(work.toNanos());
       running.decrementAndGet();
+    }
+
+    @Override
+    public boolean awaitsConfirmation() {
+      return confirmationsWanted.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     boolean startedAtOrAfter(Instant instant) {
