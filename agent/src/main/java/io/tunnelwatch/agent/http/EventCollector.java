@@ -170,7 +170,7 @@ public final class EventCollector implements MultiCollector {
       long value, long createdMillis, String... labels) {
     return CounterDataPointSnapshot.builder()
         .labels(Labels.of(labels))
-        .value(value)
+        .value((double) value)
         .createdTimestampMillis(createdMillis)
         .build();
   }

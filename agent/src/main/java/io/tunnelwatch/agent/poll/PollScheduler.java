@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
@@ -54,14 +55,16 @@ public final class PollScheduler implements AutoCloseable {
     scheduler = new StdSchedulerFactory(properties).getScheduler();
     scheduler.setJobFactory(jobFactory());
     for (PollTask task : tasks) {
-      schedule(task.device(), intervals.get(task.device()));
+      schedule(
+          task.device(),
+          Objects.requireNonNull(intervals.get(task.device()), "no interval for a polled device"));
     }
   }
 
   private JobFactory jobFactory() {
     return (bundle, ignored) -> {
       String device = bundle.getJobDetail().getKey().getName();
-      PollTask task = tasks.get(device);
+      PollTask task = Objects.requireNonNull(tasks.get(device), "a job for an unknown device");
       return new DevicePollJob(task);
     };
   }

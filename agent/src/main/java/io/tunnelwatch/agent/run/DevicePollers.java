@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class DevicePollers implements AutoCloseable {
   private final CredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
-  private Snmp4jClient snmpClient;
+  private @Nullable Snmp4jClient snmpClient; // opened with the first SNMP device
 
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.config = config;
@@ -52,7 +53,7 @@ final class DevicePollers implements AutoCloseable {
 
   /** The pollers of one device. */
   List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
-    ModuleConfig module = config.modules().get(device.module());
+    ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp() != null) {
       pollers.add(snmp(device, module.snmp()));
@@ -64,7 +65,7 @@ final class DevicePollers implements AutoCloseable {
   }
 
   private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {
-    AuthConfig auth = config.auths().get(device.ssh().auth());
+    AuthConfig auth = config.auth(device.ssh().auth());
     ReconnectingCliSession session =
         new ReconnectingCliSession(
             () ->
@@ -86,7 +87,7 @@ final class DevicePollers implements AutoCloseable {
   private DevicePoller snmp(DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
       throws IOException {
     String authName = device.snmp().auth();
-    AuthConfig auth = config.auths().get(authName);
+    AuthConfig auth = config.auth(authName);
     SnmpDevicePoll poll =
         new SnmpDevicePoll(
             snmpClient(),

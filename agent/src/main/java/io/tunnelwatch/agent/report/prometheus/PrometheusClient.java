@@ -26,6 +26,8 @@ public final class PrometheusClient {
   static final int MAX_POINTS = 10_000;
 
   /** One series: its labels and its samples, epoch seconds ascending. */
+  // The arrays are filled once and only read; a Series is never compared or hashed.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Series(Map<String, String> labels, long[] times, double[] values) {}
 
   private final URI base;
@@ -52,8 +54,8 @@ public final class PrometheusClient {
         Map<String, String> labels = new TreeMap<>();
         result
             .path("metric")
-            .fields()
-            .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            .properties()
+            .forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
         TreeMap<Long, Double> samples = merged.computeIfAbsent(labels, l -> new TreeMap<>());
         for (JsonNode point : result.path("values")) {
           samples.put(point.get(0).asLong(), Double.parseDouble(point.get(1).asText()));

@@ -63,7 +63,7 @@ public final class CounterStitcher {
                               stitchOne(
                                   next,
                                   new SeriesKey(object, field),
-                                  values.get(field),
+                                  values.getOrDefault(field, OptionalLong.empty()),
                                   restartedObjects.contains(object),
                                   at)));
                 })
@@ -86,7 +86,7 @@ public final class CounterStitcher {
                               stitchOne(
                                   next,
                                   new SeriesKey(object, field),
-                                  values.get(field),
+                                  values.getOrDefault(field, OptionalLong.empty()),
                                   restartedObjects.contains(object),
                                   at)),
                       f.activeSeconds());

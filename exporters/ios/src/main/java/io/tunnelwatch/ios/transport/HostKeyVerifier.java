@@ -10,6 +10,7 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks one device's host key against its known_hosts file and remembers why it refused a key, so
@@ -17,7 +18,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
  */
 final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
 
-  private final AtomicReference<String> rejection = new AtomicReference<>();
+  private final AtomicReference<@Nullable String> rejection = new AtomicReference<>();
 
   HostKeyVerifier(Path knownHosts, boolean trustOnFirstUse) {
     super(
@@ -63,7 +64,7 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
   }
 
   /** Why the last key was refused, or null when none was. */
-  String rejection() {
+  @Nullable String rejection() {
     return rejection.get();
   }
 }
