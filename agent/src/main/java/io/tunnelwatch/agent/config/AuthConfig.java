@@ -14,6 +14,11 @@ public record AuthConfig(
     String passphraseEnv,
     SnmpAuthConfig snmp) {
 
+  /** An SSH login with an inline password (the demo's generated one, tests). */
+  public static AuthConfig ofPassword(String username, Secret password) {
+    return new AuthConfig(username, password, null, null, null, null, null);
+  }
+
   /** SNMP credentials only. */
   public static AuthConfig ofSnmp(SnmpAuthConfig snmp) {
     return new AuthConfig(null, null, null, null, null, null, snmp);

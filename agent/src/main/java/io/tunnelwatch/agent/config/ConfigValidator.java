@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -434,20 +435,23 @@ final class ConfigValidator {
     positiveIfSet(path + ".ike_lifetime", events.ikeLifetime());
     positiveIfSet(path + ".ipsec_lifetime", events.ipsecLifetime());
     positiveIfSet(path + ".cpu_window", events.cpuWindow());
-    Double cpu = events.cpuThreshold();
-    if (cpu != null && !(cpu > 0.0 && cpu <= 1.0)) {
-      problem(
-          path + ".cpu_threshold",
-          "expected a ratio above 0 and at most 1 (0.9 means 90%), got " + cpu);
-    }
+    events
+        .cpuThreshold()
+        .filter(cpu -> !(cpu > 0.0 && cpu <= 1.0))
+        .ifPresent(
+            cpu ->
+                problem(
+                    path + ".cpu_threshold",
+                    "expected a ratio above 0 and at most 1 (0.9 means 90%), got " + cpu));
     names(path + ".expected_tunnels", events.expectedTunnels(), perDevice);
     names(path + ".expected_peers", events.expectedPeers(), perDevice);
   }
 
-  private void names(String path, List<String> names, boolean allowed) {
-    if (names == null) {
+  private void names(String path, Optional<List<String>> given, boolean allowed) {
+    if (given.isEmpty()) {
       return;
     }
+    List<String> names = given.get();
     if (!allowed) {
       problem(path, "only allowed under a device (devices[N].events)");
       return;
@@ -459,16 +463,14 @@ final class ConfigValidator {
     }
   }
 
-  private void atLeastOne(String path, Integer value) {
-    if (value != null && value < 1) {
-      problem(path, "expected a whole number of at least 1, got " + value);
-    }
+  private void atLeastOne(String path, Optional<Integer> value) {
+    value
+        .filter(v -> v < 1)
+        .ifPresent(v -> problem(path, "expected a whole number of at least 1, got " + v));
   }
 
-  private void positiveIfSet(String path, Duration duration) {
-    if (duration != null) {
-      requirePositive(path, duration);
-    }
+  private void positiveIfSet(String path, Optional<Duration> duration) {
+    duration.ifPresent(d -> requirePositive(path, d));
   }
 
   private void validateSsh(

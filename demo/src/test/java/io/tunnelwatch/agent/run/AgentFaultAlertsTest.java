@@ -72,18 +72,15 @@ class AgentFaultAlertsTest {
             dir);
     // Windows short enough for a test, in the same proportions as the defaults.
     EventsConfig fast =
-        new EventsConfig(
-            2,
-            2,
-            Duration.ofSeconds(4),
-            Duration.ofSeconds(30),
-            2,
-            null,
-            null,
-            0.9,
-            Duration.ofSeconds(3),
-            null,
-            null);
+        EventsConfig.builder()
+            .unreachableAfterPolls(2)
+            .negotiationFailurePolls(2)
+            .trafficWindow(Duration.ofSeconds(4))
+            .stormWindow(Duration.ofSeconds(30))
+            .stormRekeys(2)
+            .cpuThreshold(0.9)
+            .cpuWindow(Duration.ofSeconds(3))
+            .build();
     AgentConfig config =
         new AgentConfig(
             demo.http(),
