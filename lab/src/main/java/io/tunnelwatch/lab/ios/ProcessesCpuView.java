@@ -24,7 +24,7 @@ final class ProcessesCpuView {
           new CpuProcess(119, "IPSEC key engine", 0.02, 4),
           new CpuProcess(120, "Crypto ACL", 0.0, 1),
           new CpuProcess(121, "Crypto PAS Proc", 0.01, 2),
-          new CpuProcess(145, "SSH CpuProcess", 0.12, 30),
+          new CpuProcess(145, "SSH Process", 0.12, 30),
           new CpuProcess(188, "Crypto Support", 0.0, 1),
           new CpuProcess(215, "IP SNMP", 0.05, 10));
 
@@ -37,7 +37,7 @@ final class ProcessesCpuView {
         IosFormat.f(
             "CPU utilization for five seconds: %d%%/%d%%; one minute: %d%%; five minutes: %d%%\n",
             cpu.fiveSecond(), cpu.fiveSecondInterrupt(), cpu.oneMinute(), cpu.fiveMinute()));
-    out.append(" PID Runtime(ms)     Invoked      uSecs   5Sec   1Min   5Min TTY CpuProcess \n");
+    out.append(" PID Runtime(ms)     Invoked      uSecs   5Sec   1Min   5Min TTY Process \n");
     long uptimeMinutes = Math.max(1, router.uptime().toMinutes());
     long uptimeMillis = router.uptime().toMillis();
     List<CpuProcess> rows = new ArrayList<>(PROCESSES);
