@@ -1,0 +1,72 @@
+package io.tunnelwatch.agent.config;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code auths} section: an SSH login, or an {@code snmp} block ({@link SnmpAuthValidator}).
+ */
+final class AuthValidator {
+
+  private final ConfigChecks checks;
+  private final SnmpAuthValidator snmp;
+
+  AuthValidator(ConfigChecks checks) {
+    this.checks = checks;
+    this.snmp = new SnmpAuthValidator(checks);
+  }
+
+  void validate(String name, @Nullable AuthConfig auth) {
+    String path = "auths." + name;
+    if (auth == null) {
+      checks.problem(path, "expected a mapping with username and one secret, or an snmp block");
+      return;
+    }
+    if (auth.isSnmp()) {
+      if (auth.username() != null
+          || auth.password() != null
+          || auth.passwordEnv() != null
+          || auth.passwordFile() != null
+          || auth.privateKeyFile() != null
+          || auth.passphraseEnv() != null) {
+        checks.problem(
+            path,
+            "expected either SSH keys (username, password...) or an snmp block, not both; use two"
+                + " auths");
+      }
+      snmp.validate(path + ".snmp", auth.snmp());
+      return;
+    }
+    validateLogin(path, auth);
+  }
+
+  private void validateLogin(String path, AuthConfig auth) {
+    if (ConfigChecks.blank(auth.username())) {
+      checks.problem(path + ".username", "expected a user name");
+    }
+    int secrets = 0;
+    secrets += auth.password() != null ? 1 : 0;
+    secrets += auth.passwordEnv() != null ? 1 : 0;
+    secrets += auth.passwordFile() != null ? 1 : 0;
+    secrets += auth.privateKeyFile() != null ? 1 : 0;
+    if (secrets != 1) {
+      checks.problem(
+          path,
+          "expected exactly one of password, password_env, password_file, private_key_file; found "
+              + secrets);
+    }
+    checks.requireEnv(path + ".password_env", auth.passwordEnv());
+    if (auth.passwordFile() != null) {
+      checks.requireReadable(path + ".password_file", auth.passwordFile());
+    }
+    if (auth.privateKeyFile() != null) {
+      checks.requireReadable(path + ".private_key_file", auth.privateKeyFile());
+    }
+    if (auth.passphraseEnv() != null) {
+      if (auth.privateKeyFile() == null) {
+        checks.problem(path + ".passphrase_env", "only allowed together with private_key_file");
+      } else {
+        checks.requireEnv(path + ".passphrase_env", auth.passphraseEnv());
+      }
+    }
+  }
+}
