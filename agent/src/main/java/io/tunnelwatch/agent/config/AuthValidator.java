@@ -22,51 +22,50 @@ final class AuthValidator {
       return;
     }
     if (auth.isSnmp()) {
-      if (auth.username() != null
-          || auth.password() != null
-          || auth.passwordEnv() != null
-          || auth.passwordFile() != null
-          || auth.privateKeyFile() != null
-          || auth.passphraseEnv() != null) {
+      if (auth.username().isPresent()
+          || auth.password().isPresent()
+          || auth.passwordEnv().isPresent()
+          || auth.passwordFile().isPresent()
+          || auth.privateKeyFile().isPresent()
+          || auth.passphraseEnv().isPresent()) {
         checks.problem(
             path,
             "expected either SSH keys (username, password...) or an snmp block, not both; use two"
                 + " auths");
       }
-      snmp.validate(path + ".snmp", auth.snmp());
+      snmp.validate(path + ".snmp", auth.snmp().orElseThrow());
       return;
     }
     validateLogin(path, auth);
   }
 
   private void validateLogin(String path, AuthConfig auth) {
-    if (ConfigChecks.blank(auth.username())) {
+    if (ConfigChecks.blank(auth.username().orElse(null))) {
       checks.problem(path + ".username", "expected a user name");
     }
     int secrets = 0;
-    secrets += auth.password() != null ? 1 : 0;
-    secrets += auth.passwordEnv() != null ? 1 : 0;
-    secrets += auth.passwordFile() != null ? 1 : 0;
-    secrets += auth.privateKeyFile() != null ? 1 : 0;
+    secrets += auth.password().isPresent() ? 1 : 0;
+    secrets += auth.passwordEnv().isPresent() ? 1 : 0;
+    secrets += auth.passwordFile().isPresent() ? 1 : 0;
+    secrets += auth.privateKeyFile().isPresent() ? 1 : 0;
     if (secrets != 1) {
       checks.problem(
           path,
           "expected exactly one of password, password_env, password_file, private_key_file; found "
               + secrets);
     }
-    checks.requireEnv(path + ".password_env", auth.passwordEnv());
-    if (auth.passwordFile() != null) {
-      checks.requireReadable(path + ".password_file", auth.passwordFile());
-    }
-    if (auth.privateKeyFile() != null) {
-      checks.requireReadable(path + ".private_key_file", auth.privateKeyFile());
-    }
-    if (auth.passphraseEnv() != null) {
-      if (auth.privateKeyFile() == null) {
-        checks.problem(path + ".passphrase_env", "only allowed together with private_key_file");
-      } else {
-        checks.requireEnv(path + ".passphrase_env", auth.passphraseEnv());
-      }
-    }
+    auth.passwordEnv().ifPresent(env -> checks.requireEnv(path + ".password_env", env));
+    auth.passwordFile().ifPresent(f -> checks.requireReadable(path + ".password_file", f));
+    auth.privateKeyFile().ifPresent(f -> checks.requireReadable(path + ".private_key_file", f));
+    auth.passphraseEnv()
+        .ifPresent(
+            env -> {
+              if (auth.privateKeyFile().isEmpty()) {
+                checks.problem(
+                    path + ".passphrase_env", "only allowed together with private_key_file");
+              } else {
+                checks.requireEnv(path + ".passphrase_env", env);
+              }
+            });
   }
 }

@@ -74,7 +74,7 @@ final class DevicePollers implements AutoCloseable {
                         device.name(),
                         device.host(),
                         device.ssh().port(),
-                        auth.username(),
+                        auth.username().orElseThrow(), // validated: a login has one
                         sshCredentials.resolve(device.ssh().auth(), auth),
                         Path.of(device.ssh().knownHosts()),
                         device.ssh().trustOnFirstUse(),
@@ -102,7 +102,7 @@ final class DevicePollers implements AutoCloseable {
                 device.snmp().port(),
                 module.timeout(),
                 module.retries(),
-                snmpCredentials.resolve(authName, auth.snmp())));
+                snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));
   }
 
   private Snmp4jClient snmpClient() throws IOException {
