@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
       description =
           "Address of the lab's fault injection control API, port 0 = any free one"
               + " (default: ${DEFAULT-VALUE})")
-  InetSocketAddress labControl = new InetSocketAddress("127.0.0.1", 0);
+  InetSocketAddress labControl = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
   @Option(
       names = "--state-dir",

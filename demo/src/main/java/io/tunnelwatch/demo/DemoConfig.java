@@ -58,8 +58,8 @@ public final class DemoConfig {
             .toList();
     return new AgentConfig(
         new HttpConfig(listen),
-        Map.of(AUTH, new AuthConfig(username, Secret.of(password), null, null, null, null, null)),
-        Map.of(MODULE, new ModuleConfig(new ModuleConfig.SshModuleConfig(null, null), null)),
+        Map.of(AUTH, AuthConfig.ofPassword(username, Secret.of(password))),
+        Map.of(MODULE, ModuleConfig.DEFAULTS),
         devices);
   }
 

@@ -79,7 +79,8 @@ public final class LabInventory {
   /** Names, sites and addresses are plain ASCII without quotes or backslashes; escape anyway. */
   private static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int at = 0; at < text.length(); at++) {
+      char c = text.charAt(at);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

@@ -91,7 +91,7 @@ final class LabStarter {
     SnmpSettings settings =
         new SnmpSettings(
             host, snmp.port(position), snmp.community(), snmp.users(), snmp.trapTargets());
-    FailureSource failures = failureSource(router);
+    FailureSource failures = failureSource();
     return RouterSnmpAgent.start(
         router.config().hostname(),
         settings,
@@ -103,7 +103,7 @@ final class LabStarter {
   }
 
   /** The router's failure counters and records for the SNMP face: the fault injection's. */
-  private static FailureSource failureSource(SimulatedRouter router) {
+  private static FailureSource failureSource() {
     return FailureSource.INJECTED;
   }
 

@@ -33,6 +33,8 @@ public final class RunningLab implements AutoCloseable {
   /**
    * @param closers run after the routers are closed, in order
    */
+  // The periodic tasks catch their own failures and end with the executor; nothing waits on them.
+  @SuppressWarnings("FutureReturnValueIgnored")
   RunningLab(List<LabRouter> routers, Duration changeCheckInterval, List<Runnable> closers) {
     Map<String, LabRouter> byName = new LinkedHashMap<>();
     routers.forEach(r -> byName.put(r.name(), r));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,9 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
               return t;
             });
     long every = resendInterval.toMillis();
-    resender.scheduleWithFixedDelay(this::resendFiring, every, every, TimeUnit.MILLISECONDS);
+    // Runs until close(); resendFiring only re-queues alerts, nothing there is expected to throw.
+    var unused =
+        resender.scheduleWithFixedDelay(this::resendFiring, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Returns at once: the alert is queued and the delivery threads are woken. */
@@ -95,7 +98,7 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
   }
 
   /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */
-  private static Alert keepStart(Alert opened, Alert alreadyFiring) {
+  private static Alert keepStart(Alert opened, @Nullable Alert alreadyFiring) {
     if (alreadyFiring == null) {
       return opened;
     }

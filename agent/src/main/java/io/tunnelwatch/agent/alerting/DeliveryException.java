@@ -1,5 +1,7 @@
 package io.tunnelwatch.agent.alerting;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A batch was not delivered. Retryable failures (no connection, 5xx, 429) stay in the outbox; a
  * rejection of the content (other 4xx) would be rejected again and is dropped with an error.
@@ -8,7 +10,7 @@ public final class DeliveryException extends Exception {
 
   private final boolean retryable;
 
-  public DeliveryException(String message, boolean retryable, Throwable cause) {
+  public DeliveryException(String message, boolean retryable, @Nullable Throwable cause) {
     super(message, cause);
     this.retryable = retryable;
   }

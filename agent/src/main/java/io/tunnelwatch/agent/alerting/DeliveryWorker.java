@@ -119,10 +119,12 @@ final class DeliveryWorker<T> implements AutoCloseable {
   private void backOff() {
     consecutiveFailures++;
     backingOff = true;
-    thread.schedule(
-        () -> attempt(true),
-        retry.delayAfter(consecutiveFailures).toMillis(),
-        TimeUnit.MILLISECONDS);
+    // attempt() catches every failure itself; the future carries nothing to look at.
+    var unused =
+        thread.schedule(
+            () -> attempt(true),
+            retry.delayAfter(consecutiveFailures).toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   /** Stops; an attempt in flight may finish, scheduled retries are abandoned. */

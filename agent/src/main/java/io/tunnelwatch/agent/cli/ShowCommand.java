@@ -17,6 +17,8 @@ import java.util.function.Function;
  * The show commands {@code tunnelwatch parse} understands, recognised from the command text the way
  * IOS does: each word may be abbreviated down to a minimum length ({@code sh cry isa sa}).
  */
+// Its fields are a stateless method reference and a List.of copy: immutable in fact.
+@SuppressWarnings("ImmutableEnumChecker")
 enum ShowCommand {
   CRYPTO_SESSION(
       "show crypto session [detail | remote X [detail] | interface X detail]",

@@ -62,6 +62,32 @@ public record AgentConfig(
     this(http, auths, modules, devices, events, history, alerting, null, null);
   }
 
+  /**
+   * The credentials named {@code name}; validation has made sure every reference names one.
+   *
+   * @throws IllegalArgumentException when there are none of that name
+   */
+  public AuthConfig auth(String name) {
+    AuthConfig auth = auths.get(name);
+    if (auth == null) {
+      throw new IllegalArgumentException("no auth named '" + name + "'");
+    }
+    return auth;
+  }
+
+  /**
+   * The module named {@code name}; validation has made sure every device names one.
+   *
+   * @throws IllegalArgumentException when there is none of that name
+   */
+  public ModuleConfig module(String name) {
+    ModuleConfig module = modules.get(name);
+    if (module == null) {
+      throw new IllegalArgumentException("no module named '" + name + "'");
+    }
+    return module;
+  }
+
   /** The same configuration with another trap receiver setting. */
   public AgentConfig withTraps(TrapsConfig newTraps) {
     return new AgentConfig(

@@ -11,9 +11,17 @@ import java.util.Objects;
  */
 public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
 
+  /** Every setting at its default. */
+  public static final ModuleConfig DEFAULTS = new ModuleConfig(null, null);
+
   public ModuleConfig {
-    ssh = Objects.requireNonNullElse(ssh, new SshModuleConfig(null, null));
+    ssh = Objects.requireNonNullElse(ssh, SshModuleConfig.DEFAULTS);
     snmp = Objects.requireNonNullElse(snmp, SnmpModuleConfig.DEFAULTS);
+  }
+
+  /** SSH settings as given, SNMP at its defaults. */
+  public static ModuleConfig ofSsh(SshModuleConfig ssh) {
+    return new ModuleConfig(ssh, SnmpModuleConfig.DEFAULTS);
   }
 
   /**
@@ -23,6 +31,7 @@ public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
   public record SshModuleConfig(Duration commandTimeout, Duration connectTimeout) {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final SshModuleConfig DEFAULTS = new SshModuleConfig(null, null);
 
     public SshModuleConfig {
       commandTimeout = Objects.requireNonNullElse(commandTimeout, DEFAULT_COMMAND_TIMEOUT);

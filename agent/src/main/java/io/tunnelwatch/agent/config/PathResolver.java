@@ -24,14 +24,10 @@ final class PathResolver {
             (name, auth) ->
                 auths.put(
                     name,
-                    new AuthConfig(
-                        auth.username(),
-                        auth.password(),
-                        auth.passwordEnv(),
-                        resolve(baseDir, auth.passwordFile()),
-                        resolve(baseDir, auth.privateKeyFile()),
-                        auth.passphraseEnv(),
-                        auth.snmp() == null ? null : resolve(baseDir, auth.snmp()))));
+                    auth.withFiles(
+                        auth.passwordFile().map(f -> resolve(baseDir, f)),
+                        auth.privateKeyFile().map(f -> resolve(baseDir, f)),
+                        auth.snmp().map(s -> resolve(baseDir, s)))));
     List<DeviceConfig> devices =
         config.devices().stream()
             .map(

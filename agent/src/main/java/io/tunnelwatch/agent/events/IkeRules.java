@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** IKE (phase 1): peer state, phase-1 failures, IKE rekeys and their storms. */
 final class IkeRules {
@@ -40,7 +41,7 @@ final class IkeRules {
       boolean up = sa != null && sa.established();
       work.state(
           ref, up ? ObjectState.UP : ObjectState.DOWN, sa == null ? "no IKE SA" : sa.state());
-      if (up) {
+      if (sa != null && up) {
         established.add(peer);
         work.badPolls.remove(ref);
         rekey(work, ref, before.get(peer), sa);
@@ -75,7 +76,7 @@ final class IkeRules {
     return established;
   }
 
-  private static void judgeFailure(Work work, String peer, IkeSa sa, boolean reported) {
+  private static void judgeFailure(Work work, String peer, @Nullable IkeSa sa, boolean reported) {
     ObjectRef ref = ObjectRef.peer(work.device, peer);
     int polls = work.badPolls.getOrDefault(ref, 0);
     work.suspect(EventKind.PHASE1_FAILURE, ref);
@@ -96,7 +97,7 @@ final class IkeRules {
   }
 
   /** A new SA identity (conn-id, or active time going backwards) for the same peer is a rekey. */
-  private static void rekey(Work work, ObjectRef ref, IkeSa before, IkeSa now) {
+  private static void rekey(Work work, ObjectRef ref, @Nullable IkeSa before, IkeSa now) {
     if (before == null || !before.established()) {
       return;
     }

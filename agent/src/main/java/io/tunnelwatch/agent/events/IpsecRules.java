@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** IPsec (phase 2): flow state, phase-2 failures, IPsec rekeys and their storms. */
 final class IpsecRules {
@@ -37,7 +38,7 @@ final class IpsecRules {
           ref,
           up ? ObjectState.UP : ObjectState.DOWN,
           flow == null ? "absent" : up ? "active SAs" : "no active SA");
-      if (up) {
+      if (flow != null && up) {
         work.badPolls.remove(ref);
         rekey(work, ref, before.get(ref), flow);
         TrafficRules.flow(work, ref, flow, now);
@@ -117,7 +118,7 @@ final class IpsecRules {
 
   private static void judgeFailure(
       Work work, ObjectRef ref, String ikeState, Map<String, Long> reported) {
-    int polls = work.badPolls.get(ref);
+    int polls = work.badPolls.getOrDefault(ref, 0);
     String peer = ref.peer().orElseThrow();
     work.suspect(EventKind.PHASE2_FAILURE, ref);
     if (polls < work.settings.negotiationFailurePolls() && !reported.containsKey(peer)) {
@@ -135,7 +136,7 @@ final class IpsecRules {
   }
 
   /** A new SPI pair (or active time going backwards) for the same flow is a rekey. */
-  private static void rekey(Work work, ObjectRef ref, IpsecFlow before, IpsecFlow now) {
+  private static void rekey(Work work, ObjectRef ref, @Nullable IpsecFlow before, IpsecFlow now) {
     if (before == null || !before.up()) {
       return;
     }

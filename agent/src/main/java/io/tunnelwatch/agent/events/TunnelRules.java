@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Tunnel interfaces: line protocol state, down conditions, flaps. */
 final class TunnelRules {
@@ -29,7 +30,7 @@ final class TunnelRules {
     }
   }
 
-  private static void judge(Work work, String name, TunnelInterface tunnel) {
+  private static void judge(Work work, String name, @Nullable TunnelInterface tunnel) {
     ObjectRef ref = ObjectRef.tunnel(work.device, name);
     ObjectState before = work.previousState(ref);
     if (tunnel == null) {

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records polls as coverage intervals: a poll within the device's gap of its last interval extends
@@ -21,7 +22,7 @@ final class CoverageWrites {
   private final HistoryConnection connection;
   private final CoverageGaps gaps;
   private final Map<String, OpenInterval> openIntervals = new HashMap<>();
-  private Connection cachedFor;
+  private @Nullable Connection cachedFor;
 
   CoverageWrites(HistoryConnection connection, CoverageGaps gaps) {
     this.connection = connection;
@@ -31,7 +32,7 @@ final class CoverageWrites {
   void recordPoll(String device, Instant at, boolean success) {
     long atNs = EpochNanos.of(at);
     long maxGapNs = gaps.forDevice(device).toNanos();
-    connection.run(
+    connection.update(
         "record a poll",
         c -> {
           if (c != cachedFor) {
@@ -47,7 +48,6 @@ final class CoverageWrites {
           } else {
             start(c, device, atNs, success);
           }
-          return null;
         });
   }
 
@@ -81,7 +81,8 @@ final class CoverageWrites {
     }
   }
 
-  private static OpenInterval lastInterval(Connection c, String device) throws SQLException {
+  private static @Nullable OpenInterval lastInterval(Connection c, String device)
+      throws SQLException {
     return HistoryConnection.firstRow(
         c,
         "SELECT id, from_ns, to_ns FROM coverage WHERE device = ?"

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,31 @@ final class HistoryConnection {
   /** Where the store is, safe to show (no credentials). */
   String where() {
     return where;
+  }
+
+  /** Work that only writes. */
+  interface Update {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** Writes in auto-commit mode. */
+  void update(String what, Update update) {
+    run(
+        what,
+        c -> {
+          update.run(c);
+          return true;
+        });
+  }
+
+  /** Writes as one transaction: all of it is committed, or none. */
+  void updateAtomically(String what, Update update) {
+    transaction(
+        what,
+        c -> {
+          update.run(c);
+          return true;
+        });
   }
 
   /** Runs one statement's worth of work in auto-commit mode. */
@@ -109,7 +135,7 @@ final class HistoryConnection {
   }
 
   /** The first row of a query by one text key, or null when there is none. */
-  static <T> T firstRow(Connection c, String sql, String key, RowReader<T> reader)
+  static <T> @Nullable T firstRow(Connection c, String sql, String key, RowReader<T> reader)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, key);

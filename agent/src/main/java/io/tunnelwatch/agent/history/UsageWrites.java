@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Records traffic per hour from byte totals, and each hour's CPU peak per device. */
 final class UsageWrites {
@@ -39,12 +40,12 @@ final class UsageWrites {
     }
     String key = sample.subject().key();
     long atNs = EpochNanos.of(sample.at());
-    connection.transaction(
+    connection.updateAtomically(
         "record usage",
         c -> {
           Baseline baseline = baseline(c, key);
           if (baseline != null && atNs <= baseline.atNs()) {
-            return null;
+            return;
           }
           if (baseline != null) {
             long tx = Math.max(0, sample.transmitBytesTotal() - baseline.transmit());
@@ -53,7 +54,6 @@ final class UsageWrites {
           }
           saveBaseline(
               c, key, new Baseline(atNs, sample.transmitBytesTotal(), sample.receiveBytesTotal()));
-          return null;
         });
   }
 
@@ -61,7 +61,7 @@ final class UsageWrites {
     if (!(ratio >= 0 && ratio <= 1)) {
       throw new IllegalArgumentException("expected a CPU ratio between 0 and 1, got " + ratio);
     }
-    connection.run(
+    connection.update(
         "record CPU",
         c -> {
           try (PreparedStatement s =
@@ -75,7 +75,6 @@ final class UsageWrites {
             s.setDouble(3, ratio);
             s.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -97,7 +96,7 @@ final class UsageWrites {
     }
   }
 
-  private static Baseline baseline(Connection c, String key) throws SQLException {
+  private static @Nullable Baseline baseline(Connection c, String key) throws SQLException {
     return HistoryConnection.firstRow(
         c,
         "SELECT at_ns, transmit_total, receive_total FROM usage_baseline WHERE subject_key = ?",

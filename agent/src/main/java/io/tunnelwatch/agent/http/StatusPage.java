@@ -181,7 +181,8 @@ final class StatusPage {
 
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int at = 0; at < text.length(); at++) {
+      char c = text.charAt(at);
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");

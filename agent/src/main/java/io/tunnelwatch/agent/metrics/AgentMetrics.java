@@ -172,7 +172,9 @@ public final class AgentMetrics {
         .help(traps.help())
         .labelNames(labelNames(traps))
         .callback(
-            cb -> outcomes.forEach(o -> cb.call(o.count().applyAsLong(receiver), o.outcome())))
+            cb ->
+                outcomes.forEach(
+                    o -> cb.call((double) o.count().applyAsLong(receiver), o.outcome())))
         .register(registry);
   }
 

@@ -1,5 +1,7 @@
 package io.tunnelwatch.agent.poll;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A poll that produced no usable snapshot.
  *
@@ -13,7 +15,7 @@ public final class PollException extends Exception {
    * @param reason short stable word for metrics, e.g. {@code timeout}, {@code authentication}
    * @param message what failed, safe to log (never holds secrets)
    */
-  public PollException(String reason, String message, Throwable cause) {
+  public PollException(String reason, @Nullable String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

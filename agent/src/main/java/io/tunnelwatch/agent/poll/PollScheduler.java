@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
@@ -111,7 +112,9 @@ public final class PollScheduler implements AutoCloseable {
   private JobFactory jobFactory() {
     return (bundle, ignored) -> {
       String device = bundle.getJobDetail().getKey().getName();
-      return new DevicePollJob(polls.get(device), interval(device), this);
+      ScheduledPoll poll =
+          Objects.requireNonNull(polls.get(device), () -> "a job for an unknown device " + device);
+      return new DevicePollJob(poll, interval(device), this);
     };
   }
 

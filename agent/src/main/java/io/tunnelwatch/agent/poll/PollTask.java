@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,13 +95,14 @@ public final class PollTask implements ScheduledPoll {
   }
 
   /** What one source's poll left: the merge of last good data, or why it failed. */
-  private record SourceOutcome(Optional<DeviceSnapshot> merged, String failure) {}
+  /** What one source's poll gave: merged data, or the failure reason (null when it succeeded). */
+  private record SourceOutcome(Optional<DeviceSnapshot> merged, @Nullable String failure) {}
 
   /** The poll of one source, with its own failure memory so each source logs its own story. */
   private final class SourcePoll {
     private final DevicePoller poller;
     private final CounterDataPoint polls;
-    private String failingWith;
+    private @Nullable String failingWith;
 
     SourcePoll(DevicePoller poller) {
       this.poller = poller;
@@ -148,7 +150,7 @@ public final class PollTask implements ScheduledPoll {
       warnings.forEach((what, count) -> metrics.parseWarnings().labelValues(what).inc(count));
     }
 
-    private void logFailure(String reason, String message) {
+    private void logFailure(String reason, @Nullable String message) {
       if (!Objects.equals(reason, failingWith)) {
         LOG.warn(
             "{}: {} poll failed ({}): {}; keeping the last good data, retrying on schedule",

@@ -2,9 +2,7 @@ package io.tunnelwatch.agent.poll;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,7 @@ public final class ScheduleOverloadLog implements PollScheduleObserver {
   private final Duration quietPeriod;
   private final int workers;
   private final AtomicLong skippedSinceLog = new AtomicLong();
-  private final AtomicReference<Instant> lastLogged = new AtomicReference<>(Instant.MIN);
+  private final AtomicLong lastLoggedMillis = new AtomicLong(Long.MIN_VALUE);
 
   public ScheduleOverloadLog(Clock clock, Duration quietPeriod, int workers) {
     this.clock = clock;
@@ -35,9 +33,10 @@ public final class ScheduleOverloadLog implements PollScheduleObserver {
   @Override
   public void pollSkipped(String device, Duration lag) {
     long skipped = skippedSinceLog.incrementAndGet();
-    Instant now = clock.instant();
-    Instant last = lastLogged.get();
-    if (now.isBefore(last.plus(quietPeriod)) || !lastLogged.compareAndSet(last, now)) {
+    long now = clock.millis();
+    long last = lastLoggedMillis.get();
+    boolean quiet = last != Long.MIN_VALUE && now - last < quietPeriod.toMillis();
+    if (quiet || !lastLoggedMillis.compareAndSet(last, now)) {
       return;
     }
     skippedSinceLog.addAndGet(-skipped);

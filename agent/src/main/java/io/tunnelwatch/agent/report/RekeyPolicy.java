@@ -10,7 +10,7 @@ import java.util.Objects;
 public record RekeyPolicy(Duration ikeLifetime, Duration ipsecLifetime) {
 
   public static final RekeyPolicy IOS_DEFAULTS =
-      new RekeyPolicy(Duration.ofSeconds(86_400), Duration.ofSeconds(3_600));
+      new RekeyPolicy(Duration.ofDays(1), Duration.ofHours(1));
 
   public RekeyPolicy {
     Objects.requireNonNull(ikeLifetime, "ikeLifetime");

@@ -6,6 +6,7 @@ import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.history.UsageBucket;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,23 +54,23 @@ final class SubjectCounts {
         oneWayMillis += overlap;
       }
     }
-    int[] opened = new int[EventKind.values().length];
+    Map<EventKind, Integer> opened = new EnumMap<>(EventKind.class);
     for (Event e : events) {
       if (e.status() != EventStatus.RESOLVED
           && period.contains(e.at())
           && subject.test(e.subject())) {
-        opened[e.kind().ordinal()]++;
+        opened.merge(e.kind(), 1, Integer::sum);
       }
     }
     return new Problems(
-        opened[EventKind.PHASE1_FAILURE.ordinal()],
-        opened[EventKind.PHASE2_FAILURE.ordinal()],
-        opened[EventKind.RENEGOTIATION_STORM.ordinal()],
+        opened.getOrDefault(EventKind.PHASE1_FAILURE, 0),
+        opened.getOrDefault(EventKind.PHASE2_FAILURE, 0),
+        opened.getOrDefault(EventKind.RENEGOTIATION_STORM, 0),
         stalls,
         stallMillis,
         oneWay,
         oneWayMillis,
-        opened[EventKind.TUNNEL_FLAP.ordinal()]);
+        opened.getOrDefault(EventKind.TUNNEL_FLAP, 0));
   }
 
   static Traffic traffic(

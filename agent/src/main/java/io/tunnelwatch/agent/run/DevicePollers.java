@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ final class DevicePollers implements AutoCloseable {
   private final SshCredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
-  private Snmp4jClient snmpClient;
+  private @Nullable Snmp4jClient snmpClient; // opened with the first SNMP device
 
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.config = config;
@@ -53,7 +54,7 @@ final class DevicePollers implements AutoCloseable {
 
   /** The pollers of one device. */
   List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
-    ModuleConfig module = config.modules().get(device.module());
+    ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp() != null) {
       pollers.add(snmp(device, module.snmp()));
@@ -65,7 +66,7 @@ final class DevicePollers implements AutoCloseable {
   }
 
   private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {
-    AuthConfig auth = config.auths().get(device.ssh().auth());
+    AuthConfig auth = config.auth(device.ssh().auth());
     ReconnectingCliSession session =
         new ReconnectingCliSession(
             () ->
@@ -74,7 +75,7 @@ final class DevicePollers implements AutoCloseable {
                         device.name(),
                         device.host(),
                         device.ssh().port(),
-                        auth.username(),
+                        auth.username().orElseThrow(), // validated: a login has one
                         sshCredentials.resolve(device.ssh().auth(), auth),
                         Path.of(device.ssh().knownHosts()),
                         device.ssh().trustOnFirstUse(),
@@ -88,7 +89,7 @@ final class DevicePollers implements AutoCloseable {
   private DevicePoller snmp(DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
       throws IOException {
     String authName = device.snmp().auth();
-    AuthConfig auth = config.auths().get(authName);
+    AuthConfig auth = config.auth(authName);
     SnmpSnapshotCollector poll =
         new SnmpSnapshotCollector(
             snmpClient(),
@@ -103,7 +104,7 @@ final class DevicePollers implements AutoCloseable {
                 device.snmp().port(),
                 module.timeout(),
                 module.retries(),
-                snmpCredentials.resolve(authName, auth.snmp())));
+                snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));
   }
 
   private Snmp4jClient snmpClient() throws IOException {

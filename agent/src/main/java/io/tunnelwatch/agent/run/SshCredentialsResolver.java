@@ -6,7 +6,6 @@ import io.tunnelwatch.ios.transport.SshCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -22,31 +21,31 @@ final class SshCredentialsResolver {
   }
 
   SshCredentials resolve(String authName, AuthConfig auth) throws CliException {
-    if (auth.password() != null) {
-      return new SshCredentials.Password(auth.password().reveal());
+    if (auth.password().isPresent()) {
+      return new SshCredentials.Password(auth.password().get().reveal());
     }
-    if (auth.passwordEnv() != null) {
-      String value = environment.apply(auth.passwordEnv());
+    if (auth.passwordEnv().isPresent()) {
+      String variable = auth.passwordEnv().get();
+      String value = environment.apply(variable);
       if (value == null) {
         throw new CliException(
             CliException.Kind.AUTHENTICATION,
-            "auths." + authName + ": environment variable " + auth.passwordEnv() + " is not set");
+            "auths." + authName + ": environment variable " + variable + " is not set");
       }
       return new SshCredentials.Password(value);
     }
-    if (auth.passwordFile() != null) {
+    if (auth.passwordFile().isPresent()) {
+      String file = auth.passwordFile().get();
       try {
-        return new SshCredentials.Password(Files.readString(Path.of(auth.passwordFile())).strip());
+        return new SshCredentials.Password(Files.readString(Path.of(file)).strip());
       } catch (IOException e) {
         throw new CliException(
             CliException.Kind.AUTHENTICATION,
-            "auths." + authName + ": cannot read password file " + auth.passwordFile());
+            "auths." + authName + ": cannot read password file " + file);
       }
     }
-    String passphrase =
-        auth.passphraseEnv() == null
-            ? ""
-            : Objects.requireNonNullElse(environment.apply(auth.passphraseEnv()), "");
-    return new SshCredentials.PrivateKey(Path.of(auth.privateKeyFile()), passphrase);
+    String passphrase = auth.passphraseEnv().map(environment).orElse("");
+    // validation made sure a login without a password has a private key file
+    return new SshCredentials.PrivateKey(Path.of(auth.privateKeyFile().orElseThrow()), passphrase);
   }
 }

@@ -46,7 +46,7 @@ final class TrapIntake {
     List<String> communities = new ArrayList<>();
     List<SnmpCredentials.UsmUser> users = new ArrayList<>();
     for (String name : config.traps().auths()) {
-      SnmpAuthConfig snmp = config.auths().get(name).snmp();
+      SnmpAuthConfig snmp = config.auth(name).snmp().orElseThrow();
       SnmpCredentials credentials = resolver.resolve(name, snmp);
       if (credentials instanceof SnmpCredentials.Community c) {
         communities.add(c.community());

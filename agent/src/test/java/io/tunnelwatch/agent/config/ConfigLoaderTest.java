@@ -70,7 +70,7 @@ class ConfigLoaderTest {
         .isEqualTo(ModuleConfig.SshModuleConfig.DEFAULT_CONNECT_TIMEOUT);
     assertThat(Path.of(config.devices().get(0).ssh().knownHosts()))
         .isEqualTo(dir.resolve("known_hosts").toAbsolutePath().normalize());
-    assertThat(Path.of(config.auths().get("lab").passwordFile())).isAbsolute();
+    assertThat(Path.of(config.auths().get("lab").passwordFile().orElseThrow())).isAbsolute();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -165,7 +165,7 @@ class ConfigLoaderTest {
     assertThat(r3.name()).isEqualTo("R3");
     assertThat(r3.ssh()).isNull();
     assertThat(r3.snmp().port()).isEqualTo(161);
-    SnmpAuthConfig v3 = config.auths().get("snmp-v3").snmp();
+    SnmpAuthConfig v3 = config.auths().get("snmp-v3").snmp().orElseThrow();
     assertThat(v3.isV3()).isTrue();
     assertThat(v3.privProtocol()).isEqualTo("AES256_CISCO");
     assertThat(config.modules().get("ipsec").snmp().maxRepetitions()).isEqualTo(40);
@@ -243,7 +243,8 @@ class ConfigLoaderTest {
     AgentConfig config = loader.parse("test.yml", yaml, dir);
 
     assertThat(config.toString()).doesNotContain("hunter2-inline");
-    assertThat(config.auths().get("lab").password().reveal()).isEqualTo("hunter2-inline");
+    assertThat(config.auths().get("lab").password().orElseThrow().reveal())
+        .isEqualTo("hunter2-inline");
   }
 
   @Test

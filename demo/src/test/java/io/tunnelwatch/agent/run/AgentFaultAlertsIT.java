@@ -70,18 +70,15 @@ class AgentFaultAlertsIT {
     // is the agent's own (real) time, which the lab clock cannot leap: a storm resolves 10 s after
     // its last rekey instead of 30 s.
     EventsConfig fast =
-        new EventsConfig(
-            2,
-            2,
-            Duration.ofSeconds(4),
-            Duration.ofSeconds(10),
-            2,
-            null,
-            null,
-            0.9,
-            Duration.ofSeconds(3),
-            null,
-            null);
+        EventsConfig.builder()
+            .unreachableAfterPolls(2)
+            .negotiationFailurePolls(2)
+            .trafficWindow(Duration.ofSeconds(4))
+            .stormWindow(Duration.ofSeconds(10))
+            .stormRekeys(2)
+            .cpuThreshold(0.9)
+            .cpuWindow(Duration.ofSeconds(3))
+            .build();
     AgentConfig config =
         new AgentConfig(
             demo.http(),

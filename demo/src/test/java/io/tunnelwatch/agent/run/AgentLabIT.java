@@ -79,9 +79,7 @@ class AgentLabIT {
             .map(
                 d -> {
                   String password = passwordByDevice.getOrDefault(d.name(), PASSWORD);
-                  auths.put(
-                      d.name(),
-                      new AuthConfig(USER, Secret.of(password), null, null, null, null, null));
+                  auths.put(d.name(), AuthConfig.ofPassword(USER, Secret.of(password)));
                   return new DeviceConfig(
                       d.name(),
                       d.host(),
@@ -98,8 +96,8 @@ class AgentLabIT {
             auths,
             Map.of(
                 DemoConfig.MODULE,
-                new ModuleConfig(
-                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5)), null)),
+                ModuleConfig.ofSsh(
+                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5)))),
             devices);
     agent = Agent.start(config);
   }

@@ -62,7 +62,10 @@ final class IkeSaMapper {
         (peer, rows) ->
             result.add(
                 fromIsakmp(
-                    peer, localOf.get(peer), rows, sessionsByPeer.getOrDefault(peer, List.of()))));
+                    peer,
+                    localOf.getOrDefault(peer, ""),
+                    rows,
+                    sessionsByPeer.getOrDefault(peer, List.of()))));
     sessionsByPeer.forEach(
         (peer, peerSessions) -> {
           if (!rowsByPeer.containsKey(peer)) {

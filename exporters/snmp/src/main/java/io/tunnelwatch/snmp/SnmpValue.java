@@ -25,6 +25,8 @@ public sealed interface SnmpValue {
   record Counter64(long value) implements SnmpValue {}
 
   /** {@code OCTET STRING}. */
+  // The array is copied in and out, and equals/hashCode are overridden to compare contents.
+  @SuppressWarnings("ArrayRecordComponent")
   record OctetString(byte[] bytes) implements SnmpValue {
     public OctetString {
       bytes = bytes.clone();

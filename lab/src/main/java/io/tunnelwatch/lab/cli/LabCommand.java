@@ -10,6 +10,7 @@ import io.tunnelwatch.lab.ScaleLab;
 import io.tunnelwatch.lab.snmp.TrapTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ public final class LabCommand implements Callable<Integer> {
       description =
           "Address of the fault injection control API, port 0 = any free one"
               + " (default: ${DEFAULT-VALUE})")
-  InetSocketAddress labControl = new InetSocketAddress("127.0.0.1", 2280);
+  InetSocketAddress labControl = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2280);
 
   @Option(
       names = "--snmp-port",

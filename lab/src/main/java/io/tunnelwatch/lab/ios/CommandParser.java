@@ -133,7 +133,7 @@ public final class CommandParser {
       }
       List<Node> matches = match(node, token.text());
       if (matches.isEmpty()) {
-        boolean lone = node == ROOT && tokens.size() == 1 && bar < 0;
+        boolean lone = node.equals(ROOT) && tokens.size() == 1 && bar < 0;
         // A lone unknown word is taken by IOS as a host name to telnet to.
         return rejected(lone ? Kind.UNKNOWN_COMMAND : Kind.INVALID, token.start(), line);
       }

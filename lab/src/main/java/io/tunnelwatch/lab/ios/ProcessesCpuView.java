@@ -9,24 +9,24 @@ import java.util.List;
 /** {@code show processes cpu [sorted]}: the utilisation header and a short process table. */
 final class ProcessesCpuView {
 
-  private record Process(int pid, String name, double share, int invokedPerMinute) {}
+  private record CpuProcess(int pid, String name, double share, int invokedPerMinute) {}
 
   /** A plausible subset of an IOSv process list; share is of the busy time, by weight. */
-  private static final List<Process> PROCESSES =
+  private static final List<CpuProcess> PROCESSES =
       List.of(
-          new Process(1, "Chunk Manager", 0.0, 1),
-          new Process(2, "Load Meter", 0.02, 12),
-          new Process(9, "Check heaps", 0.10, 6),
-          new Process(10, "Pool Manager", 0.0, 1),
-          new Process(15, "ARP Input", 0.03, 40),
-          new Process(53, "IP Input", 0.30, 300),
-          new Process(118, "Crypto IKMP", 0.05, 20),
-          new Process(119, "IPSEC key engine", 0.02, 4),
-          new Process(120, "Crypto ACL", 0.0, 1),
-          new Process(121, "Crypto PAS Proc", 0.01, 2),
-          new Process(145, "SSH Process", 0.12, 30),
-          new Process(188, "Crypto Support", 0.0, 1),
-          new Process(215, "IP SNMP", 0.05, 10));
+          new CpuProcess(1, "Chunk Manager", 0.0, 1),
+          new CpuProcess(2, "Load Meter", 0.02, 12),
+          new CpuProcess(9, "Check heaps", 0.10, 6),
+          new CpuProcess(10, "Pool Manager", 0.0, 1),
+          new CpuProcess(15, "ARP Input", 0.03, 40),
+          new CpuProcess(53, "IP Input", 0.30, 300),
+          new CpuProcess(118, "Crypto IKMP", 0.05, 20),
+          new CpuProcess(119, "IPSEC key engine", 0.02, 4),
+          new CpuProcess(120, "Crypto ACL", 0.0, 1),
+          new CpuProcess(121, "Crypto PAS Proc", 0.01, 2),
+          new CpuProcess(145, "SSH Process", 0.12, 30),
+          new CpuProcess(188, "Crypto Support", 0.0, 1),
+          new CpuProcess(215, "IP SNMP", 0.05, 10));
 
   private ProcessesCpuView() {}
 
@@ -40,11 +40,11 @@ final class ProcessesCpuView {
     out.append(" PID Runtime(ms)     Invoked      uSecs   5Sec   1Min   5Min TTY Process \n");
     long uptimeMinutes = Math.max(1, router.uptime().toMinutes());
     long uptimeMillis = router.uptime().toMillis();
-    List<Process> rows = new ArrayList<>(PROCESSES);
+    List<CpuProcess> rows = new ArrayList<>(PROCESSES);
     if (sorted) {
-      rows.sort(Comparator.comparingDouble(Process::share).reversed());
+      rows.sort(Comparator.comparingDouble(CpuProcess::share).reversed());
     }
-    for (Process p : rows) {
+    for (CpuProcess p : rows) {
       long runtime = Math.round(uptimeMillis * cpu.fiveMinute() / 100.0 * p.share());
       long invoked = uptimeMinutes * p.invokedPerMinute();
       long usecs = invoked == 0 ? 0 : runtime * 1000 / invoked;

@@ -56,10 +56,10 @@ public final class ScaleTopology {
       long base = (172L << 24) | (16L << 16) | (4L * edge);
       builder.link(
           name(a),
-          "Tunnel" + (++used[a]),
+          "Tunnel" + ++used[a],
           address(base + 1) + "/30",
           name(b),
-          "Tunnel" + (++used[b]),
+          "Tunnel" + ++used[b],
           address(base + 2) + "/30",
           TrafficProfile.standard(),
           1000 + edge);

@@ -37,7 +37,7 @@ final class InterfaceTables {
     for (int n = 0; n < interfaces.size(); n++) {
       InterfaceSnapshot i = interfaces.get(n);
       int index = n + 1;
-      ifEntry(s, i, index, out);
+      ifEntry(i, index, out);
       ifXEntry(i, index, out);
       if (i.isTunnel()) {
         tunnelEntry(i, index, out);
@@ -45,8 +45,7 @@ final class InterfaceTables {
     }
   }
 
-  private static void ifEntry(
-      RouterSnapshot s, InterfaceSnapshot i, int index, Map<OID, Variable> out) {
+  private static void ifEntry(InterfaceSnapshot i, int index, Map<OID, Variable> out) {
     OID e = MibOids.IF_ENTRY;
     boolean tunnel = i.isTunnel();
     out.put(MibOids.cell(e, 1, index), new Integer32(index));

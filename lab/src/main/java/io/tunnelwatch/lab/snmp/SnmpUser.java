@@ -26,20 +26,21 @@ public record SnmpUser(
     /** HMAC-SHA-256 (usmHMAC192SHA256AuthProtocol) with AES-256. */
     SHA256_AES256(AuthHMAC192SHA256.ID, PrivAES256.ID);
 
-    private final OID auth;
-    private final OID priv;
+    // OIDs are mutable: keep their dotted text and hand out fresh copies.
+    private final String auth;
+    private final String priv;
 
     Protocols(OID auth, OID priv) {
-      this.auth = auth;
-      this.priv = priv;
+      this.auth = auth.toDottedString();
+      this.priv = priv.toDottedString();
     }
 
     public OID authProtocol() {
-      return auth;
+      return new OID(auth);
     }
 
     public OID privProtocol() {
-      return priv;
+      return new OID(priv);
     }
   }
 

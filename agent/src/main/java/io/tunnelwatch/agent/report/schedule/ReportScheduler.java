@@ -5,6 +5,7 @@ import io.tunnelwatch.agent.history.EventHistory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -49,7 +50,11 @@ public final class ReportScheduler implements AutoCloseable {
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     scheduler = new StdSchedulerFactory(properties).getScheduler();
     scheduler.setJobFactory(
-        (bundle, ignored) -> new ReportJob(reports.get(bundle.getJobDetail().getKey().getName())));
+        (bundle, ignored) ->
+            new ReportJob(
+                Objects.requireNonNull(
+                    reports.get(bundle.getJobDetail().getKey().getName()),
+                    "a job for an unknown report schedule")));
     for (ReportScheduleConfig s : schedules) {
       scheduler.scheduleJob(
           JobBuilder.newJob(ReportJob.class).withIdentity(s.name(), GROUP).build(),

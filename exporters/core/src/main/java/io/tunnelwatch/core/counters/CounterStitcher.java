@@ -101,7 +101,11 @@ public final class CounterStitcher {
       Instant at) {
     return field ->
         stitchOne(
-            next, new SeriesKey(object, field), values.get(field), restarted.contains(object), at);
+            next,
+            new SeriesKey(object, field),
+            values.getOrDefault(field, OptionalLong.empty()),
+            restarted.contains(object),
+            at);
   }
 
   private static OptionalLong stitchOne(

@@ -12,7 +12,7 @@ import io.tunnelwatch.core.model.IpsecCounters;
 import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +131,15 @@ public final class DeviceFamilies {
   }
 
   /** The identity of a counter series: the object it counts and its label values. */
-  private record Series(String object, String... labelValues) {
+  private record Series(String object, List<String> labelValues) {
+    Series(String object, String... labelValues) {
+      this(object, List.of(labelValues));
+    }
+
     Series withKind(String kind) {
-      String[] values = Arrays.copyOf(labelValues, labelValues.length + 1);
-      values[labelValues.length] = kind;
-      return new Series(object, values);
+      List<String> values = new ArrayList<>(labelValues);
+      values.add(kind);
+      return new Series(object, List.copyOf(values));
     }
   }
 
@@ -144,7 +148,7 @@ public final class DeviceFamilies {
       FamilyBuilder.Counter family, OptionalLong value, CounterField field, Series series) {
     Optional<Instant> began =
         Optional.ofNullable(created.get(new SeriesKey(series.object(), field)));
-    family.addIfPresent(value, began, series.labelValues());
+    family.addIfPresent(value, began, series.labelValues().toArray(String[]::new));
   }
 
   private void addIkeSa(String device, IkeSa sa) {

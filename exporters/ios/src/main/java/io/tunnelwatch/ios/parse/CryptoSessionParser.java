@@ -130,7 +130,7 @@ public final class CryptoSessionParser {
         }
       } else if ((m = IKE_SA.matcher(text)).matches()) {
         session.finishIke();
-        session.ike = new IkeBuilder(m, line);
+        session.ike = new IkeBuilder(m);
       } else if (text.startsWith("Capabilities:")) {
         parseCapabilities(line, text);
       } else if (text.startsWith("IPSEC FLOW: ")) {
@@ -279,7 +279,7 @@ public final class CryptoSessionParser {
     OptionalLong connId = OptionalLong.empty();
     OptionalLong lifetime = OptionalLong.empty();
 
-    IkeBuilder(Matcher m, Line line) {
+    IkeBuilder(Matcher m) {
       String v = m.group(1);
       version = "v2".equals(v) ? IkeVersion.IKEV2 : IkeVersion.IKEV1;
       local = m.group(2);

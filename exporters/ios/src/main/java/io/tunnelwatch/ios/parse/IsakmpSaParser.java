@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code show crypto isakmp sa} and {@code show crypto isakmp sa detail}: the plain table
@@ -126,7 +127,7 @@ public final class IsakmpSaParser {
       } else if (!couldContinue(tokens, rowForm) || pendingLines >= MAX_WRAPPED_LINES) {
         Line start = pendingStart;
         clearPending();
-        if (start != line) {
+        if (!isSameLine(start, line)) {
           ctx.warn(start, "incomplete wrapped row, skipped");
         }
         ctx.unrecognised(line);
@@ -269,5 +270,11 @@ public final class IsakmpSaParser {
       return true;
     }
     return dot && Character.isDigit(token.charAt(0));
+  }
+
+  // Identity, not equality: two wrapped lines with the same text are still two lines.
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSameLine(@Nullable Line a, Line b) {
+    return a == b;
   }
 }

@@ -1,5 +1,7 @@
 package io.tunnelwatch.ios.transport;
 
+import org.jspecify.annotations.Nullable;
+
 /** A failure of the SSH transport, with a reason that is safe to log (it never holds secrets). */
 public class CliException extends Exception {
 
@@ -10,7 +12,7 @@ public class CliException extends Exception {
     this.kind = kind;
   }
 
-  public CliException(Kind kind, String message, Throwable cause) {
+  public CliException(Kind kind, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
   }

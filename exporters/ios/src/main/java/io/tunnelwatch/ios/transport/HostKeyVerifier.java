@@ -10,6 +10,7 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks host keys against one known_hosts file and records on the session why it refused a key, so
@@ -68,7 +69,7 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
   }
 
   /** Why the session's host key was refused, or null when it was not. */
-  static String rejection(ClientSession session) {
+  static @Nullable String rejection(ClientSession session) {
     return session.getAttribute(REJECTION);
   }
 }

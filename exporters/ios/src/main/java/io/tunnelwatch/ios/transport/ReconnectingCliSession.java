@@ -2,6 +2,7 @@ package io.tunnelwatch.ios.transport;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one CLI session open across polls and opens a new one when it drops, waiting longer after
@@ -18,8 +19,8 @@ public final class ReconnectingCliSession implements CliSession {
   private final Opener opener;
   private final Backoff backoff;
   private final LongSupplier nanoClock;
-  private CliSession current;
-  private CliException lastFailure;
+  private @Nullable CliSession current;
+  private @Nullable CliException lastFailure;
   private long nextAttemptNanos;
   private int failures;
 

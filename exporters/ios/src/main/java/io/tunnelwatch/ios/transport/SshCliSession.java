@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.session.ClientSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IOS exec-mode shell over SSH. It learns the device's prompt at login and treats the prompt's
@@ -28,7 +29,8 @@ public final class SshCliSession implements CliSession {
   private final ShellOutputBuffer output;
   private final OutputStream input;
   private final OutputLimits limits;
-  private String prompt;
+  // learned by prepare(); until then any IOS prompt ends output
+  private @Nullable String prompt;
 
   SshCliSession(
       String device,
@@ -73,8 +75,8 @@ public final class SshCliSession implements CliSession {
     execute("terminal width 0", timeout);
   }
 
-  /** The prompt learned at login, e.g. {@code R1#}. */
-  public String prompt() {
+  /** The prompt learned at login, e.g. {@code R1#}; null before login. */
+  public @Nullable String prompt() {
     return prompt;
   }
 
@@ -163,7 +165,7 @@ public final class SshCliSession implements CliSession {
       text = text.substring(firstNewline + 1);
     }
     String stripped = text.stripTrailing();
-    if (stripped.endsWith(prompt)) {
+    if (prompt != null && stripped.endsWith(prompt)) {
       text = stripped.substring(0, stripped.length() - prompt.length());
     }
     return text;

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IF-MIB {@code ifTable} / {@code ifXTable} and TUNNEL-MIB {@code tunnelIfTable} → one {@link
@@ -94,7 +95,7 @@ public final class TunnelInterfaceReader {
 
   /** The 64-bit column when present, else the 32-bit one, else empty with a warning. */
   private static OptionalLong counter(
-      MibRow ifRow, int column, String name, MibRow ifXRow, int hcColumn, String hcName) {
+      MibRow ifRow, int column, String name, @Nullable MibRow ifXRow, int hcColumn, String hcName) {
     if (ifXRow != null && ifXRow.has(hcColumn)) {
       return ifXRow.unsigned(hcColumn, hcName);
     }

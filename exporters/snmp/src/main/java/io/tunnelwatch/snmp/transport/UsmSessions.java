@@ -27,6 +27,8 @@ final class UsmSessions {
   private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
   private final Map<String, UsmReport> lastReports = new ConcurrentHashMap<>();
 
+  // Never compared or hashed: the array is only handed back to SNMP4J.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Registration(byte[] engineId, SnmpCredentials.UsmUser user) {}
 
   /** An unauthenticated USM report an agent sent, and when it arrived. */
@@ -70,10 +72,8 @@ final class UsmSessions {
               + target.timeout().toMillis()
               + " ms");
     }
-    stack
-        .usm()
-        .addUser(
-            new OctetString(user.userName()), new OctetString(engineId), stack.toUsmUser(user));
+    // keyed by the UsmUser's security name, which is user.userName()
+    stack.usm().addUser(stack.toUsmUser(user), new OctetString(engineId));
     registrations.put(target.address(), new Registration(engineId, user));
     return engineId;
   }

@@ -83,7 +83,8 @@ public final class NotificationDecoder {
       if (kind == null) {
         return Optional.empty();
       }
-      return Optional.of(ipsec(device, receivedAt, kind, IPSEC_NAMES.get(number), varbinds));
+      return Optional.of(
+          ipsec(device, receivedAt, kind, IPSEC_NAMES.getOrDefault(number, kind.name()), varbinds));
     }
     return Optional.empty();
   }

@@ -1,0 +1,94 @@
+package io.tunnelwatch.agent.config;
+
+import io.tunnelwatch.agent.time.DurationText;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code devices} list: unique names, a known module, and an SSH and/or SNMP face. */
+final class DeviceValidator {
+
+  private final ConfigChecks checks;
+  private final AgentConfig config;
+  private final Set<String> names = new HashSet<>();
+
+  DeviceValidator(ConfigChecks checks, AgentConfig config) {
+    this.checks = checks;
+    this.config = config;
+  }
+
+  void validate(String path, @Nullable DeviceConfig device) {
+    if (device == null) {
+      checks.problem(path, "expected a mapping");
+      return;
+    }
+    checks.requireName(path + ".name", device.name());
+    if (device.name() != null
+        && ConfigChecks.NAME.matcher(device.name()).matches()
+        && !names.add(device.name())) {
+      checks.problem(path + ".name", "duplicate device name '" + device.name() + "'");
+    }
+    if (ConfigChecks.blank(device.host())) {
+      checks.problem(path + ".host", "expected a host name or address");
+    }
+    if (device.interval().compareTo(ConfigChecks.MIN_INTERVAL) < 0) {
+      checks.problem(
+          path + ".interval",
+          "expected at least 1s, got " + DurationText.format(device.interval()));
+    }
+    if (device.module() == null || !config.modules().containsKey(device.module())) {
+      checks.problem(
+          path + ".module",
+          "expected one of the modules "
+              + new TreeSet<>(config.modules().keySet())
+              + ", got '"
+              + device.module()
+              + "'");
+    }
+    if (device.ssh() == null && device.snmp() == null) {
+      checks.problem(path, "expected an ssh or an snmp section (or both)");
+    }
+    if (device.ssh() != null) {
+      validateSsh(path + ".ssh", device.ssh());
+    }
+    if (device.snmp() != null) {
+      validateSnmp(path + ".snmp", device.snmp());
+    }
+    EventsValidator.validate(checks, path + ".events", device.events(), true);
+  }
+
+  private void validateSsh(String path, DeviceConfig.DeviceSshConfig ssh) {
+    if (ssh.port() < 1 || ssh.port() > 65535) {
+      checks.problem(path + ".port", "expected a port 1..65535, got " + ssh.port());
+    }
+    Set<String> sshAuths = ConfigChecks.authNames(config.auths(), false);
+    if (ssh.auth() == null || !sshAuths.contains(ssh.auth())) {
+      checks.problem(
+          path + ".auth",
+          "expected one of the SSH auths " + sshAuths + ", got '" + ssh.auth() + "'");
+    }
+    if (ConfigChecks.blank(ssh.knownHosts())) {
+      checks.problem(path + ".known_hosts", "expected the path of an OpenSSH known_hosts file");
+    } else if (!ssh.trustOnFirstUse()) {
+      checks.requireReadable(path + ".known_hosts", ssh.knownHosts());
+    }
+  }
+
+  private void validateSnmp(String path, DeviceConfig.DeviceSnmpConfig snmp) {
+    checks.requireRange(path + ".port", snmp.port(), 1, 65535);
+    if (snmp.host() != null && snmp.host().isBlank()) {
+      checks.problem(path + ".host", "expected the SNMP agent's address, or no host key at all");
+    }
+    Set<String> snmpAuths = ConfigChecks.authNames(config.auths(), true);
+    if (snmp.auth() == null || !snmpAuths.contains(snmp.auth())) {
+      checks.problem(
+          path + ".auth",
+          "expected one of the auths with an snmp block "
+              + snmpAuths
+              + ", got '"
+              + snmp.auth()
+              + "'");
+    }
+  }
+}

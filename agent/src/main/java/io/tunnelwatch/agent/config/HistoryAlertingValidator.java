@@ -1,0 +1,95 @@
+package io.tunnelwatch.agent.config;
+
+import io.tunnelwatch.agent.time.DurationText;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Where events go: the {@code history} store and the {@code alerting} destinations. */
+final class HistoryAlertingValidator {
+
+  private static final Duration MAX_RESEND = Duration.ofSeconds(150);
+
+  private HistoryAlertingValidator() {}
+
+  static void validate(ConfigChecks checks, HistoryConfig history, AlertingConfig alerting) {
+    validateHistory(checks, history);
+    validateAlerting(checks, alerting);
+  }
+
+  private static void validateHistory(ConfigChecks checks, HistoryConfig history) {
+    String stateDir = history.stateDir();
+    String jdbcUrl = history.jdbcUrl();
+    if (stateDir != null && jdbcUrl != null) {
+      checks.problem("history", "expected state_dir or jdbc_url, not both");
+    }
+    if (stateDir != null) {
+      validateStateDir(checks, stateDir);
+    }
+    if (jdbcUrl != null
+        && !jdbcUrl.startsWith("jdbc:sqlite:")
+        && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      // Never echo the URL: it may carry a password.
+      checks.problem(
+          "history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
+    }
+  }
+
+  private static void validateStateDir(ConfigChecks checks, String stateDir) {
+    if (stateDir.isBlank()) {
+      checks.problem("history.state_dir", "expected a directory path");
+      return;
+    }
+    Path dir = checks.resolve(stateDir);
+    // The agent creates the directory if needed: the nearest existing ancestor must take it.
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      checks.problem(
+          "history.state_dir",
+          "expected a writable directory (or one that can be created), " + dir + " is not");
+    }
+  }
+
+  private static void validateAlerting(ConfigChecks checks, AlertingConfig alerting) {
+    validateUrls(checks, "alerting.alertmanager", alerting.alertmanager());
+    validateUrls(checks, "alerting.webhooks", alerting.webhooks());
+    Duration resend = alerting.resendInterval();
+    if (resend.compareTo(ConfigChecks.MIN_INTERVAL) < 0 || resend.compareTo(MAX_RESEND) > 0) {
+      checks.problem(
+          "alerting.resend_interval",
+          "expected 1s to "
+              + DurationText.format(MAX_RESEND)
+              + " (well inside Alertmanager's default resolve_timeout of 5m), got "
+              + DurationText.format(resend));
+    }
+  }
+
+  private static void validateUrls(ConfigChecks checks, String path, List<String> urls) {
+    for (int i = 0; i < urls.size(); i++) {
+      URI uri = parse(urls.get(i));
+      if (uri == null
+          || uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        checks.problem(path + "[" + i + "]", "expected an http:// or https:// URL with a host");
+      }
+    }
+  }
+
+  private static @Nullable URI parse(@Nullable String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      return new URI(url);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+}

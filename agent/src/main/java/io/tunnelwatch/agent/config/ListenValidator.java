@@ -1,0 +1,50 @@
+package io.tunnelwatch.agent.config;
+
+import java.util.Set;
+
+/** The addresses the agent listens on: {@code http.listen} and the {@code traps} receiver. */
+final class ListenValidator {
+
+  private ListenValidator() {}
+
+  static void validate(ConfigChecks checks, AgentConfig config) {
+    String listen = config.http().listen();
+    if (!ConfigChecks.isListenAddress(listen)) {
+      checks.problem(
+          "http.listen", "expected host:port such as 127.0.0.1:9417, got '" + listen + "'");
+    }
+    validateTraps(checks, config);
+  }
+
+  private static void validateTraps(ConfigChecks checks, AgentConfig config) {
+    TrapsConfig traps = config.traps();
+    String listen = traps.listen();
+    if (listen == null) {
+      if (!traps.auths().isEmpty()) {
+        checks.problem(
+            "traps.listen", "expected host:port such as 0.0.0.0:162 for the trap receiver");
+      }
+      return;
+    }
+    if (!ConfigChecks.isListenAddress(listen)) {
+      checks.problem(
+          "traps.listen", "expected host:port such as 0.0.0.0:162, got '" + listen + "'");
+    }
+    if (traps.auths().isEmpty()) {
+      checks.problem(
+          "traps.auths", "expected the names of the SNMP auths whose traps are accepted");
+    }
+    Set<String> snmpAuths = ConfigChecks.authNames(config.auths(), true);
+    for (int i = 0; i < traps.auths().size(); i++) {
+      if (!snmpAuths.contains(traps.auths().get(i))) {
+        checks.problem(
+            "traps.auths[" + i + "]",
+            "expected one of the auths with an snmp block "
+                + snmpAuths
+                + ", got '"
+                + traps.auths().get(i)
+                + "'");
+      }
+    }
+  }
+}
