@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param alerting where alerts and events are sent
  * @param traps the SNMP trap receiver; absent receives none
  * @param reports stability reports written on a schedule
+ * @param polling how polls are scheduled (workers, confirmation delay)
  */
 public record AgentConfig(
     HttpConfig http,
@@ -27,7 +28,8 @@ public record AgentConfig(
     HistoryConfig history,
     AlertingConfig alerting,
     TrapsConfig traps,
-    List<ReportScheduleConfig> reports) {
+    List<ReportScheduleConfig> reports,
+    PollingConfig polling) {
 
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
@@ -39,6 +41,7 @@ public record AgentConfig(
     alerting = Objects.requireNonNullElse(alerting, AlertingConfig.NONE);
     traps = Objects.requireNonNullElse(traps, TrapsConfig.NONE);
     reports = reports == null ? List.of() : List.copyOf(reports);
+    polling = Objects.requireNonNullElse(polling, PollingConfig.DEFAULTS);
   }
 
   /** Devices and how to reach them, everything else at its default. */
@@ -47,7 +50,7 @@ public record AgentConfig(
       Map<String, AuthConfig> auths,
       Map<String, ModuleConfig> modules,
       List<DeviceConfig> devices) {
-    this(http, auths, modules, devices, null, null, null, null, null);
+    this(http, auths, modules, devices, null, null, null, null, null, null);
   }
 
   /** Without traps and report schedules. */
@@ -59,7 +62,7 @@ public record AgentConfig(
       EventsConfig events,
       HistoryConfig history,
       AlertingConfig alerting) {
-    this(http, auths, modules, devices, events, history, alerting, null, null);
+    this(http, auths, modules, devices, events, history, alerting, null, null, null);
   }
 
   /**
@@ -91,24 +94,30 @@ public record AgentConfig(
   /** The same configuration with another trap receiver setting. */
   public AgentConfig withTraps(TrapsConfig newTraps) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, newTraps, reports);
+        http, auths, modules, devices, events, history, alerting, newTraps, reports, polling);
   }
 
   /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
   public AgentConfig withHistory(HistoryConfig newHistory) {
     return new AgentConfig(
-        http, auths, modules, devices, events, newHistory, alerting, traps, reports);
+        http, auths, modules, devices, events, newHistory, alerting, traps, reports, polling);
   }
 
   /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
   public AgentConfig withAlerting(AlertingConfig newAlerting) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, newAlerting, traps, reports);
+        http, auths, modules, devices, events, history, newAlerting, traps, reports, polling);
   }
 
   /** The same configuration with other report schedules. */
   public AgentConfig withReports(List<ReportScheduleConfig> newReports) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, traps, newReports);
+        http, auths, modules, devices, events, history, alerting, traps, newReports, polling);
+  }
+
+  /** The same configuration with other polling settings. */
+  public AgentConfig withPolling(PollingConfig newPolling) {
+    return new AgentConfig(
+        http, auths, modules, devices, events, history, alerting, traps, reports, newPolling);
   }
 }

@@ -40,6 +40,7 @@ final class ConfigValidator {
       devices.validate("devices[" + i + "]", config.devices().get(i));
     }
     HistoryAlertingValidator.validate(checks, config.history(), config.alerting());
+    PollingValidator.validate(checks, config.polling());
     Set<String> reportNames = new HashSet<>();
     for (int i = 0; i < config.reports().size(); i++) {
       ReportValidator.validate(checks, "reports[" + i + "]", config.reports().get(i), reportNames);

@@ -71,7 +71,8 @@ final class PathResolver {
         history,
         config.alerting(),
         config.traps(),
-        reports);
+        reports,
+        config.polling());
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

@@ -37,12 +37,6 @@ import org.quartz.spi.JobFactory;
  */
 public final class PollScheduler implements AutoCloseable {
 
-  /** Workers when the configuration does not say. */
-  public static final int DEFAULT_WORKERS = 16;
-
-  /** How soon a poll that saw a negotiation not established is repeated to confirm it. */
-  public static final Duration DEFAULT_CONFIRMATION_DELAY = Duration.ofSeconds(5);
-
   private static final String REGULAR = "device-polls";
   private static final String INITIAL = "initial-polls";
   private static final String CONFIRMATION = "confirmation-polls";

@@ -94,13 +94,13 @@ public final class Agent implements AutoCloseable {
             new PollScheduler(
                 tasks,
                 intervals,
-                PollScheduler.DEFAULT_WORKERS,
-                PollScheduler.DEFAULT_CONFIRMATION_DELAY,
+                config.polling().workers(),
+                config.polling().confirmationDelay(),
                 PollScheduleObserver.all(
                     List.of(
                         new ScheduleMetrics(metrics, intervals.keySet()),
                         new ScheduleOverloadLog(
-                            clock, OVERLOAD_LOG_QUIET_PERIOD, PollScheduler.DEFAULT_WORKERS)))))
+                            clock, OVERLOAD_LOG_QUIET_PERIOD, config.polling().workers())))))
         .start();
     traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
     traps.ifPresent(

@@ -71,6 +71,41 @@ class ConfigLoaderTest {
     assertThat(Path.of(config.devices().get(0).ssh().knownHosts()))
         .isEqualTo(dir.resolve("known_hosts").toAbsolutePath().normalize());
     assertThat(Path.of(config.auths().get("lab").passwordFile().orElseThrow())).isAbsolute();
+    assertThat(config.polling()).isEqualTo(PollingConfig.DEFAULTS);
+  }
+
+  @Test
+  void decodesPollingSettings() throws ConfigException {
+    String yaml = valid() + "polling:\n  workers: 64\n  confirmation_delay: 3s\n";
+
+    AgentConfig config = loader.parse("test.yml", yaml, dir);
+
+    assertThat(config.polling()).isEqualTo(new PollingConfig(64, Duration.ofSeconds(3)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no workers | 'workers: 0' | polling.workers | expected 1..1024, got 0",
+        "too many workers | 'workers: 5000' | polling.workers | expected 1..1024, got 5000",
+        "zero delay | 'confirmation_delay: 0s' | polling.confirmation_delay | expected 1s..5m",
+        "long delay | 'confirmation_delay: 1h' | polling.confirmation_delay | expected 1s..5m, got 1h",
+        "unknown key | 'worker: 4' | polling.worker | unknown key 'worker'",
+      })
+  void namesThePollingKeyAndWhatWasExpected(String name, String key, String path, String message) {
+    String yaml = valid() + "polling:\n  " + key + "\n";
+
+    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.path()).isEqualTo(path);
+                          assertThat(p.message()).contains(message);
+                        }));
   }
 
   @ParameterizedTest(name = "{0}")
