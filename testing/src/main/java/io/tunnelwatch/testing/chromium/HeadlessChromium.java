@@ -40,7 +40,7 @@ public final class HeadlessChromium {
                 "--user-data-dir=" + profile));
     command.addAll(List.of(extra));
     command.add(page.toUri().toString());
-    return ProcessRunner.defaults().withTimeout(Duration.ofSeconds(120)).exec(command);
+    return ProcessRunner.defaults().withTimeout(Duration.ofMinutes(2)).exec(command);
   }
 
   /** The stderr lines that report a page problem rather than headless-environment noise. */

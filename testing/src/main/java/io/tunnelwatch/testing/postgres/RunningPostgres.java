@@ -83,7 +83,8 @@ public final class RunningPostgres implements AutoCloseable {
    * cheaper than a database per test, which costs a checkpoint each).
    */
   public String newEmptySchema() throws SQLException {
-    String name = "history_" + (++schemas);
+    schemas++;
+    String name = "history_" + schemas;
     String base = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     try (Connection c = DriverManager.getConnection(base);
         Statement s = c.createStatement()) {
@@ -93,9 +94,12 @@ public final class RunningPostgres implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     try {
       stopServer();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping PostgreSQL in " + dir, e);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

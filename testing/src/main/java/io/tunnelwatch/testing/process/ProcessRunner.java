@@ -55,11 +55,9 @@ public record ProcessRunner(Optional<Path> workingDir, Duration timeout) {
   public CommandResult exec(List<String> command) {
     List<String> argv = new ArrayList<>(command);
     argv.set(0, Executables.find(argv.get(0)).toString());
-    Path out = null;
-    Path err = null;
+    Path out = tempFile(".out");
+    Path err = tempFile(".err");
     try {
-      out = Files.createTempFile("tunnelwatch-cmd", ".out");
-      err = Files.createTempFile("tunnelwatch-cmd", ".err");
       ProcessBuilder builder =
           new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
       workingDir.ifPresent(dir -> builder.directory(dir.toFile()));
@@ -84,13 +82,19 @@ public record ProcessRunner(Optional<Path> workingDir, Duration timeout) {
     }
   }
 
+  private static Path tempFile(String suffix) {
+    try {
+      return Files.createTempFile("tunnelwatch-cmd", suffix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // a leftover temporary file is harmless; the result matters
-      }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a leftover temporary file is harmless; the result matters
     }
   }
 }

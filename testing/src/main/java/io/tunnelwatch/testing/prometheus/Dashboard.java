@@ -69,8 +69,8 @@ public record Dashboard(String file, JsonNode json) {
   }
 
   private static void collect(JsonNode node, List<JsonNode> out) {
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               if (e.getKey().equals("datasource")) {
                 out.add(e.getValue());

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The system clock plus a lead that a test can only grow: simulated time keeps running with real
@@ -16,15 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LeapingClock extends Clock {
 
   private final Clock base;
-  private final AtomicReference<Duration> lead;
+  private final AtomicLong leadNanos;
 
   public LeapingClock() {
-    this(Clock.systemUTC(), new AtomicReference<>(Duration.ZERO));
+    this(Clock.systemUTC(), new AtomicLong());
   }
 
-  private LeapingClock(Clock base, AtomicReference<Duration> lead) {
+  private LeapingClock(Clock base, AtomicLong leadNanos) {
     this.base = base;
-    this.lead = lead;
+    this.leadNanos = leadNanos;
   }
 
   /** Moves time forward by {@code amount} at once; it then runs on at the real rate. */
@@ -32,17 +32,17 @@ public final class LeapingClock extends Clock {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("time only leaps forward: " + amount);
     }
-    lead.updateAndGet(l -> l.plus(amount));
+    leadNanos.addAndGet(amount.toNanos());
   }
 
   /** How far ahead of the system clock this clock is. */
   public Duration lead() {
-    return lead.get();
+    return Duration.ofNanos(leadNanos.get());
   }
 
   @Override
   public Instant instant() {
-    return base.instant().plus(lead.get());
+    return base.instant().plusNanos(leadNanos.get());
   }
 
   @Override
@@ -53,6 +53,6 @@ public final class LeapingClock extends Clock {
   /** A view in another zone that still leaps with this clock. */
   @Override
   public Clock withZone(ZoneId zone) {
-    return new LeapingClock(base.withZone(zone), lead);
+    return new LeapingClock(base.withZone(zone), leadNanos);
   }
 }
