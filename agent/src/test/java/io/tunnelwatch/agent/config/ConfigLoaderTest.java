@@ -56,6 +56,23 @@ class ConfigLoaderTest {
         """;
   }
 
+  /**
+   * Loading {@code yaml} fails with, among others, a problem at {@code path} saying {@code
+   * message}.
+   */
+  private void assertProblem(String yaml, String path, String message) {
+    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.path()).isEqualTo(path);
+                          assertThat(p.message()).contains(message);
+                        }));
+  }
+
   @Test
   void decodesAValidConfigWithDefaultsAndAbsolutePaths() throws ConfigException {
     AgentConfig config = loader.parse("test.yml", valid(), dir);
@@ -96,16 +113,7 @@ class ConfigLoaderTest {
   void namesThePollingKeyAndWhatWasExpected(String name, String key, String path, String message) {
     String yaml = valid() + "polling:\n  " + key + "\n";
 
-    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .anySatisfy(
-                        p -> {
-                          assertThat(p.path()).isEqualTo(path);
-                          assertThat(p.message()).contains(message);
-                        }));
+    assertProblem(yaml, path, message);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,16 +137,7 @@ class ConfigLoaderTest {
     String yaml = valid().replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
     assertThat(yaml).as("the test's substitution must apply").isNotEqualTo(valid());
 
-    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .anySatisfy(
-                        p -> {
-                          assertThat(p.path()).isEqualTo(path);
-                          assertThat(p.message()).contains(message);
-                        }));
+    assertProblem(yaml, path, message);
   }
 
   private static String withSnmp() {
@@ -227,16 +226,7 @@ class ConfigLoaderTest {
     String yaml = withSnmp().replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
     assertThat(yaml).as("the test's substitution must apply").isNotEqualTo(withSnmp());
 
-    assertThatThrownBy(() -> loader.parse("test.yml", yaml, dir))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .anySatisfy(
-                        p -> {
-                          assertThat(p.path()).isEqualTo(path);
-                          assertThat(p.message()).contains(message);
-                        }));
+    assertProblem(yaml, path, message);
   }
 
   @Test
