@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,13 +68,13 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "DIR",
       description = "Keep the event history in DIR/tunnelwatch.db (default: a new temporary dir)")
-  Path stateDir;
+  @Nullable Path stateDir;
 
   @Option(
       names = "--alertmanager",
       paramLabel = "URL",
       description = "Send alerts to this Alertmanager, e.g. http://127.0.0.1:9093")
-  String alertmanager;
+  @Nullable String alertmanager;
 
   @Spec CommandSpec spec;
 

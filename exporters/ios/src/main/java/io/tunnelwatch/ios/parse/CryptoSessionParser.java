@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code show crypto session} and {@code show crypto session detail} (any filter). */
 public final class CryptoSessionParser {
@@ -49,11 +50,11 @@ public final class CryptoSessionParser {
     private final ParseContext ctx;
     private final List<CryptoSession> sessions = new ArrayList<>();
     private boolean recognised;
-    private String interfaceName;
-    private String profile;
-    private String uptime;
-    private String status;
-    private SessionBuilder session;
+    private @Nullable String interfaceName;
+    private @Nullable String profile;
+    private @Nullable String uptime;
+    private @Nullable String status;
+    private @Nullable SessionBuilder session;
 
     Run(ParseContext ctx) {
       this.ctx = ctx;
@@ -97,7 +98,7 @@ public final class CryptoSessionParser {
       } else if (session == null) {
         ctx.warn(line, "session line outside a Peer block, skipped");
       } else {
-        parseSessionLine(line, text);
+        parseSessionLine(session, line, text);
       }
     }
 
@@ -111,12 +112,13 @@ public final class CryptoSessionParser {
       if (interfaceName == null) {
         ctx.warn(line, "Peer before any Interface line");
       }
-      session = new SessionBuilder(m.group(1), ctx.smallNumber(m.group(2), line));
-      session.frontVrf = Optional.ofNullable(m.group(3));
-      session.insideVrf = Optional.ofNullable(m.group(4));
+      SessionBuilder started = new SessionBuilder(m.group(1), ctx.smallNumber(m.group(2), line));
+      started.frontVrf = Optional.ofNullable(m.group(3));
+      started.insideVrf = Optional.ofNullable(m.group(4));
+      session = started;
     }
 
-    private void parseSessionLine(Line line, String text) {
+    private void parseSessionLine(SessionBuilder session, Line line, String text) {
       Matcher m;
       if (text.startsWith("Phase1_id: ")) {
         session.phase1Id = Optional.of(text.substring("Phase1_id: ".length()).strip());
@@ -132,27 +134,29 @@ public final class CryptoSessionParser {
         session.finishIke();
         session.ike = new IkeBuilder(m);
       } else if (text.startsWith("Capabilities:")) {
-        parseCapabilities(line, text);
+        parseCapabilities(session, line, text);
       } else if (text.startsWith("IPSEC FLOW: ")) {
         session.finishFlow();
         session.flow = new FlowBuilder(text.substring("IPSEC FLOW: ".length()).strip());
       } else if ((m = ACTIVE_SAS.matcher(text)).matches()) {
-        if (session.flow == null) {
+        FlowBuilder flow = session.flow;
+        if (flow == null) {
           ctx.warn(line, "Active SAs outside an IPSEC FLOW, skipped");
           return;
         }
-        session.flow.activeSas = ctx.smallNumber(m.group(1), line);
-        session.flow.origin = Optional.of(m.group(2).strip());
+        flow.activeSas = ctx.smallNumber(m.group(1), line);
+        flow.origin = Optional.of(m.group(2).strip());
       } else if ((m = DIRECTION.matcher(text)).matches()) {
-        parseDirection(line, m);
+        parseDirection(session, line, m);
       } else {
         ctx.unrecognised(line);
       }
     }
 
     /** {@code Capabilities:D connid:1042 lifetime:05:50:03}; fields are keyed, order is not. */
-    private void parseCapabilities(Line line, String text) {
-      if (session.ike == null) {
+    private void parseCapabilities(SessionBuilder session, Line line, String text) {
+      IkeBuilder ike = session.ike;
+      if (ike == null) {
         ctx.warn(line, "Capabilities line without an IKE SA line, skipped");
         return;
       }
@@ -165,17 +169,17 @@ public final class CryptoSessionParser {
         String key = token.substring(0, colon);
         String value = token.substring(colon + 1);
         switch (key) {
-          case "Capabilities" -> session.ike.capabilities = Optional.of(value);
+          case "Capabilities" -> ike.capabilities = Optional.of(value);
           case "connid" -> {
             if (isDigits(value)) {
-              session.ike.connId = ctx.number(value, line);
+              ike.connId = ctx.number(value, line);
             } else {
               ctx.warn(line, "connid is not a number");
             }
           }
           case "lifetime" -> {
-            session.ike.lifetime = Durations.clock(value);
-            if (session.ike.lifetime.isEmpty()) {
+            ike.lifetime = Durations.clock(value);
+            if (ike.lifetime.isEmpty()) {
               ctx.warn(line, "lifetime is not hh:mm:ss");
             }
           }
@@ -184,8 +188,9 @@ public final class CryptoSessionParser {
       }
     }
 
-    private void parseDirection(Line line, Matcher m) {
-      if (session.flow == null) {
+    private void parseDirection(SessionBuilder session, Line line, Matcher m) {
+      FlowBuilder flow = session.flow;
+      if (flow == null) {
         ctx.warn(line, "flow counters outside an IPSEC FLOW, skipped");
         return;
       }
@@ -204,13 +209,14 @@ public final class CryptoSessionParser {
       SessionFlowDirection direction =
           new SessionFlowDirection(packets.getAsLong(), drops.getAsLong(), lifeKb, lifeSec);
       if (m.group(1).equals("Inbound")) {
-        session.flow.inbound = Optional.of(direction);
+        flow.inbound = Optional.of(direction);
       } else {
-        session.flow.outbound = Optional.of(direction);
+        flow.outbound = Optional.of(direction);
       }
     }
 
     private void finishSession() {
+      SessionBuilder session = this.session;
       if (session == null) {
         return;
       }
@@ -231,7 +237,7 @@ public final class CryptoSessionParser {
               session.sessionId,
               session.ikeSas,
               session.flows));
-      session = null;
+      this.session = null;
     }
   }
 
@@ -245,8 +251,8 @@ public final class CryptoSessionParser {
     OptionalLong sessionId = OptionalLong.empty();
     final List<SessionIkeSa> ikeSas = new ArrayList<>();
     final List<SessionIpsecFlow> flows = new ArrayList<>();
-    IkeBuilder ike;
-    FlowBuilder flow;
+    @Nullable IkeBuilder ike;
+    @Nullable FlowBuilder flow;
 
     SessionBuilder(String peer, OptionalInt peerPort) {
       this.peer = peer;
@@ -254,15 +260,17 @@ public final class CryptoSessionParser {
     }
 
     void finishIke() {
-      if (ike != null) {
-        ikeSas.add(ike.build());
+      IkeBuilder done = ike;
+      if (done != null) {
+        ikeSas.add(done.build());
         ike = null;
       }
     }
 
     void finishFlow() {
-      if (flow != null) {
-        flows.add(flow.build());
+      FlowBuilder done = flow;
+      if (done != null) {
+        flows.add(done.build());
         flow = null;
       }
     }

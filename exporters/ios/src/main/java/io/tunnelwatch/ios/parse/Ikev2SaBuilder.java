@@ -7,6 +7,7 @@ import io.tunnelwatch.ios.model.Ikev2Sa;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one IKEv2 SA while its row and field lines are read; the fields arrive over up to thirty
@@ -18,9 +19,9 @@ final class Ikev2SaBuilder {
   private final AddressFamily family;
   private final OptionalLong tunnelId;
   private final String status;
-  private String localAddress;
+  private @Nullable String localAddress;
   private OptionalInt localPort = OptionalInt.empty();
-  private String remoteAddress;
+  private @Nullable String remoteAddress;
   private OptionalInt remotePort = OptionalInt.empty();
   Optional<String> frontVrf = Optional.empty();
   Optional<String> insideVrf = Optional.empty();
@@ -135,7 +136,7 @@ final class Ikev2SaBuilder {
   }
 
   /** The SA, or null (with a warning) when its row never said where its ends are. */
-  Ikev2Sa build() {
+  @Nullable Ikev2Sa build() {
     if (tunnelId.isEmpty() || localAddress == null || remoteAddress == null) {
       ctx.warn(rowLine, "SA without a tunnel id or without Local and Remote endpoints, skipped");
       return null;

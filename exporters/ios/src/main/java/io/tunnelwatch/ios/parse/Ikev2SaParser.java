@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code show crypto ikev2 sa} and {@code show crypto ikev2 sa detailed}: IPv4 and IPv6
@@ -73,7 +74,7 @@ public final class Ikev2SaParser {
     private final List<Ikev2Sa> sas = new ArrayList<>();
     private AddressFamily family = AddressFamily.IPV4;
     private boolean recognised;
-    private Ikev2SaBuilder current;
+    private @Nullable Ikev2SaBuilder current;
     private boolean inRemoteSubnets;
 
     Run(ParseContext ctx) {
@@ -106,7 +107,7 @@ public final class Ikev2SaParser {
       } else if (current == null) {
         ctx.unrecognised(line);
       } else {
-        field(line, text);
+        field(current, line, text);
       }
     }
 
@@ -114,9 +115,9 @@ public final class Ikev2SaParser {
     private void row(Line line, String text) {
       String[] t = text.split(" ");
       if (t.length == 5 && t[1].contains("/") && t[2].contains("/") && t[3].contains("/")) {
-        start(line, t[3], t[4]);
-        current.endpoint(line, true, t[1]);
-        current.endpoint(line, false, t[2]);
+        Ikev2SaBuilder started = start(line, t[3], t[4]);
+        started.endpoint(line, true, t[1]);
+        started.endpoint(line, false, t[2]);
       } else if (t.length == 3 && t[1].contains("/")) {
         start(line, t[1], t[2]);
       } else {
@@ -124,16 +125,18 @@ public final class Ikev2SaParser {
       }
     }
 
-    private void start(Line line, String vrfs, String status) {
+    private Ikev2SaBuilder start(Line line, String vrfs, String status) {
       flush();
       recognised = true;
-      current = new Ikev2SaBuilder(ctx, family, line, status);
+      Ikev2SaBuilder started = new Ikev2SaBuilder(ctx, family, line, status);
       int slash = vrfs.indexOf('/');
-      current.frontVrf = Optional.of(vrfs.substring(0, slash));
-      current.insideVrf = Optional.of(vrfs.substring(slash + 1));
+      started.frontVrf = Optional.of(vrfs.substring(0, slash));
+      started.insideVrf = Optional.of(vrfs.substring(slash + 1));
+      current = started;
+      return started;
     }
 
-    private void field(Line line, String text) {
+    private void field(Ikev2SaBuilder current, Line line, String text) {
       inRemoteSubnets = inRemoteSubnets && isSubnet(text);
       if (inRemoteSubnets) {
         return;
@@ -169,8 +172,9 @@ public final class Ikev2SaParser {
     }
 
     private void flush() {
-      if (current != null) {
-        Ikev2Sa sa = current.build();
+      Ikev2SaBuilder done = current;
+      if (done != null) {
+        Ikev2Sa sa = done.build();
         if (sa != null) {
           sas.add(sa);
         }

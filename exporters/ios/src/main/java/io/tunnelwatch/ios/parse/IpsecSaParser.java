@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code show crypto ipsec sa} in its classic IOS and IOS-XE forms, including the {@code
@@ -61,11 +62,11 @@ public final class IpsecSaParser {
     private final ParseContext ctx;
     private final List<IpsecSaInterface> interfaces = new ArrayList<>();
     private boolean recognised;
-    private IpsecSaInterfaceBuilder iface;
-    private IpsecSaFlowBuilder flow;
-    private SaDirection direction;
-    private SaProtocol protocol;
-    private IpsecSaBuilder sa;
+    private @Nullable IpsecSaInterfaceBuilder iface;
+    private @Nullable IpsecSaFlowBuilder flow;
+    private @Nullable SaDirection direction;
+    private @Nullable SaProtocol protocol;
+    private @Nullable IpsecSaBuilder sa;
 
     Run(ParseContext ctx) {
       this.ctx = ctx;
@@ -95,6 +96,7 @@ public final class IpsecSaParser {
         recognised = true;
         return;
       }
+      IpsecSaInterfaceBuilder iface = this.iface;
       if (iface == null) {
         ctx.warn(line, "line before any 'interface:' line, skipped");
         return;
@@ -104,10 +106,10 @@ public final class IpsecSaParser {
         iface.cryptoMapTag = Optional.of(m.group(1).strip());
         iface.localAddress = Optional.of(m.group(2));
       } else if (text.startsWith("protected vrf:")) {
-        startFlow();
-        flow.protectedVrf = Optional.of(text.substring("protected vrf:".length()).strip());
+        IpsecSaFlowBuilder started = startFlow(iface);
+        started.protectedVrf = Optional.of(text.substring("protected vrf:".length()).strip());
       } else if ((m = IDENT.matcher(text)).matches()) {
-        ident(line, m);
+        ident(iface, line, m);
       } else if (text.startsWith("IPsecv6 policy name:")) {
         // names the IPv6 policy (OSPFv3 authentication); nothing to monitor
         return;
@@ -116,14 +118,15 @@ public final class IpsecSaParser {
       } else if (sa != null && IpsecSaLines.read(ctx, sa, line, text)) {
         return;
       } else {
-        flowLine(line, text);
+        flowLine(flow, line, text);
       }
     }
 
-    private void ident(Line line, Matcher m) {
+    private void ident(IpsecSaInterfaceBuilder iface, Line line, Matcher m) {
       boolean local = m.group(1).equals("local");
+      IpsecSaFlowBuilder flow = this.flow;
       if (flow == null || (local && flow.localIdent.isPresent())) {
-        startFlow();
+        flow = startFlow(iface);
       }
       Optional<ProxyIdent> ident = proxyIdent(line, m);
       if (local) {
@@ -147,7 +150,7 @@ public final class IpsecSaParser {
           new ProxyIdent(address, mask, prefix, protocol.getAsInt(), port.getAsInt()));
     }
 
-    private void flowLine(Line line, String text) {
+    private void flowLine(IpsecSaFlowBuilder flow, Line line, String text) {
       Matcher m;
       if ((m = PEER.matcher(text)).matches()) {
         flow.peer = Optional.of(m.group(1));
@@ -193,19 +196,22 @@ public final class IpsecSaParser {
         flow.pfs = Optional.of(m.group(1));
         flow.dhGroup = Optional.of(m.group(2));
       } else if ((m = SECTION.matcher(text)).matches()) {
-        finishSa();
+        finishSa(flow);
         direction = m.group(1).equals("inbound") ? SaDirection.INBOUND : SaDirection.OUTBOUND;
         protocol = SaProtocol.valueOf(m.group(2).toUpperCase(Locale.ROOT));
       } else if (text.startsWith("spi: ")) {
-        startSa(line, text);
+        startSa(flow, line, text);
       } else {
         ctx.unrecognised(line);
       }
     }
 
-    private void startSa(Line line, String text) {
-      finishSa();
-      if (direction == null) {
+    private void startSa(IpsecSaFlowBuilder flow, Line line, String text) {
+      finishSa(flow);
+      SaDirection direction = this.direction;
+      SaProtocol protocol = this.protocol;
+      // a SECTION line always sets both
+      if (direction == null || protocol == null) {
         ctx.warn(line, "spi line outside an SA section, skipped");
         return;
       }
@@ -217,32 +223,39 @@ public final class IpsecSaParser {
       sa = new IpsecSaBuilder(direction, protocol, spi.get());
     }
 
-    private void startFlow() {
-      finishFlow();
-      flow = new IpsecSaFlowBuilder();
+    private IpsecSaFlowBuilder startFlow(IpsecSaInterfaceBuilder iface) {
+      finishFlow(iface);
+      IpsecSaFlowBuilder started = new IpsecSaFlowBuilder();
+      flow = started;
+      return started;
     }
 
-    private void finishSa() {
-      if (sa != null) {
-        flow.sas.add(sa.build());
+    /** Adds the open SA, if any, to its flow (an SA is only ever opened inside a flow). */
+    private void finishSa(IpsecSaFlowBuilder flow) {
+      IpsecSaBuilder done = sa;
+      if (done != null) {
+        flow.sas.add(done.build());
         sa = null;
       }
     }
 
-    private void finishFlow() {
-      finishSa();
+    /** Adds the open flow, if any, to its interface (a flow is only ever opened inside one). */
+    private void finishFlow(IpsecSaInterfaceBuilder iface) {
+      IpsecSaFlowBuilder done = flow;
       direction = null;
       protocol = null;
-      if (flow != null) {
-        iface.flows.add(flow.build());
+      if (done != null) {
+        finishSa(done);
+        iface.flows.add(done.build());
         flow = null;
       }
     }
 
     private void finishInterface() {
-      finishFlow();
-      if (iface != null) {
-        interfaces.add(iface.build());
+      IpsecSaInterfaceBuilder done = iface;
+      if (done != null) {
+        finishFlow(done);
+        interfaces.add(done.build());
         iface = null;
       }
     }

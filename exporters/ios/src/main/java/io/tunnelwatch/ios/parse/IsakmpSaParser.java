@@ -60,10 +60,11 @@ public final class IsakmpSaParser {
     private Form form = Form.UNKNOWN;
     private boolean recognised;
     private final List<String> pending = new ArrayList<>();
-    private Line pendingStart;
+    // set exactly while pending holds tokens
+    private @Nullable Line pendingStart;
     private int pendingLines;
-    private String kvDestination;
-    private String kvSource;
+    private @Nullable String kvDestination;
+    private @Nullable String kvSource;
 
     Run(ParseContext ctx) {
       this.ctx = ctx;
@@ -109,7 +110,9 @@ public final class IsakmpSaParser {
     }
 
     private void row(Line line, String text) {
-      if (pending.isEmpty()) {
+      Line start = pendingStart;
+      if (pending.isEmpty() || start == null) {
+        start = line;
         pendingStart = line;
       }
       pending.addAll(Arrays.asList(WHITESPACE.split(text)));
@@ -125,7 +128,6 @@ public final class IsakmpSaParser {
         recognised = true;
         clearPending();
       } else if (!couldContinue(tokens, rowForm) || pendingLines >= MAX_WRAPPED_LINES) {
-        Line start = pendingStart;
         clearPending();
         if (!isSameLine(start, line)) {
           ctx.warn(start, "incomplete wrapped row, skipped");
@@ -239,8 +241,9 @@ public final class IsakmpSaParser {
     }
 
     private void dropPending(String reason) {
-      if (!pending.isEmpty()) {
-        ctx.warn(pendingStart, reason + ", skipped");
+      Line start = pendingStart;
+      if (!pending.isEmpty() && start != null) {
+        ctx.warn(start, reason + ", skipped");
         clearPending();
       }
     }
@@ -274,7 +277,7 @@ public final class IsakmpSaParser {
 
   // Identity, not equality: two wrapped lines with the same text are still two lines.
   @SuppressWarnings("ReferenceEquality")
-  private static boolean isSameLine(@Nullable Line a, Line b) {
+  private static boolean isSameLine(Line a, Line b) {
     return a == b;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one whole table row of {@code show crypto isakmp sa}, plain or detail, from its tokens (a
@@ -18,7 +19,7 @@ final class IsakmpTableRows {
   private IsakmpTableRows() {}
 
   /** {@code dst src state conn-id [slot] [status [(deleted)]]}. */
-  static IsakmpSa plain(AddressFamily family, String[] t, ParseContext ctx, Line line) {
+  static @Nullable IsakmpSa plain(AddressFamily family, String[] t, ParseContext ctx, Line line) {
     if (t.length < 4
         || !IsakmpSaParser.isAddress(t[0])
         || !IsakmpSaParser.isAddress(t[1])
@@ -88,7 +89,7 @@ final class IsakmpTableRows {
    * cells (I-VRF, Cap.), so columns are found from the one cell with a fixed shape: the hh:mm:ss
    * lifetime, with Encr Hash Auth DH right before it.
    */
-  static IsakmpSa detail(
+  static @Nullable IsakmpSa detail(
       AddressFamily family, String[] t, boolean oldDetail, ParseContext ctx, Line line) {
     int lifetimeAt = lastLifetimeCell(t);
     if (lifetimeAt < 0) {

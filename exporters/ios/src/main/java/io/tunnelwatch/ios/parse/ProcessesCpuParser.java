@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the utilisation lines of {@code show processes cpu [sorted]}, whole or filtered down to
@@ -80,7 +81,7 @@ public final class ProcessesCpuParser {
     return ctx.result(new ProcessesCpu(Optional.ofNullable(total), cores));
   }
 
-  private static CpuUtilization utilization(ParseContext ctx, Line line, Matcher m) {
+  private static @Nullable CpuUtilization utilization(ParseContext ctx, Line line, Matcher m) {
     int fiveSeconds = percent(m.group(2));
     int oneMinute = percent(m.group(4));
     int fiveMinutes = percent(m.group(5));
