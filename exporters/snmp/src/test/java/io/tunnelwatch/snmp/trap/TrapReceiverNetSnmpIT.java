@@ -225,6 +225,8 @@ class TrapReceiverNetSnmpIT {
             COMMUNITY,
             ikeProtocolFailure("-t", "2", "-r", "0").toArray(String[]::new)));
 
+    // The acknowledgement may leave before the notification reaches the listener.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !observations.isEmpty());
     assertThat(observations)
         .extracting(Observation::kind)
         .containsExactly(ObservationKind.IKE_PROTOCOL_FAILURE);
