@@ -89,6 +89,10 @@ public final class PollScheduler implements AutoCloseable {
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workers));
     properties.setProperty("org.quartz.threadPool.threadNamePrefix", "poll");
+    // Hand due triggers to the workers in batches rather than one per scheduler-thread cycle,
+    // so that the start of a round (every device due at once) does not queue on that thread.
+    properties.setProperty(
+        "org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(workers));
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     properties.setProperty(
         "org.quartz.jobStore.misfireThreshold", Long.toString(NEVER_MISFIRE_MILLIS));

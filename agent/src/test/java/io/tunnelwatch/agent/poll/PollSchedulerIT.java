@@ -21,10 +21,11 @@ class PollSchedulerIT {
 
   @Test
   void everyDeviceOfAFleetIsPolledInEachOfThreeConsecutiveIntervals() throws Exception {
-    Duration interval = Duration.ofSeconds(2);
-    // 200 polls of 100 ms on 16 workers need 1.25 s of each 2 s interval: enough if spread, too
-    // much for a burst that must start within Quartz's usual one-second misfire threshold.
-    List<TimedPoll> fleet = fleet(200, Duration.ofMillis(100));
+    Duration interval = Duration.ofSeconds(3);
+    // 320 polls of 60 ms on 16 workers need 1.2 s of each 3 s interval: plenty if spread (room
+    // for a busy CI machine), too much for a burst that must start within Quartz's usual
+    // one-second misfire threshold.
+    List<TimedPoll> fleet = fleet(320, Duration.ofMillis(60));
     RecordingObserver observer = new RecordingObserver();
     Instant start = Instant.now();
 
@@ -33,7 +34,7 @@ class PollSchedulerIT {
       scheduler.start();
       Instant end = start.plus(interval.multipliedBy(4));
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> fleet.stream().allMatch(poll -> poll.startedAtOrAfter(end)));
     }
 
