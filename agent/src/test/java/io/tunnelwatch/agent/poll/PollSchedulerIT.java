@@ -89,8 +89,9 @@ class PollSchedulerIT {
     }
 
     List<Instant> starts = List.copyOf(poll.starts);
+    // Quartz keeps fire times in whole milliseconds, so the repeat may come a fraction of one early.
     assertThat(Duration.between(starts.get(0), starts.get(1)))
-        .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+        .isBetween(Duration.ofMillis(299), Duration.ofSeconds(5));
   }
 
   private static List<TimedPoll> fleet(int size, Duration work) {
