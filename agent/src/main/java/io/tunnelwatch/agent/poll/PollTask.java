@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PollTask implements ScheduledPoll {
 
+  /** The failure reason of a bug in the agent rather than a problem of the device. */
+  private static final String INTERNAL = "internal";
+
   private static final Logger LOG = LoggerFactory.getLogger(PollTask.class);
 
   private final String device;
@@ -106,8 +109,12 @@ public final class PollTask implements ScheduledPoll {
 
     SourcePoll(DevicePoller poller) {
       this.poller = poller;
-      // Present at 0 from the start, so that rate() sees the first poll.
+      // Present at 0 from the start, so that rate() sees the first poll and the first failure.
       this.polls = metrics.polls().labelValues(poller.source().label());
+      for (String reason : poller.failureReasons()) {
+        metrics.pollFailures().labelValues(poller.source().label(), reason);
+      }
+      metrics.pollFailures().labelValues(poller.source().label(), INTERNAL);
     }
 
     SourceOutcome run() {
@@ -132,13 +139,13 @@ public final class PollTask implements ScheduledPoll {
       } catch (RuntimeException e) {
         // A bug must not stop the schedule of this device or any other.
         states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
-        countFailure("internal");
-        boolean first = !"internal".equals(failingWith);
-        logFailure("internal", e.toString());
+        countFailure(INTERNAL);
+        boolean first = !INTERNAL.equals(failingWith);
+        logFailure(INTERNAL, e.toString());
         if (first) {
           LOG.debug("{}: internal error detail", device, e);
         }
-        return new SourceOutcome(Optional.empty(), "internal");
+        return new SourceOutcome(Optional.empty(), INTERNAL);
       }
     }
 

@@ -6,10 +6,13 @@ import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.mib.MibWarning;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
 import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Polls a device by walking the IPsec, CPU and interface MIBs. The SNMP client is shared by every
@@ -29,6 +32,14 @@ public final class SnmpDevicePoller implements DevicePoller {
     this.device = device;
     this.collector = collector;
     this.target = target;
+  }
+
+  @Override
+  public List<String> failureReasons() {
+    return Stream.concat(
+            Arrays.stream(SnmpException.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)),
+            Stream.of("credentials"))
+        .toList();
   }
 
   @Override

@@ -11,9 +11,12 @@ import io.tunnelwatch.ios.transport.CliException;
 import io.tunnelwatch.ios.transport.CliSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Polls a device by running the IOS show commands on a kept-open CLI session. */
 public final class SshDevicePoller implements DevicePoller {
@@ -28,6 +31,14 @@ public final class SshDevicePoller implements DevicePoller {
     this.session = session;
     this.commandTimeout = commandTimeout;
     this.clock = clock;
+  }
+
+  @Override
+  public List<String> failureReasons() {
+    return Stream.concat(
+            Arrays.stream(CliException.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)),
+            Stream.of("parse"))
+        .toList();
   }
 
   @Override

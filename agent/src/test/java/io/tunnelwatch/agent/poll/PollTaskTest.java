@@ -3,11 +3,14 @@ package io.tunnelwatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.tunnelwatch.agent.events.DeviceMonitor;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.metrics.DeviceView;
+import io.tunnelwatch.core.metrics.MetricContract;
 import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.InterfaceCounters;
@@ -27,7 +30,7 @@ class PollTaskTest {
   private static final Instant FIRST = Instant.parse("2026-11-28T12:00:00Z");
 
   /** Answers each poll with the next scripted outcome. */
-  private static final class ScriptedPoller implements DevicePoller {
+  private static class ScriptedPoller implements DevicePoller {
     private final Deque<Object> outcomes = new ArrayDeque<>();
     private final Source source;
 
@@ -116,6 +119,39 @@ class PollTaskTest {
     assertThat(view.snapshot()).map(DeviceSnapshot::collectedAt).contains(FIRST);
     assertThat(polls("ssh")).isEqualTo(2.0);
     assertThat(failures("ssh", "timeout")).isEqualTo(1.0);
+  }
+
+  @Test
+  void everyFailureReasonOfAPollerIsCountedAtZeroBeforeTheFirstPoll() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    ScriptedPoller poller =
+        new ScriptedPoller() {
+          @Override
+          public List<String> failureReasons() {
+            return List.of("timeout", "parse");
+          }
+        };
+    states.register("R1", List.of(Source.SSH));
+    new PollTask(
+        "R1",
+        List.of(poller),
+        states,
+        new AgentMetrics(registry),
+        new DeviceMonitor(
+            "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
+        PollOutcomes.NONE);
+
+    CounterSnapshot failures =
+        registry.scrape().stream()
+            .filter(m -> m.getMetadata().getName().equals(MetricContract.POLL_FAILURES.name()))
+            .map(CounterSnapshot.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(failures.getDataPoints())
+        .extracting(
+            p -> p.getLabels().get("reason"), CounterSnapshot.CounterDataPointSnapshot::getValue)
+        .containsExactlyInAnyOrder(
+            tuple("timeout", 0.0), tuple("parse", 0.0), tuple("internal", 0.0));
   }
 
   @Test

@@ -225,11 +225,13 @@ class AgentLabIT {
                       MetricsEndpoint.value(
                           metrics, "tunnelwatch_device_up{device=\"R2\",source=\"ssh\"}"))
                   .hasValue(0.0);
+              // The series exists at 0 from the start; the wrong password must have counted.
               assertThat(
                       MetricsEndpoint.value(
-                          metrics,
-                          "tunnelwatch_poll_failures_total{reason=\"authentication\",source=\"ssh\"}"))
-                  .isPresent();
+                              metrics,
+                              "tunnelwatch_poll_failures_total{reason=\"authentication\",source=\"ssh\"}")
+                          .orElse(0))
+                  .isPositive();
             });
     String everything = get("/metrics") + get("/") + get("/probe?target=R2");
     assertThat(everything).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
