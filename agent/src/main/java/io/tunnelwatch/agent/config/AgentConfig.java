@@ -114,10 +114,4 @@ public record AgentConfig(
     return new AgentConfig(
         http, auths, modules, devices, events, history, alerting, traps, newReports, polling);
   }
-
-  /** The same configuration with other polling settings. */
-  public AgentConfig withPolling(PollingConfig newPolling) {
-    return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, traps, reports, newPolling);
-  }
 }

@@ -6,15 +6,6 @@ import java.util.List;
 /** Hears how well the scheduler keeps each device on its interval. */
 public interface PollScheduleObserver {
 
-  PollScheduleObserver NONE =
-      new PollScheduleObserver() {
-        @Override
-        public void pollStarted(String device, Duration lag) {}
-
-        @Override
-        public void pollSkipped(String device, Duration lag) {}
-      };
-
   /** An observer that tells each of {@code observers}, in order. */
   static PollScheduleObserver all(List<PollScheduleObserver> observers) {
     List<PollScheduleObserver> copy = List.copyOf(observers);

@@ -107,11 +107,8 @@ public final class PrometheusServer implements AutoCloseable {
     return start(workDir, configFile, workDir.resolve("data"));
   }
 
-  /**
-   * Starts Prometheus in {@code workDir} with {@code configFile} over the TSDB in {@code data} (for
-   * tests that prepared blocks with promtool), keeping ten years of it; waits until it is ready.
-   */
-  public static PrometheusServer start(Path workDir, Path configFile, Path data)
+  /** Starts Prometheus in {@code workDir} with {@code configFile}; waits until it is ready. */
+  private static PrometheusServer start(Path workDir, Path configFile, Path data)
       throws IOException {
     Files.createDirectories(workDir);
     int port = FreePorts.tcp();
@@ -122,7 +119,6 @@ public final class PrometheusServer implements AutoCloseable {
                     "prometheus",
                     "--config.file=" + configFile,
                     "--storage.tsdb.path=" + data,
-                    "--storage.tsdb.retention.time=3650d",
                     "--web.listen-address=127.0.0.1:" + port,
                     "--log.level=warn"),
                 workDir.resolve("prometheus.log"))
