@@ -29,6 +29,28 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
         knownHosts);
   }
 
+  /**
+   * Records a reason for every refusal, also for those MINA decides without calling the two methods
+   * below (e.g. a known_hosts file it could not read), so that a refused key is never reported as a
+   * connection failure.
+   */
+  @Override
+  public boolean verifyServerKey(
+      ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+    boolean accepted = super.verifyServerKey(session, remoteAddress, serverKey);
+    if (!accepted && rejection(session) == null) {
+      session.setAttribute(
+          REJECTION,
+          "host key "
+              + KeyUtils.getFingerPrint(serverKey)
+              + " of "
+              + remoteAddress
+              + " was not accepted by "
+              + getPath());
+    }
+    return accepted;
+  }
+
   @Override
   protected boolean acceptUnknownHostKey(
       ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {

@@ -2,10 +2,12 @@ package io.tunnelwatch.ios.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ import org.apache.sshd.common.channel.PtyChannelConfiguration;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens IOS CLI sessions over SSH. One connector (one MINA client, one pool of I/O threads) serves
@@ -29,7 +32,7 @@ import org.apache.sshd.core.CoreModuleProperties;
  */
 public final class SshConnector implements AutoCloseable {
 
-  private static final AttributeKey<HostKeyVerifier> VERIFIER = new AttributeKey<>();
+  private static final AttributeKey<HostKeyCheck> HOST_KEY_CHECK = new AttributeKey<>();
 
   private final SshClient client;
   private final Map<KnownHostsFile, HostKeyVerifier> verifiers = new ConcurrentHashMap<>();
@@ -40,8 +43,8 @@ public final class SshConnector implements AutoCloseable {
         (session, remote, key) ->
             session
                 .getConnectionContext()
-                .getAttribute(VERIFIER)
-                .verifyServerKey(session, remote, key));
+                .getAttribute(HOST_KEY_CHECK)
+                .verify(session, remote, key));
     // Devices are polled on a schedule; MINA's own heartbeats are not needed, but an idle timeout
     // shorter than a poll interval would drop the kept-open session between polls.
     CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
@@ -58,10 +61,10 @@ public final class SshConnector implements AutoCloseable {
   public SshCliSession open(
       SshTarget target, Duration commandTimeout, SshCliSession.OutputLimits limits)
       throws CliException {
-    HostKeyVerifier verifier = verifierFor(target);
-    ClientSession session = connect(target, verifier);
+    HostKeyCheck hostKeyCheck = new HostKeyCheck(verifierFor(target));
+    ClientSession session = connect(target, hostKeyCheck);
     try {
-      authenticate(session, target);
+      authenticate(session, target, hostKeyCheck);
       ChannelShell shell = session.createShellChannel(ptyConfiguration(), Map.of());
       ShellOutputBuffer output = new ShellOutputBuffer();
       shell.setOut(output);
@@ -82,14 +85,14 @@ public final class SshConnector implements AutoCloseable {
     }
   }
 
-  private ClientSession connect(SshTarget target, HostKeyVerifier verifier) throws CliException {
+  private ClientSession connect(SshTarget target, HostKeyCheck hostKeyCheck) throws CliException {
     try {
       ConnectFuture future =
           client.connect(
               target.username(),
               target.host(),
               target.port(),
-              AttributeRepository.ofKeyValuePair(VERIFIER, verifier),
+              AttributeRepository.ofKeyValuePair(HOST_KEY_CHECK, hostKeyCheck),
               null);
       return future.verify(target.connectTimeout()).getSession();
     } catch (IOException e) {
@@ -110,7 +113,34 @@ public final class SshConnector implements AutoCloseable {
 
   private record KnownHostsFile(Path path, boolean trustOnFirstUse) {}
 
-  private void authenticate(ClientSession session, SshTarget target) throws CliException {
+  /**
+   * One connection's host key check and, when it refused the key, why. Kept by the caller rather
+   * than read back from the session: a session closed by the refusal may have dropped its
+   * attributes by the time the login fails, and the refusal would pass for a connection error.
+   */
+  private static final class HostKeyCheck {
+    private final HostKeyVerifier verifier;
+    private volatile @Nullable String rejection;
+
+    HostKeyCheck(HostKeyVerifier verifier) {
+      this.verifier = verifier;
+    }
+
+    boolean verify(ClientSession session, SocketAddress remote, PublicKey key) {
+      boolean accepted = verifier.verifyServerKey(session, remote, key);
+      if (!accepted) {
+        rejection = HostKeyVerifier.rejection(session);
+      }
+      return accepted;
+    }
+
+    @Nullable String rejection() {
+      return rejection;
+    }
+  }
+
+  private void authenticate(ClientSession session, SshTarget target, HostKeyCheck hostKeyCheck)
+      throws CliException {
     try {
       if (target.credentials() instanceof SshCredentials.Password p) {
         session.addPasswordIdentity(p.password());
@@ -119,7 +149,7 @@ public final class SshConnector implements AutoCloseable {
       }
       session.auth().verify(target.connectTimeout());
     } catch (IOException e) {
-      String rejection = HostKeyVerifier.rejection(session);
+      String rejection = hostKeyCheck.rejection();
       if (rejection != null) {
         throw new CliException(CliException.Kind.HOST_KEY_REJECTED, rejection, e);
       }

@@ -189,7 +189,10 @@ class SshCliSessionLabIT {
     assertThatThrownBy(() -> connector.open(strict, TIMEOUT, SshCliSession.OutputLimits.DEFAULT))
         .isInstanceOfSatisfying(
             CliException.class,
-            e -> assertThat(e.kind()).isEqualTo(CliException.Kind.HOST_KEY_REJECTED));
+            e ->
+                assertThat(e.kind())
+                    .as(e.getMessage())
+                    .isEqualTo(CliException.Kind.HOST_KEY_REJECTED));
 
     SshTarget tofu = target(new SshCredentials.Password(PASSWORD), empty, true);
     connector.open(tofu, TIMEOUT, SshCliSession.OutputLimits.DEFAULT).close();
