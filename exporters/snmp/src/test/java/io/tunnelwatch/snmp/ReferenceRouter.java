@@ -26,6 +26,24 @@ public final class ReferenceRouter {
 
   private ReferenceRouter() {}
 
+  /** Every object R1 serves, with {@code sysUpTime} at the given hundredths of a second. */
+  public static List<VarBind> all(long uptimeHundredths) {
+    List<VarBind> all = new ArrayList<>();
+    all.add(new VarBind(MibOids.SYS_UP_TIME, ticks(uptimeHundredths)));
+    all.add(new VarBind(Oid.parse("1.3.6.1.2.1.1.5.0"), text("R1")));
+    all.addAll(ikeGlobalStats());
+    all.addAll(ikeTunnels());
+    all.addAll(ipsecGlobalStats());
+    all.addAll(ipsecTunnels());
+    all.addAll(ipsecEndpoints());
+    all.addAll(ipsecSpis());
+    all.addAll(ikeFailures());
+    all.addAll(ipsecFailures());
+    all.addAll(cpu());
+    all.addAll(interfaces(7));
+    return all;
+  }
+
   public static List<VarBind> ikeGlobalStats() {
     Oid g = MibOids.CIKE_GLOBAL_STATS;
     return List.of(

@@ -5,6 +5,7 @@ import io.tunnelwatch.snmp.Oid;
 import io.tunnelwatch.snmp.SnmpClient;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpException.Kind;
+import io.tunnelwatch.snmp.SnmpFutures;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.SnmpValue;
 import io.tunnelwatch.snmp.VarBind;
@@ -19,7 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Polls one device over SNMP: a GET of {@code sysUpTime.0} (which proves the device answers), the
@@ -35,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * interfaces per GET.
  *
  * <p>The poll remembers each device's last {@code sysUpTime} to report a restart as a warning; it
- * is otherwise stateless and safe to call for different devices from several threads (never for one
- * device twice at once).
+ * is otherwise stateless and safe to call for different devices at once, from any thread (never for
+ * one device twice at once).
  */
 public final class SnmpSnapshotCollector {
 
@@ -73,43 +77,95 @@ public final class SnmpSnapshotCollector {
   }
 
   /**
-   * Reads the device.
+   * Reads the device, waiting for the answer: {@link #pollAsync} for callers that read one device.
    *
-   * @throws SnmpException when the device cannot be read: no answer, authentication refused, no
-   *     {@code sysUpTime}, or a walk that breaks its limits or the protocol; the message starts
-   *     with {@code device NAME (host:port): }
+   * @throws SnmpException as {@link #pollAsync} fails
    */
   public SnmpPollResult poll(String deviceName, SnmpTarget target) throws SnmpException {
-    try {
-      return read(deviceName, target);
-    } catch (SnmpException e) {
-      throw e.withContext("device " + deviceName + " (" + target.address() + "): ");
-    }
+    return SnmpFutures.join(pollAsync(deviceName, target));
   }
 
-  private SnmpPollResult read(String deviceName, SnmpTarget target) throws SnmpException {
-    VarBind sysUpTime = requireSysUpTime(target);
-    SnmpWalks walks =
-        new SnmpWalks(
-            sysUpTime,
-            walk(target, MibOids.CIKE_GLOBAL_STATS),
-            walkColumns(target, MibOids.CIKE_TUNNEL_ENTRY, IKE_TUNNEL_COLUMNS),
-            walk(target, MibOids.CIPSEC_GLOBAL_STATS),
-            walkColumns(target, MibOids.CIPSEC_TUNNEL_ENTRY, IPSEC_TUNNEL_COLUMNS),
-            walkColumns(target, MibOids.CIPSEC_END_PT_ENTRY, END_POINT_COLUMNS),
-            walkColumns(target, MibOids.CIPSEC_SPI_ENTRY, SPI_COLUMNS),
-            walkColumns(target, MibOids.CIKE_FAIL_ENTRY, IKE_FAIL_COLUMNS),
-            walkColumns(target, MibOids.CIPSEC_FAIL_ENTRY, IPSEC_FAIL_COLUMNS),
-            walkColumns(target, MibOids.CPM_CPU_TOTAL_ENTRY, CPU_COLUMNS),
-            interfaces(target));
+  /**
+   * Reads the device without holding a thread while it waits: one request after the other, so a
+   * router sees one of our requests at a time, while other devices' polls proceed in between. Fails
+   * with an {@link SnmpException} when the device cannot be read: no answer, authentication
+   * refused, no {@code sysUpTime}, or a walk that breaks its limits or the protocol; the message
+   * starts with {@code device NAME (host:port): }.
+   */
+  public CompletableFuture<SnmpPollResult> pollAsync(String deviceName, SnmpTarget target) {
+    return client
+        .getAsync(target, List.of(MibOids.SYS_UP_TIME))
+        .thenApply(SnmpSnapshotCollector::requireSysUpTime)
+        .thenCompose(sysUpTime -> walkTables(target, sysUpTime))
+        .thenApply(walks -> read(deviceName, walks))
+        .handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return result;
+              }
+              throw new CompletionException(
+                  SnmpFutures.asSnmpException(failure)
+                      .withContext("device " + deviceName + " (" + target.address() + "): "));
+            });
+  }
+
+  private SnmpPollResult read(String deviceName, SnmpWalks walks) {
     MibRead<DeviceSnapshot> read = SnmpSnapshotReader.read(deviceName, clock.instant(), walks);
     List<MibWarning> warnings = new ArrayList<>(read.warnings());
     read.value().uptime().ifPresent(uptime -> checkRestart(deviceName, uptime, warnings));
     return new SnmpPollResult(read.value(), warnings);
   }
 
-  private VarBind requireSysUpTime(SnmpTarget target) throws SnmpException {
-    List<VarBind> response = client.get(target, List.of(MibOids.SYS_UP_TIME));
+  /** Every table {@link SnmpWalks} holds, walked one after the other. */
+  private CompletableFuture<SnmpWalks> walkTables(SnmpTarget target, VarBind sysUpTime) {
+    List<Supplier<CompletableFuture<List<VarBind>>>> inWalksOrder =
+        List.of(
+            () -> walk(target, MibOids.CIKE_GLOBAL_STATS),
+            () -> walkColumns(target, MibOids.CIKE_TUNNEL_ENTRY, IKE_TUNNEL_COLUMNS),
+            () -> walk(target, MibOids.CIPSEC_GLOBAL_STATS),
+            () -> walkColumns(target, MibOids.CIPSEC_TUNNEL_ENTRY, IPSEC_TUNNEL_COLUMNS),
+            () -> walkColumns(target, MibOids.CIPSEC_END_PT_ENTRY, END_POINT_COLUMNS),
+            () -> walkColumns(target, MibOids.CIPSEC_SPI_ENTRY, SPI_COLUMNS),
+            () -> walkColumns(target, MibOids.CIKE_FAIL_ENTRY, IKE_FAIL_COLUMNS),
+            () -> walkColumns(target, MibOids.CIPSEC_FAIL_ENTRY, IPSEC_FAIL_COLUMNS),
+            () -> walkColumns(target, MibOids.CPM_CPU_TOTAL_ENTRY, CPU_COLUMNS),
+            () -> interfaces(target));
+    return oneAfterTheOther(inWalksOrder)
+        .thenApply(
+            t ->
+                new SnmpWalks(
+                    sysUpTime, t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), t.get(5), t.get(6),
+                    t.get(7), t.get(8), t.get(9)));
+  }
+
+  /** Runs each step when the one before has succeeded; their results in order. */
+  private static CompletableFuture<List<List<VarBind>>> oneAfterTheOther(
+      List<Supplier<CompletableFuture<List<VarBind>>>> steps) {
+    CompletableFuture<List<List<VarBind>>> chain =
+        CompletableFuture.completedFuture(new ArrayList<>(steps.size()));
+    for (Supplier<CompletableFuture<List<VarBind>>> step : steps) {
+      chain =
+          chain.thenCompose(
+              done ->
+                  step.get()
+                      .thenApply(
+                          result -> {
+                            done.add(result);
+                            return done;
+                          }));
+    }
+    return chain;
+  }
+
+  private static VarBind requireSysUpTime(List<VarBind> response) {
+    try {
+      return checkSysUpTime(response);
+    } catch (SnmpException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static VarBind checkSysUpTime(List<VarBind> response) throws SnmpException {
     if (response.size() != 1) {
       throw new SnmpException(
           Kind.ERROR_STATUS, "expected 1 varbind for sysUpTime.0, got " + response.size());
@@ -129,22 +185,37 @@ public final class SnmpSnapshotCollector {
     return vb;
   }
 
-  private List<VarBind> walk(SnmpTarget target, Oid root) throws SnmpException {
-    return client.walk(target, root, limits);
+  private CompletableFuture<List<VarBind>> walk(SnmpTarget target, Oid root) {
+    return client.walkAsync(target, root, limits);
   }
 
-  private List<VarBind> walkColumns(SnmpTarget target, Oid entry, int[] columns)
-      throws SnmpException {
+  private CompletableFuture<List<VarBind>> walkColumns(
+      SnmpTarget target, Oid entry, int[] columns) {
     List<Oid> roots = new ArrayList<>(columns.length);
     for (int column : columns) {
       roots.add(entry.append(column));
     }
-    return client.walkColumns(target, roots, limits);
+    return client.walkColumnsAsync(target, roots, limits);
   }
 
-  private List<VarBind> interfaces(SnmpTarget target) throws SnmpException {
-    List<VarBind> types = walk(target, MibOids.IF_TYPE);
-    List<VarBind> all = new ArrayList<>(types);
+  /** ifType of every interface, then the tunnel interfaces' columns. */
+  private CompletableFuture<List<VarBind>> interfaces(SnmpTarget target) {
+    return walk(target, MibOids.IF_TYPE)
+        .thenCompose(
+            types -> {
+              List<Supplier<CompletableFuture<List<VarBind>>>> gets = new ArrayList<>();
+              gets.add(() -> CompletableFuture.completedFuture(types));
+              for (List<Oid> batch : tunnelColumnBatches(types)) {
+                gets.add(() -> client.getAsync(target, batch));
+              }
+              return oneAfterTheOther(gets);
+            })
+        .thenApply(parts -> parts.stream().flatMap(List::stream).toList());
+  }
+
+  /** The columns of the tunnel interfaces among {@code types}, {@link #OIDS_PER_GET} at most. */
+  private static List<List<Oid>> tunnelColumnBatches(List<VarBind> types) {
+    List<List<Oid>> batches = new ArrayList<>();
     List<Oid> pending = new ArrayList<>();
     for (VarBind type : types) {
       if (type.value() instanceof SnmpValue.Integer32 i && i.value() == MibOids.IF_TYPE_TUNNEL) {
@@ -159,15 +230,15 @@ public final class SnmpSnapshotCollector {
           pending.add(MibOids.TUNNEL_IF_ENTRY.append(c).append(ifIndex));
         }
         if (pending.size() >= OIDS_PER_GET) {
-          all.addAll(client.get(target, pending));
-          pending.clear();
+          batches.add(pending);
+          pending = new ArrayList<>();
         }
       }
     }
     if (!pending.isEmpty()) {
-      all.addAll(client.get(target, pending));
+      batches.add(pending);
     }
-    return all;
+    return batches;
   }
 
   private void checkRestart(String deviceName, Duration uptime, List<MibWarning> warnings) {

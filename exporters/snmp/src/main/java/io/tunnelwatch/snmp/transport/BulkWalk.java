@@ -9,6 +9,7 @@ import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.WalkLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.PDU;
@@ -19,7 +20,8 @@ import org.snmp4j.smi.VariableBinding;
  * GETBULK walks of one or more subtrees in lockstep (the columns of one table): each request
  * carries every unfinished subtree and asks for {@code maxRepetitions / subtrees} rows of each, so
  * a response holds about {@code maxRepetitions} varbinds whether the table has one column or
- * twenty. Every subtree is checked on its own: OIDs must increase and stay inside it.
+ * twenty. Every subtree is checked on its own: OIDs must increase and stay inside it. One instance
+ * walks once: its rows and time limit belong to that walk.
  */
 final class BulkWalk {
 
@@ -44,54 +46,88 @@ final class BulkWalk {
     this.limits = limits;
   }
 
-  List<VarBind> walk(List<Oid> roots) throws SnmpException {
-    Oid[] current = roots.toArray(Oid[]::new);
-    boolean[] done = new boolean[roots.size()];
-    int budget = limits.maxRepetitions();
-    while (true) {
+  /**
+   * Walks {@code roots}: each response is taken on SNMP4J's thread and the next request sent from
+   * there, so the walk holds no thread while it waits.
+   */
+  CompletableFuture<List<VarBind>> walk(List<Oid> roots) {
+    return new Progress(roots).next();
+  }
+
+  /** Where each subtree of one walk stands. */
+  private final class Progress {
+    private final List<Oid> roots;
+    private final Oid[] current;
+    private final boolean[] done;
+    private int budget = limits.maxRepetitions();
+    // After an agent could not answer all subtrees in one message even at one row each, the
+    // subtrees are walked one at a time.
+    private boolean oneAtATime;
+
+    Progress(List<Oid> roots) {
+      this.roots = roots;
+      this.current = roots.toArray(Oid[]::new);
+      this.done = new boolean[roots.size()];
+    }
+
+    CompletableFuture<List<VarBind>> next() {
       List<Integer> active = notDone(done);
       if (active.isEmpty()) {
-        return rows;
+        return CompletableFuture.completedFuture(rows);
       }
-      checkTime(roots, current, active);
-      int repetitions = Math.max(1, budget / active.size());
-      PDU response =
-          exchange.send(
+      try {
+        checkTime(roots, current, active);
+      } catch (SnmpException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      List<Integer> asked = oneAtATime ? active.subList(0, 1) : active;
+      int repetitions = Math.max(1, budget / asked.size());
+      return exchange
+          .send(
               target,
               snmpTarget,
-              getBulk(current, active, repetitions),
-              "GETBULK " + current[active.get(0)]);
+              getBulk(current, asked, repetitions),
+              "GETBULK " + current[asked.get(0)])
+          .thenCompose(
+              response -> {
+                try {
+                  take(response, asked, repetitions);
+                } catch (SnmpException e) {
+                  return CompletableFuture.failedFuture(e);
+                }
+                return next();
+              });
+    }
+
+    private void take(PDU response, List<Integer> asked, int repetitions) throws SnmpException {
       if (response.getErrorStatus() == PDU.tooBig) {
         if (repetitions > 1) {
           // The agent cannot fit that many rows into one message: ask for fewer.
           budget = Math.max(1, budget / 2);
-          continue;
-        }
-        if (active.size() == 1) {
+        } else if (asked.size() > 1) {
+          oneAtATime = true;
+          budget = limits.maxRepetitions();
+        } else {
           throw new SnmpException(
               Kind.ERROR_STATUS,
-              target.address() + " answered tooBig even for one row at " + current[active.get(0)]);
+              target.address() + " answered tooBig even for one row at " + current[asked.get(0)]);
         }
-        for (int i : active) {
-          walkAlone(roots.get(i), current[i]);
-          done[i] = true;
-        }
-        continue;
+        return;
       }
-      if (response.size() < active.size()) {
+      if (response.size() < asked.size() || response.size() == 0) {
         throw new SnmpException(
             Kind.ERROR_STATUS,
             target.address()
                 + " answered a GETBULK for "
-                + active.size()
+                + asked.size()
                 + " subtrees with "
                 + response.size()
                 + " varbinds, starting at "
-                + current[active.get(0)]);
+                + current[asked.get(0)]);
       }
       List<? extends VariableBinding> bindings = response.getVariableBindings();
       for (int n = 0; n < bindings.size(); n++) {
-        int i = active.get(n % active.size());
+        int i = asked.get(n % asked.size());
         if (!done[i]) {
           done[i] = !accept(roots.get(i), current, i, Snmp4jValues.toVarBind(bindings.get(n)));
         }
@@ -109,47 +145,16 @@ final class BulkWalk {
     return active;
   }
 
-  /** One GETBULK continuing each active subtree from where it stands. */
-  private PDU getBulk(Oid[] current, List<Integer> active, int repetitions) {
+  /** One GETBULK continuing each asked subtree from where it stands. */
+  private PDU getBulk(Oid[] current, List<Integer> asked, int repetitions) {
     PDU pdu = newPdu.get();
     pdu.setType(PDU.GETBULK);
     pdu.setNonRepeaters(0);
     pdu.setMaxRepetitions(repetitions);
-    for (int i : active) {
+    for (int i : asked) {
       pdu.add(new VariableBinding(Snmp4jValues.toOid(current[i])));
     }
     return pdu;
-  }
-
-  /** A subtree on its own after the agent could not answer all of them in one message. */
-  private void walkAlone(Oid root, Oid from) throws SnmpException {
-    Oid[] current = {from};
-    int budget = limits.maxRepetitions();
-    while (true) {
-      checkTime(List.of(root), current, List.of(0));
-      PDU response =
-          exchange.send(
-              target, snmpTarget, getBulk(current, List.of(0), budget), "GETBULK " + current[0]);
-      if (response.getErrorStatus() == PDU.tooBig) {
-        if (budget == 1) {
-          throw new SnmpException(
-              Kind.ERROR_STATUS,
-              target.address() + " answered tooBig even for one row at " + current[0]);
-        }
-        budget = Math.max(1, budget / 2);
-        continue;
-      }
-      if (response.size() == 0) {
-        throw new SnmpException(
-            Kind.ERROR_STATUS,
-            "empty GETBULK response from " + target.address() + " for " + current[0]);
-      }
-      for (VariableBinding binding : response.getVariableBindings()) {
-        if (!accept(root, current, 0, Snmp4jValues.toVarBind(binding))) {
-          return;
-        }
-      }
-    }
   }
 
   /** Takes one varbind of subtree {@code i}; false when the subtree has ended. */

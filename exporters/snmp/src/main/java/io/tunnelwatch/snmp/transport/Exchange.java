@@ -6,14 +6,19 @@ import io.tunnelwatch.snmp.SnmpException.Kind;
 import io.tunnelwatch.snmp.SnmpTarget;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.smi.Address;
 import org.snmp4j.smi.UdpAddress;
 
 /**
- * One request and its response, with every way it can fail turned into an {@link SnmpException}.
+ * One request and its response, with every way it can fail turned into an {@link SnmpException};
+ * sent asynchronously, within the client's {@link RequestWindow}.
  */
 final class Exchange {
 
@@ -41,31 +46,77 @@ final class Exchange {
 
   private final Snmp snmp;
   private final UsmSessions usm;
+  private final RequestWindow window;
 
-  Exchange(Snmp snmp, UsmSessions usm) {
+  Exchange(Snmp snmp, UsmSessions usm, RequestWindow window) {
     this.snmp = snmp;
     this.usm = usm;
+    this.window = window;
   }
 
   /**
-   * Sends {@code pdu} and returns the response. A GETBULK answered with {@code tooBig} is returned
-   * as it is, so that the walk can ask for fewer rows.
+   * Sends {@code pdu} when the request window has room and completes with the response. A GETBULK
+   * answered with {@code tooBig} is returned as it is, so that the walk can ask for fewer rows. The
+   * future completes on SNMP4J's receive or timer thread: what follows it must not block.
    *
    * @param what the request for messages, e.g. {@code GETBULK 1.3.6.1…}
    */
-  PDU send(SnmpTarget target, AbstractTarget<UdpAddress> snmpTarget, PDU pdu, String what)
-      throws SnmpException {
+  CompletableFuture<PDU> send(
+      SnmpTarget target, AbstractTarget<UdpAddress> snmpTarget, PDU pdu, String what) {
+    CompletableFuture<PDU> result = new CompletableFuture<>();
+    window.submit(() -> sendNow(target, snmpTarget, pdu, what, result));
+    return result;
+  }
+
+  /** True when the request is on the wire; false when it failed at once (then result is done). */
+  private boolean sendNow(
+      SnmpTarget target,
+      AbstractTarget<UdpAddress> snmpTarget,
+      PDU pdu,
+      String what,
+      CompletableFuture<PDU> result) {
     long sentNanos = System.nanoTime();
-    ResponseEvent<UdpAddress> event;
+    ResponseListener listener =
+        new ResponseListener() {
+          private final AtomicBoolean answered = new AtomicBoolean();
+
+          @Override
+          public <A extends Address> void onResponse(ResponseEvent<A> event) {
+            // SNMP4J keeps an asynchronous request (and resends it) until it is cancelled.
+            snmp.cancel(event.getRequest(), this);
+            if (!answered.compareAndSet(false, true)) {
+              return;
+            }
+            window.release();
+            try {
+              result.complete(interpret(target, snmpTarget, pdu, event, what, sentNanos));
+            } catch (SnmpException e) {
+              result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+              // Never lose a future: its poll would wait for ever.
+              result.completeExceptionally(e);
+            }
+          }
+        };
     try {
-      event = snmp.send(pdu, snmpTarget);
-    } catch (IOException e) {
-      throw new SnmpException(
-          Kind.TRANSPORT, what + " to " + target.address() + " failed: " + e.getMessage(), e);
+      snmp.send(pdu, snmpTarget, null, listener);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      result.completeExceptionally(
+          new SnmpException(
+              Kind.TRANSPORT, what + " to " + target.address() + " failed: " + e.getMessage(), e));
+      return false;
     }
-    if (event == null) {
-      throw new SnmpException(Kind.TRANSPORT, what + " to " + target.address() + " not sent");
-    }
+  }
+
+  private PDU interpret(
+      SnmpTarget target,
+      AbstractTarget<UdpAddress> snmpTarget,
+      PDU pdu,
+      ResponseEvent<?> event,
+      String what,
+      long sentNanos)
+      throws SnmpException {
     if (event.getError() != null) {
       throw new SnmpException(
           Kind.TRANSPORT,

@@ -5,6 +5,7 @@ import io.tunnelwatch.snmp.SnmpClient;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpException.Kind;
+import io.tunnelwatch.snmp.SnmpFutures;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.WalkLimits;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
@@ -29,65 +31,115 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  *
  * <p>For a USM user the agent's engine ID is discovered once per address and the user's keys are
  * localised for it, so two devices may share a user name with different passphrases.
+ *
+ * <p>Every request goes out on one socket and is answered on SNMP4J's receive thread; at most
+ * {@code maxConcurrentRequests} are in flight, the rest queue without holding a thread. Resolving a
+ * target (a DNS lookup, and an SNMPv3 engine discovery the first time) happens in the calling
+ * thread; later requests of a poll find both cached.
  */
 public final class Snmp4jClient implements SnmpClient, AutoCloseable {
 
+  /** What {@link #open()} allows in flight: far more than a fleet's polls need at any time. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+
   private final Snmp4jStack stack;
   private final UsmSessions usm;
+  private final RequestWindow window;
   private final Exchange exchange;
 
-  private Snmp4jClient(Snmp4jStack stack) {
+  private Snmp4jClient(Snmp4jStack stack, int maxConcurrentRequests) {
     this.stack = stack;
     this.usm = new UsmSessions(stack);
-    this.exchange = new Exchange(stack.snmp(), usm);
+    this.window = new RequestWindow(maxConcurrentRequests);
+    this.exchange = new Exchange(stack.snmp(), usm, window);
+  }
+
+  /**
+   * Opens a client on an ephemeral local UDP port with {@link #DEFAULT_MAX_CONCURRENT_REQUESTS}.
+   *
+   * @throws SnmpException of kind {@code TRANSPORT} if the socket cannot be opened
+   */
+  public static Snmp4jClient open() throws SnmpException {
+    return open(DEFAULT_MAX_CONCURRENT_REQUESTS);
   }
 
   /**
    * Opens a client on an ephemeral local UDP port.
    *
+   * @param maxConcurrentRequests how many requests may wait for their answer at once; more wait
+   *     their turn without holding a thread
    * @throws SnmpException of kind {@code TRANSPORT} if the socket cannot be opened
    */
-  public static Snmp4jClient open() throws SnmpException {
+  public static Snmp4jClient open(int maxConcurrentRequests) throws SnmpException {
     try {
       Snmp4jStack stack = new Snmp4jStack(new DefaultUdpTransportMapping());
       stack.snmp().listen();
-      return new Snmp4jClient(stack);
+      return new Snmp4jClient(stack, maxConcurrentRequests);
     } catch (IOException e) {
       throw new SnmpException(Kind.TRANSPORT, "cannot open a UDP socket for SNMP: " + e, e);
     }
   }
 
   @Override
-  public List<VarBind> get(SnmpTarget target, List<Oid> oids) throws SnmpException {
+  public CompletableFuture<List<VarBind>> getAsync(SnmpTarget target, List<Oid> oids) {
     if (oids.isEmpty()) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
-    AbstractTarget<UdpAddress> snmpTarget = target(target);
+    AbstractTarget<UdpAddress> snmpTarget;
+    try {
+      snmpTarget = target(target);
+    } catch (SnmpException e) {
+      return SnmpFutures.failed(e);
+    }
     PDU pdu = newPdu(target);
     pdu.setType(PDU.GET);
     for (Oid oid : oids) {
       pdu.add(new VariableBinding(Snmp4jValues.toOid(oid)));
     }
-    PDU response = exchange.send(target, snmpTarget, pdu, "GET " + oids.get(0));
-    List<VarBind> result = new ArrayList<>(response.size());
-    for (VariableBinding vb : response.getVariableBindings()) {
-      result.add(Snmp4jValues.toVarBind(vb));
-    }
-    return result;
+    return exchange
+        .send(target, snmpTarget, pdu, "GET " + oids.get(0))
+        .thenApply(
+            response -> {
+              List<VarBind> result = new ArrayList<>(response.size());
+              for (VariableBinding vb : response.getVariableBindings()) {
+                result.add(Snmp4jValues.toVarBind(vb));
+              }
+              return result;
+            });
   }
 
   @Override
-  public List<VarBind> walk(SnmpTarget target, Oid root, WalkLimits limits) throws SnmpException {
-    return walkColumns(target, List.of(root), limits);
-  }
-
-  @Override
-  public List<VarBind> walkColumns(SnmpTarget target, List<Oid> roots, WalkLimits limits)
-      throws SnmpException {
+  public CompletableFuture<List<VarBind>> walkColumnsAsync(
+      SnmpTarget target, List<Oid> roots, WalkLimits limits) {
     if (roots.isEmpty()) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
-    return new BulkWalk(exchange, () -> newPdu(target), target, target(target), limits).walk(roots);
+    try {
+      return new BulkWalk(exchange, () -> newPdu(target), target, target(target), limits)
+          .walk(roots);
+    } catch (SnmpException e) {
+      return SnmpFutures.failed(e);
+    }
+  }
+
+  /** Requests waiting for an answer now. */
+  public int requestsInFlight() {
+    return window.inFlight();
+  }
+
+  /** Requests waiting for a place in the window now. */
+  public int requestsQueued() {
+    return window.waiting();
+  }
+
+  /** The most requests that were ever in flight at once. */
+  public int peakRequestsInFlight() {
+    return window.peakInFlight();
+  }
+
+  /** How many requests may be in flight at once. */
+  public int maxConcurrentRequests() {
+    return window.capacity();
   }
 
   private PDU newPdu(SnmpTarget target) {

@@ -54,20 +54,7 @@ class SnmpSnapshotCollectorTest {
   }
 
   private static List<VarBind> router(long uptimeHundredths) {
-    List<VarBind> all = new ArrayList<>();
-    all.add(new VarBind(MibOids.SYS_UP_TIME, Vb.ticks(uptimeHundredths)));
-    all.add(new VarBind(Oid.parse("1.3.6.1.2.1.1.5.0"), Vb.text("R1")));
-    all.addAll(ReferenceRouter.ikeGlobalStats());
-    all.addAll(ReferenceRouter.ikeTunnels());
-    all.addAll(ReferenceRouter.ipsecGlobalStats());
-    all.addAll(ReferenceRouter.ipsecTunnels());
-    all.addAll(ReferenceRouter.ipsecEndpoints());
-    all.addAll(ReferenceRouter.ipsecSpis());
-    all.addAll(ReferenceRouter.ikeFailures());
-    all.addAll(ReferenceRouter.ipsecFailures());
-    all.addAll(ReferenceRouter.cpu());
-    all.addAll(ReferenceRouter.interfaces(7));
-    return all;
+    return ReferenceRouter.all(uptimeHundredths);
   }
 
   private SnmpTarget target() {
