@@ -3,10 +3,15 @@ package io.tunnelwatch.agent.config;
 import io.tunnelwatch.agent.time.DurationText;
 import java.time.Duration;
 
-/** The {@code polling} section: a bounded pool of workers and a sane confirmation delay. */
+/**
+ * The {@code polling} section: a bounded pool of workers, a bounded SNMP request window and a sane
+ * confirmation delay.
+ */
 final class PollingValidator {
 
   static final int MAX_WORKERS = 1024;
+  // Beyond this, answers arriving together would overflow any socket receive buffer.
+  static final int MAX_CONCURRENT_REQUESTS = 4096;
   static final Duration MIN_CONFIRMATION_DELAY = Duration.ofSeconds(1);
   static final Duration MAX_CONFIRMATION_DELAY = Duration.ofMinutes(5);
 
@@ -14,6 +19,11 @@ final class PollingValidator {
 
   static void validate(ConfigChecks checks, PollingConfig polling) {
     checks.requireRange("polling.workers", polling.workers(), 1, MAX_WORKERS);
+    checks.requireRange(
+        "polling.max_concurrent_requests",
+        polling.maxConcurrentRequests(),
+        1,
+        MAX_CONCURRENT_REQUESTS);
     Duration delay = polling.confirmationDelay();
     if (delay.compareTo(MIN_CONFIRMATION_DELAY) < 0
         || delay.compareTo(MAX_CONFIRMATION_DELAY) > 0) {

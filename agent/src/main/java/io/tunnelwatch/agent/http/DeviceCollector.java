@@ -26,10 +26,6 @@ public final class DeviceCollector implements MultiCollector {
     return new DeviceCollector(states, device -> true);
   }
 
-  static DeviceCollector oneDevice(DeviceStates states, String device) {
-    return new DeviceCollector(states, device::equals);
-  }
-
   @Override
   public MetricSnapshots collect() {
     List<DeviceView> views =

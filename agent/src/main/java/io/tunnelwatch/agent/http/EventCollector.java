@@ -38,10 +38,6 @@ public final class EventCollector implements MultiCollector {
     return new EventCollector(tracker, device -> true);
   }
 
-  static EventCollector oneDevice(EventTracker tracker, String device) {
-    return new EventCollector(tracker, device::equals);
-  }
-
   @Override
   public MetricSnapshots collect() {
     Families families = new Families();

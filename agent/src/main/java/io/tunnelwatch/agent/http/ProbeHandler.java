@@ -11,11 +11,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code /probe?target=DEVICE}: the metrics of one configured device only, for Prometheus setups
- * that scrape each device as its own target. Unknown targets are refused rather than polled, so the
- * endpoint cannot be used to reach arbitrary hosts.
+ * that scrape each device as its own target; {@code /probe?shard=I&of=N}: the devices of one part
+ * of the fleet ({@link DeviceShard}), so that a large fleet is scraped in parts that each stay
+ * small. Unknown targets are refused rather than polled, so the endpoint cannot be used to reach
+ * arbitrary hosts. Neither carries the agent's own metrics: those are on {@code /metrics}.
  */
 final class ProbeHandler implements HttpHandler {
 
@@ -29,16 +32,28 @@ final class ProbeHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
     List<String> targets;
+    List<String> shards;
+    List<String> parts;
     try {
-      targets = queryParameters(exchange.getRequestURI().getRawQuery(), "target");
+      targets = queryParameters(query, "target");
+      shards = queryParameters(query, "shard");
+      parts = queryParameters(query, "of");
     } catch (IllegalArgumentException e) {
       Responses.text(exchange, 400, "malformed query string\n");
       return;
     }
-    if (targets.size() != 1 || targets.get(0).isBlank()) {
+    if (targets.isEmpty() && shards.size() == 1 && parts.size() == 1) {
+      probeShard(exchange, shards.get(0), parts.get(0));
+      return;
+    }
+    if (targets.size() != 1 || targets.get(0).isBlank() || !shards.isEmpty() || !parts.isEmpty()) {
       Responses.text(
-          exchange, 400, "give exactly one query parameter 'target' (a configured device name)\n");
+          exchange,
+          400,
+          "give exactly one query parameter 'target' (a configured device name),"
+              + " or 'shard' and 'of' (a part of the fleet)\n");
       return;
     }
     String target = targets.get(0);
@@ -46,9 +61,24 @@ final class ProbeHandler implements HttpHandler {
       Responses.text(exchange, 404, "unknown target; only configured devices can be probed\n");
       return;
     }
+    serve(exchange, target::equals);
+  }
+
+  private void probeShard(HttpExchange exchange, String shard, String of) throws IOException {
+    DeviceShard part;
+    try {
+      part = DeviceShard.parse(shard, of);
+    } catch (IllegalArgumentException e) {
+      Responses.text(exchange, 400, e.getMessage() + "\n");
+      return;
+    }
+    serve(exchange, part::contains);
+  }
+
+  private void serve(HttpExchange exchange, Predicate<String> devices) throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(DeviceCollector.oneDevice(states, target));
-    registry.register(EventCollector.oneDevice(events, target));
+    registry.register(new DeviceCollector(states, devices));
+    registry.register(new EventCollector(events, devices));
     new MetricsHandler(registry).handle(exchange);
   }
 

@@ -6,16 +6,28 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -25,15 +37,19 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every device on its interval with a bounded pool of workers.
  *
  * <p>Each device is polled once at start, then at a fixed place in every interval ({@link
- * PollPhase}), so a large fleet is spread over the interval instead of being polled in one burst. A
- * poll that finds no free worker waits for one and starts late rather than being dropped; only when
- * it is so late that the device's next poll is already due is it skipped in favour of that one.
- * Quartz never runs two polls of one device at once ({@link DisallowConcurrentExecution}).
+ * PollPhase}), so a large fleet is spread over the interval instead of being polled in one burst.
+ * Quartz's threads only hand due polls to the workers; a poll that finds no free worker waits for
+ * one and starts late rather than being dropped; only when it is so late that the device's next
+ * poll is already due, or its previous poll has not ended by then, is it skipped in favour of the
+ * next one. A device is never polled twice at once. Polls that wait on SNMP answers hold no worker
+ * while they wait, so the workers bound blocking work (SSH, history writes), not the fleet size.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -45,11 +61,21 @@ public final class PollScheduler implements AutoCloseable {
   // Quartz's misfire rules, which would drop a late poll after a fixed threshold.
   private static final long NEVER_MISFIRE_MILLIS = Integer.MAX_VALUE;
 
+  /** Quartz's threads only dispatch: a handful keeps up with thousands of polls a second. */
+  private static final int DISPATCH_THREADS = 2;
+
+  /** How long closing waits for polls in flight to be recorded before it goes on regardless. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+
   private final Scheduler scheduler;
   private final Map<String, ScheduledPoll> polls;
   private final Map<String, Duration> intervals;
   private final PollScheduleObserver observer;
   private final Duration confirmationDelay;
+  private final ExecutorService workers;
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
   /**
    * @param polls one poll per device
@@ -74,7 +100,9 @@ public final class PollScheduler implements AutoCloseable {
     this.intervals = Map.copyOf(intervals);
     this.observer = observer;
     this.confirmationDelay = confirmationDelay;
-    scheduler = new StdSchedulerFactory(quartzProperties(workers)).getScheduler();
+    this.workers = Executors.newFixedThreadPool(workers, new WorkerThreads());
+    polls.forEach(poll -> inFlight.put(poll.device(), new InFlight()));
+    scheduler = new StdSchedulerFactory(quartzProperties()).getScheduler();
     scheduler.setJobFactory(jobFactory());
     Instant now = Instant.now();
     for (ScheduledPoll poll : polls) {
@@ -82,17 +110,16 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  private static Properties quartzProperties(int workers) {
+  private static Properties quartzProperties() {
     Properties properties = new Properties();
     // Unique per instance: Quartz keeps schedulers in a JVM-wide repository keyed by this name.
     properties.setProperty("org.quartz.scheduler.instanceName", "tunnelwatch-" + UUID.randomUUID());
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workers));
-    properties.setProperty("org.quartz.threadPool.threadNamePrefix", "poll");
-    // Hand due triggers to the workers in batches rather than one per scheduler-thread cycle,
-    // so that the start of a round (every device due at once) does not queue on that thread.
-    properties.setProperty(
-        "org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(workers));
+    properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(DISPATCH_THREADS));
+    properties.setProperty("org.quartz.threadPool.threadNamePrefix", "poll-dispatch");
+    // Hand due triggers over in batches rather than one per scheduler-thread cycle, so that the
+    // start of a round (every device due at once) does not queue on that thread.
+    properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "64");
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     properties.setProperty(
         "org.quartz.jobStore.misfireThreshold", Long.toString(NEVER_MISFIRE_MILLIS));
@@ -142,6 +169,10 @@ public final class PollScheduler implements AutoCloseable {
     scheduler.start();
   }
 
+  /**
+   * Stops dispatching, gives the polls in flight {@link #DRAIN_TIMEOUT} to be recorded, then closes
+   * the devices' sessions (which ends any poll still waiting on a router).
+   */
   @Override
   public void close() {
     try {
@@ -149,13 +180,34 @@ public final class PollScheduler implements AutoCloseable {
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot stop the poll scheduler", e);
     } finally {
+      drain();
       polls.values().forEach(ScheduledPoll::close);
+      workers.shutdownNow();
+    }
+  }
+
+  private void drain() {
+    CompletableFuture<?>[] running =
+        inFlight.values().stream().map(InFlight::completion).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(running).get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "{} polls were still running {} s after shutdown began; closing their sessions",
+          Stream.of(running).filter(f -> !f.isDone()).count(),
+          DRAIN_TIMEOUT.toSeconds());
+    } catch (ExecutionException e) {
+      // Polls never fail; a failure here is a bug already logged where it happened.
+      LOG.debug("a poll ended with a failure while shutting down", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /**
    * Polls the device once more after the confirmation delay, unless such a poll is already due.
-   * Called on the poll's worker thread, so the device's poll is not running concurrently.
+   * Called when the device's poll has ended but before it may start again, so two calls for one
+   * device never race.
    */
   private void confirmSoon(String device) throws SchedulerException {
     TriggerKey key = new TriggerKey(device, CONFIRMATION);
@@ -170,7 +222,91 @@ public final class PollScheduler implements AutoCloseable {
             .build());
   }
 
-  /** The Quartz job: runs the device's poll, or skips it when it is a whole interval late. */
+  /**
+   * Runs on a worker: skips the poll when it comes a whole interval late, else starts it and, once
+   * it has been recorded, asks for a confirmation poll if it wants one.
+   */
+  private void runOnWorker(
+      ScheduledPoll poll, Instant due, boolean regular, Duration interval, InFlight slot) {
+    Duration lag = Duration.between(due, Instant.now());
+    if (regular && lag.compareTo(interval) >= 0) {
+      observer.pollSkipped(poll.device(), lag);
+      slot.end();
+      return;
+    }
+    observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
+    CompletableFuture<Void> done;
+    try {
+      done = poll.start(workers);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    // The callback handles every outcome itself; nothing waits on what it returns.
+    var unused =
+        done.whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                LOG.warn("{}: the poll ended with an internal error: {}", poll.device(), failure);
+              }
+              try {
+                if (failure == null && poll.awaitsConfirmation()) {
+                  confirmSoon(poll.device());
+                }
+              } catch (SchedulerException e) {
+                LOG.warn(
+                    "{}: cannot schedule a confirmation poll: {}", poll.device(), e.toString());
+              } finally {
+                slot.end();
+              }
+            });
+  }
+
+  /** Whether a device's poll is running, and a future that completes when it has ended. */
+  private static final class InFlight {
+    /** The poll that runs: when it was due, and whether it was a regular one. */
+    record Running(Instant due, boolean regular, CompletableFuture<Void> ended) {}
+
+    private @Nullable Running running;
+
+    /**
+     * Marks a poll due at {@code due} as running; when one is running already, returns that one
+     * instead and marks nothing.
+     */
+    synchronized Optional<Running> begin(Instant due, boolean regular) {
+      if (running != null) {
+        return Optional.of(running);
+      }
+      running = new Running(due, regular, new CompletableFuture<>());
+      return Optional.empty();
+    }
+
+    synchronized void end() {
+      Running ended = running;
+      running = null;
+      if (ended != null) {
+        ended.ended().complete(null);
+      }
+    }
+
+    synchronized CompletableFuture<Void> completion() {
+      return running == null ? CompletableFuture.completedFuture(null) : running.ended();
+    }
+  }
+
+  /** Non-daemon workers named after what they do, for thread dumps. */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      return new Thread(task, "poll-worker-" + count.incrementAndGet());
+    }
+  }
+
+  /**
+   * The Quartz job: hands the device's poll to a worker, or skips it when the previous one is still
+   * running.
+   */
   @DisallowConcurrentExecution
   static final class DevicePollJob implements Job {
     private final ScheduledPoll poll;
@@ -184,21 +320,25 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     @Override
-    public void execute(JobExecutionContext context) throws JobExecutionException {
-      Duration lag = Duration.between(context.getScheduledFireTime().toInstant(), Instant.now());
+    public void execute(JobExecutionContext context) {
+      Instant due = context.getScheduledFireTime().toInstant();
       boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
-      if (regular && lag.compareTo(interval) >= 0) {
-        scheduler.observer.pollSkipped(poll.device(), lag);
+      InFlight slot = Objects.requireNonNull(scheduler.inFlight.get(poll.device()));
+      Optional<InFlight.Running> previous = slot.begin(due, regular);
+      if (previous.isPresent()) {
+        // Only a regular poll still running at the next slot means the device is not polled
+        // every interval; an initial or confirmation poll overlapping a slot is fresh data.
+        if (regular && previous.get().regular()) {
+          scheduler.observer.pollSkipped(
+              poll.device(), Duration.between(previous.get().due(), due));
+        }
         return;
       }
-      scheduler.observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
-      poll.run();
-      if (poll.awaitsConfirmation()) {
-        try {
-          scheduler.confirmSoon(poll.device());
-        } catch (SchedulerException e) {
-          throw new JobExecutionException("cannot schedule a confirmation poll", e);
-        }
+      try {
+        scheduler.workers.execute(() -> scheduler.runOnWorker(poll, due, regular, interval, slot));
+      } catch (RejectedExecutionException e) {
+        // Shutting down.
+        slot.end();
       }
     }
   }

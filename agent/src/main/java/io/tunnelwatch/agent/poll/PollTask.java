@@ -5,20 +5,24 @@ import io.tunnelwatch.agent.events.DeviceMonitor;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One device's poll, as the scheduler runs it: poll each source the device is read over (SNMP and
- * SSH one after the other, so a device never sees two of our polls at once), record each outcome,
- * then hand the merge of the sources' last good data to the device's monitor (events, counter
- * stitching) and publish what it returns. Failures are counted, and logged once when they start (or
- * change) and once when they clear.
+ * SSH one after the other, so a device never sees two of our polls at once; SNMP without holding a
+ * thread while it waits), record each outcome, then hand the merge of the sources' last good data
+ * to the device's monitor (events, counter stitching) and publish what it returns. Failures are
+ * counted, and logged once when they start (or change) and once when they clear.
  */
 public final class PollTask implements ScheduledPoll {
 
@@ -60,13 +64,38 @@ public final class PollTask implements ScheduledPoll {
     return device;
   }
 
-  /** Runs one poll of every source; never throws, so one device's trouble stays with it. */
+  /**
+   * Polls every source, one after the other, then publishes on {@code workers}; never fails, so one
+   * device's trouble stays with it.
+   */
   @Override
+  public CompletableFuture<Void> start(Executor workers) {
+    CompletableFuture<List<SourceOutcome>> outcomes =
+        CompletableFuture.completedFuture(new ArrayList<>(sources.size()));
+    for (SourcePoll source : sources) {
+      outcomes =
+          outcomes.thenCompose(
+              done ->
+                  source
+                      .start(workers)
+                      .thenApply(
+                          outcome -> {
+                            done.add(outcome);
+                            return done;
+                          }));
+    }
+    return outcomes.thenAcceptAsync(this::finish, workers);
+  }
+
+  /** Polls once and waits, all in the calling thread but for SNMP answers: for tools and tests. */
   public void run() {
+    start(Runnable::run).join();
+  }
+
+  private void finish(List<SourceOutcome> sourceOutcomes) {
     Optional<DeviceSnapshot> merged = Optional.empty();
     String failure = null;
-    for (SourcePoll source : sources) {
-      SourceOutcome outcome = source.run();
+    for (SourceOutcome outcome : sourceOutcomes) {
       if (outcome.merged().isPresent()) {
         merged = outcome.merged();
       } else {
@@ -97,7 +126,6 @@ public final class PollTask implements ScheduledPoll {
     }
   }
 
-  /** What one source's poll left: the merge of last good data, or why it failed. */
   /** What one source's poll gave: merged data, or the failure reason (null when it succeeded). */
   private record SourceOutcome(Optional<DeviceSnapshot> merged, @Nullable String failure) {}
 
@@ -117,36 +145,48 @@ public final class PollTask implements ScheduledPoll {
       metrics.pollFailures().labelValues(poller.source().label(), INTERNAL);
     }
 
-    SourceOutcome run() {
+    CompletableFuture<SourceOutcome> start(Executor workers) {
       long start = System.nanoTime();
       polls.inc();
+      CompletableFuture<DevicePoller.PollResult> poll;
       try {
-        DevicePoller.PollResult result = poller.poll();
-        DeviceSnapshot merged =
-            states.recordSourceSuccess(
-                result.snapshot(), Duration.ofNanos(System.nanoTime() - start));
-        countWarnings(result.warnings());
-        if (failingWith != null) {
-          LOG.info("{}: {} poll recovered", device, poller.source().label());
-          failingWith = null;
-        }
-        return new SourceOutcome(Optional.of(merged), null);
-      } catch (PollException e) {
-        states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
+        poll = poller.pollAsync(workers);
+      } catch (RuntimeException e) {
+        poll = CompletableFuture.failedFuture(e);
+      }
+      return poll.handle(
+          (result, failure) -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return failure == null ? succeeded(result, took) : failed(failure, took);
+          });
+    }
+
+    private SourceOutcome succeeded(DevicePoller.PollResult result, Duration took) {
+      DeviceSnapshot merged = states.recordSourceSuccess(result.snapshot(), took);
+      countWarnings(result.warnings());
+      if (failingWith != null) {
+        LOG.info("{}: {} poll recovered", device, poller.source().label());
+        failingWith = null;
+      }
+      return new SourceOutcome(Optional.of(merged), null);
+    }
+
+    private SourceOutcome failed(Throwable failure, Duration took) {
+      states.recordFailure(device, poller.source(), took);
+      Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+      if (cause instanceof PollException e) {
         countFailure(e.reason());
         logFailure(e.reason(), e.getMessage());
         return new SourceOutcome(Optional.empty(), e.reason());
-      } catch (RuntimeException e) {
-        // A bug must not stop the schedule of this device or any other.
-        states.recordFailure(device, poller.source(), Duration.ofNanos(System.nanoTime() - start));
-        countFailure(INTERNAL);
-        boolean first = !INTERNAL.equals(failingWith);
-        logFailure(INTERNAL, e.toString());
-        if (first) {
-          LOG.debug("{}: internal error detail", device, e);
-        }
-        return new SourceOutcome(Optional.empty(), INTERNAL);
       }
+      // A bug must not stop the schedule of this device or any other.
+      countFailure(INTERNAL);
+      boolean first = !INTERNAL.equals(failingWith);
+      logFailure(INTERNAL, String.valueOf(cause));
+      if (first) {
+        LOG.debug("{}: internal error detail", device, cause);
+      }
+      return new SourceOutcome(Optional.empty(), INTERNAL);
     }
 
     private void countFailure(String reason) {

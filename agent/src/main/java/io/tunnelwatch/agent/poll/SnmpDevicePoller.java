@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.poll;
 
 import io.tunnelwatch.core.model.Source;
 import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.SnmpFutures;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.mib.MibWarning;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -49,18 +53,49 @@ public final class SnmpDevicePoller implements DevicePoller {
 
   @Override
   public PollResult poll() throws PollException {
-    SnmpTarget resolved;
     try {
-      resolved = target.get();
+      return pollAsync(Runnable::run).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof PollException p) {
+        throw p;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Resolves the target (a DNS lookup, and an SNMPv3 engine discovery the first time, may block) on
+   * {@code workers}; from there on the poll holds no thread while it waits for answers.
+   */
+  @Override
+  public CompletableFuture<PollResult> pollAsync(Executor workers) {
+    return CompletableFuture.supplyAsync(this::resolveTarget, workers)
+        .thenCompose(resolved -> collector.pollAsync(device, resolved))
+        .handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return new PollResult(result.snapshot(), countByTable(result));
+              }
+              throw new CompletionException(asPollException(failure));
+            });
+  }
+
+  private SnmpTarget resolveTarget() {
+    try {
+      return target.get();
     } catch (IllegalStateException e) {
-      throw new PollException("credentials", device + ": " + e.getMessage(), e);
+      throw new CompletionException(
+          new PollException("credentials", device + ": " + e.getMessage(), e));
     }
-    try {
-      SnmpPollResult result = collector.poll(device, resolved);
-      return new PollResult(result.snapshot(), countByTable(result));
-    } catch (SnmpException e) {
-      throw new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e);
+  }
+
+  private static PollException asPollException(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    if (cause instanceof PollException p) {
+      return p;
     }
+    SnmpException e = SnmpFutures.asSnmpException(failure);
+    return new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e);
   }
 
   private static Map<String, Integer> countByTable(SnmpPollResult result) {

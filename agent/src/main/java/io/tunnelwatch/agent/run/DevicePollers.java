@@ -110,7 +110,7 @@ final class DevicePollers implements AutoCloseable {
   private Snmp4jClient snmpClient() throws IOException {
     if (snmpClient == null) {
       try {
-        snmpClient = Snmp4jClient.open();
+        snmpClient = Snmp4jClient.open(config.polling().maxConcurrentRequests());
       } catch (SnmpException e) {
         throw new IOException("cannot open the SNMP socket: " + e.getMessage(), e);
       }

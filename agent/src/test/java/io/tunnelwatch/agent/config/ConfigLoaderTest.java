@@ -93,11 +93,13 @@ class ConfigLoaderTest {
 
   @Test
   void decodesPollingSettings() throws ConfigException {
-    String yaml = valid() + "polling:\n  workers: 64\n  confirmation_delay: 3s\n";
+    String yaml =
+        valid()
+            + "polling:\n  workers: 64\n  confirmation_delay: 3s\n  max_concurrent_requests: 512\n";
 
     AgentConfig config = loader.parse("test.yml", yaml, dir);
 
-    assertThat(config.polling()).isEqualTo(new PollingConfig(64, Duration.ofSeconds(3)));
+    assertThat(config.polling()).isEqualTo(new PollingConfig(64, Duration.ofSeconds(3), 512));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,6 +111,8 @@ class ConfigLoaderTest {
         "zero delay | 'confirmation_delay: 0s' | polling.confirmation_delay | expected 1s..5m",
         "long delay | 'confirmation_delay: 1h' | polling.confirmation_delay | expected 1s..5m, got 1h",
         "unknown key | 'worker: 4' | polling.worker | unknown key 'worker'",
+        "no request window | 'max_concurrent_requests: 0' | polling.max_concurrent_requests | expected 1..4096, got 0",
+        "huge request window | 'max_concurrent_requests: 100000' | polling.max_concurrent_requests | expected 1..4096, got 100000",
       })
   void namesThePollingKeyAndWhatWasExpected(String name, String key, String path, String message) {
     String yaml = valid() + "polling:\n  " + key + "\n";

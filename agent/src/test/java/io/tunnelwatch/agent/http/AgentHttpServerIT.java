@@ -91,6 +91,35 @@ class AgentHttpServerIT {
   }
 
   @Test
+  void theShardsOfTheFleetHoldEveryDeviceOnceAndNothingOfTheAgentItself() throws Exception {
+    List<String> devices = new ArrayList<>();
+    for (int shard = 0; shard < 2; shard++) {
+      HttpResponse<String> part = send("GET", "/probe?shard=" + shard + "&of=2");
+      assertThat(part.statusCode()).isEqualTo(200);
+      part.body()
+          .lines()
+          .filter(line -> line.startsWith("tunnelwatch_device_up{"))
+          .map(line -> line.replaceAll(".*device=\"([^\"]+)\".*", "$1"))
+          .forEach(devices::add);
+      assertThat(part.body()).doesNotContain("tunnelwatch_poll_schedule_lag");
+    }
+
+    assertThat(devices).containsExactlyInAnyOrder("R1", "R2");
+  }
+
+  @Test
+  void aShardOutsideTheFleetOrMixedWithATargetIsRefusedInPlainText() throws Exception {
+    for (String query :
+        List.of("shard=2&of=2", "shard=-1&of=2", "shard=0&of=0", "shard=x&of=2", "shard=0")) {
+      HttpResponse<String> response = send("GET", "/probe?" + query);
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("text/plain; charset=utf-8");
+    }
+    assertThat(send("GET", "/probe?target=R1&shard=0&of=2").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void clientsThatSendOneByteAndFallSilentStarveNothingAndAreCutOff() throws Exception {
     for (int i = 0; i < 8; i++) {
       Socket socket = new Socket("127.0.0.1", server.address().getPort());

@@ -122,7 +122,7 @@ class EventCollectorTest {
 
   @Test
   void aProbeSeesOnlyItsDevice() throws IOException {
-    String text = scrape(EventCollector.oneDevice(tracker, "R2"));
+    String text = scrape(new EventCollector(tracker, "R2"::equals));
 
     assertThat(text).contains("device=\"R2\"").doesNotContain("device=\"R1\"");
   }

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -57,6 +60,33 @@ class PollSchedulerIT {
             .isLessThanOrEqualTo(longestGapAllowed);
       }
     }
+    assertThat(observer.skipped).isEmpty();
+    assertThat(fleet).allSatisfy(poll -> assertThat(poll.mostAtOnce.get()).isEqualTo(1));
+  }
+
+  @Test
+  void pollsThatWaitForAnswersHoldNoWorkerSoOneWorkerKeepsAWholeFleetOnItsInterval()
+      throws Exception {
+    Duration interval = Duration.ofSeconds(2);
+    // Each poll waits 500 ms for its "router" without a thread, as an SNMP poll waits for
+    // answers: one worker serves 200 of them per interval. Were the wait to hold the worker, it
+    // could serve four.
+    List<WaitingPoll> fleet =
+        IntStream.range(0, 200)
+            .mapToObj(i -> new WaitingPoll(String.format("s%04d", i), Duration.ofMillis(500)))
+            .toList();
+    RecordingObserver observer = new RecordingObserver();
+    Map<String, Duration> intervals =
+        fleet.stream().collect(Collectors.toMap(WaitingPoll::device, p -> interval));
+
+    try (PollScheduler scheduler =
+        new PollScheduler(fleet, intervals, 1, Duration.ofSeconds(5), observer)) {
+      scheduler.start();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> fleet.stream().allMatch(poll -> poll.ended.get() >= 3));
+    }
+
     assertThat(observer.skipped).isEmpty();
     assertThat(fleet).allSatisfy(poll -> assertThat(poll.mostAtOnce.get()).isEqualTo(1));
   }
@@ -137,12 +167,13 @@ class PollSchedulerIT {
     }
 
     @Override
-    public void run() {
+    public CompletableFuture<Void> start(Executor workers) {
       starts.add(Instant.now());
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-      // Stands for the time a router takes to answer.
+      // Stands for the time a router takes to answer over SSH, holding a worker.
       LockSupport.parkNanos(work.toNanos());
       running.decrementAndGet();
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -152,6 +183,39 @@ class PollSchedulerIT {
 
     boolean startedAtOrAfter(Instant instant) {
       return starts.stream().anyMatch(s -> !s.isBefore(instant));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A poll that waits for its answer without holding a thread. */
+  private static final class WaitingPoll implements ScheduledPoll {
+    private final String device;
+    private final Executor answers;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
+
+    WaitingPoll(String device, Duration wait) {
+      this.device = device;
+      this.answers = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String device() {
+      return device;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Executor workers) {
+      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      return CompletableFuture.runAsync(
+          () -> {
+            running.decrementAndGet();
+            ended.incrementAndGet();
+          },
+          answers);
     }
 
     @Override
