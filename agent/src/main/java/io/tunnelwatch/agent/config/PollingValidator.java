@@ -1,6 +1,5 @@
 package io.tunnelwatch.agent.config;
 
-import io.tunnelwatch.agent.time.DurationText;
 import java.time.Duration;
 
 /** The {@code polling} section: a bounded pool of workers and a sane confirmation delay. */
@@ -14,11 +13,10 @@ final class PollingValidator {
 
   static void validate(ConfigChecks checks, PollingConfig polling) {
     checks.requireRange("polling.workers", polling.workers(), 1, MAX_WORKERS);
-    Duration delay = polling.confirmationDelay();
-    if (delay.compareTo(MIN_CONFIRMATION_DELAY) < 0
-        || delay.compareTo(MAX_CONFIRMATION_DELAY) > 0) {
-      checks.problem(
-          "polling.confirmation_delay", "expected 1s..5m, got " + DurationText.format(delay));
-    }
+    checks.requireDuration(
+        "polling.confirmation_delay",
+        polling.confirmationDelay(),
+        MIN_CONFIRMATION_DELAY,
+        MAX_CONFIRMATION_DELAY);
   }
 }
