@@ -4,6 +4,7 @@ import io.tunnelwatch.ios.transport.PrivateKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,10 @@ final class FileChecks {
 
   /** A regular, readable file of at most {@code maxBytes}; its resolved path when it is one. */
   Optional<Path> requireFile(String path, String file, long maxBytes) {
-    Path resolved = checks.resolve(file);
+    Path resolved = resolve(path, file);
+    if (resolved == null) {
+      return Optional.empty();
+    }
     String problem = null;
     try {
       if (!Files.exists(resolved)) {
@@ -118,7 +122,10 @@ final class FileChecks {
    * (created on the first new key when absent).
    */
   void requireKnownHosts(String path, String file, boolean trustOnFirstUse) {
-    Path resolved = checks.resolve(file);
+    Path resolved = resolve(path, file);
+    if (resolved == null) {
+      return;
+    }
     if (!trustOnFirstUse || Files.exists(resolved)) {
       Optional<Path> found = requireFile(path, file, MAX_FILE_BYTES);
       if (found.isPresent() && trustOnFirstUse && !Files.isWritable(resolved)) {
@@ -137,7 +144,11 @@ final class FileChecks {
 
   /** A directory the agent creates if needed and writes to. */
   void requireWritableDirectory(String path, String dir) {
-    Path resolved = checks.resolve(dir).toAbsolutePath().normalize();
+    Path given = resolve(path, dir);
+    if (given == null) {
+      return;
+    }
+    Path resolved = given.toAbsolutePath().normalize();
     Path existing = resolved;
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
@@ -152,6 +163,16 @@ final class FileChecks {
       checks.problem(
           path,
           "expected a writable directory (or one that can be created), " + resolved + " is not");
+    }
+  }
+
+  /** The path as the agent will open it, or null (and a problem) when it cannot be one. */
+  private @Nullable Path resolve(String path, String file) {
+    try {
+      return checks.resolve(file);
+    } catch (InvalidPathException e) {
+      checks.problem(path, "expected a file path, got a value that is not one (e.g. a NUL)");
+      return null;
     }
   }
 

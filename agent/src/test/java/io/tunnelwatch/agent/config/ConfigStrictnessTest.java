@@ -115,6 +115,14 @@ class ConfigStrictnessTest {
     assertThat(loader.check(write(yaml)).config().devices()).hasSize(1);
   }
 
+  @Test
+  void aPathThatCannotBeOneIsAProblemNotACrash() throws IOException {
+    assertOnlyProblem(
+        validWith("known_hosts: known_hosts", "known_hosts: \"known\\0hosts\""),
+        "devices[0].ssh.known_hosts",
+        "expected a file path");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-oProxyCommand=x", "router 1", "r1..example.net", "300.1.1.1", "a_b"})
   void aHostThatIsNeitherANameNorAnAddressIsRefused(String host) throws IOException {
