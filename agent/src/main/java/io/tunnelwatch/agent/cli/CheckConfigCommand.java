@@ -3,35 +3,69 @@ package io.tunnelwatch.agent.cli;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
+import io.tunnelwatch.agent.config.LoadedConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code check-config FILE}: validates a configuration without starting anything. */
-@Command(name = "check-config", description = "Validate a configuration file and exit.")
+/**
+ * {@code check-config --config FILE}: validates a configuration without starting anything, with
+ * exactly the checks {@code run} makes at start-up, and lists every problem at once.
+ */
+@Command(
+    name = "check-config",
+    description = {
+      "Validate a configuration file and exit: 0 when valid (warnings, such as inline secrets,"
+          + " are printed), 2 when not (every problem listed, one per line)."
+    })
 final class CheckConfigCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "YAML configuration file")
-  Path file;
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
+  @Nullable Path config;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "YAML configuration file (instead of --config)")
+  @Nullable Path file;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if ((config == null) == (file == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give the configuration file once: --config FILE or FILE");
+    }
+    Path source = config != null ? config : file;
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      AgentConfig config = new ConfigLoader().load(file);
+      LoadedConfig loaded = new ConfigLoader().check(source);
+      AgentConfig checked = loaded.config();
+      printWarnings(err, loaded.warnings());
       spec.commandLine()
           .getOut()
           .printf(
               "%s: OK (%d devices, %d auths, %d modules)%n",
-              file, config.devices().size(), config.auths().size(), config.modules().size());
+              source, checked.devices().size(), checked.auths().size(), checked.modules().size());
       return 0;
     } catch (ConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 1;
+      err.println(e.getMessage());
+      printWarnings(err, e.warnings());
+      return CommandLine.ExitCode.USAGE;
     }
+  }
+
+  static void printWarnings(PrintWriter err, List<ConfigException.Problem> warnings) {
+    warnings.forEach(w -> err.println("  warning: " + w));
   }
 }

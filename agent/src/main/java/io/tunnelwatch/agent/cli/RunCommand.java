@@ -4,12 +4,14 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
 import io.tunnelwatch.agent.config.HistoryConfig;
+import io.tunnelwatch.agent.config.LoadedConfig;
 import io.tunnelwatch.agent.history.HistoryStoreException;
 import io.tunnelwatch.agent.run.Agent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,13 +42,17 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AgentConfig loaded;
     try {
-      loaded = new ConfigLoader().load(config);
+      LoadedConfig checked = new ConfigLoader().check(config);
+      checked.warnings().forEach(w -> LOG.warn("configuration: {}", w));
+      loaded = checked.config();
       if (stateDir != null) {
         loaded = loaded.withHistory(new HistoryConfig(stateDir.toAbsolutePath().toString(), null));
       }
     } catch (ConfigException e) {
+      // the same list check-config prints, and the same exit code
       spec.commandLine().getErr().println(e.getMessage());
-      return 1;
+      CheckConfigCommand.printWarnings(spec.commandLine().getErr(), e.warnings());
+      return CommandLine.ExitCode.USAGE;
     }
     Agent agent;
     try {

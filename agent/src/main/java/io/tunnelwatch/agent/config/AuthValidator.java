@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 final class AuthValidator {
 
   private final ConfigChecks checks;
+  private final FileChecks files;
   private final SnmpAuthValidator snmp;
 
   AuthValidator(ConfigChecks checks) {
     this.checks = checks;
+    this.files = new FileChecks(checks);
     this.snmp = new SnmpAuthValidator(checks);
   }
 
@@ -54,18 +56,24 @@ final class AuthValidator {
           "expected exactly one of password, password_env, password_file, private_key_file; found "
               + secrets);
     }
+    auth.password().ifPresent(p -> checks.warnInline(path + ".password", "password"));
     auth.passwordEnv().ifPresent(env -> checks.requireEnv(path + ".password_env", env));
-    auth.passwordFile().ifPresent(f -> checks.requireReadable(path + ".password_file", f));
-    auth.privateKeyFile().ifPresent(f -> checks.requireReadable(path + ".private_key_file", f));
-    auth.passphraseEnv()
-        .ifPresent(
-            env -> {
-              if (auth.privateKeyFile().isEmpty()) {
-                checks.problem(
-                    path + ".passphrase_env", "only allowed together with private_key_file");
-              } else {
-                checks.requireEnv(path + ".passphrase_env", env);
-              }
-            });
+    auth.passwordFile().ifPresent(f -> files.requireSecretFile(path + ".password_file", f));
+    if (auth.passphraseEnv().isPresent() && auth.privateKeyFile().isEmpty()) {
+      checks.problem(path + ".passphrase_env", "only allowed together with private_key_file");
+    }
+    auth.privateKeyFile().ifPresent(key -> validateKey(path, key, auth));
+  }
+
+  private void validateKey(String path, String keyFile, AuthConfig auth) {
+    if (auth.passphraseEnv().isEmpty()) {
+      files.requirePrivateKey(path + ".private_key_file", keyFile, null);
+      return;
+    }
+    String passphrase = checks.requireEnv(path + ".passphrase_env", auth.passphraseEnv().get());
+    // without its passphrase the key cannot be judged; the missing variable is the problem
+    if (passphrase != null) {
+      files.requirePrivateKey(path + ".private_key_file", keyFile, passphrase);
+    }
   }
 }

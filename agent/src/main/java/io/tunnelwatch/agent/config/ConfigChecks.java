@@ -1,6 +1,6 @@
 package io.tunnelwatch.agent.config;
 
-import java.nio.file.Files;
+import io.tunnelwatch.agent.time.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +22,13 @@ final class ConfigChecks {
   static final Pattern LISTEN = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
   static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
+  /** The shortest duration a timeout or window can be given: any positive one. */
+  static final Duration MIN_POSITIVE = Duration.ofMillis(1);
+
   private final @Nullable Path baseDir;
   private final Function<String, @Nullable String> environment;
   private final List<ConfigException.Problem> problems = new ArrayList<>();
+  private final List<ConfigException.Problem> warnings = new ArrayList<>();
 
   ConfigChecks(@Nullable Path baseDir, Function<String, @Nullable String> environment) {
     this.baseDir = baseDir;
@@ -39,33 +43,97 @@ final class ConfigChecks {
     return List.copyOf(problems);
   }
 
+  /** Something usable but discouraged, such as an inline secret. */
+  void warning(String path, String message) {
+    warnings.add(new ConfigException.Problem(path, message));
+  }
+
+  List<ConfigException.Problem> warnings() {
+    return List.copyOf(warnings);
+  }
+
   /** A path from the configuration as the agent will open it. */
   Path resolve(String file) {
     return baseDir == null ? Path.of(file) : baseDir.resolve(file);
   }
 
-  void requireEnv(String path, @Nullable String variable) {
-    if (variable != null && environment.apply(variable) == null) {
-      problem(path, "environment variable " + variable + " is not set");
+  /**
+   * An environment variable holding a secret: a valid name, set, not empty. A name that looks like
+   * a secret itself (pasted where its variable's name belongs) is never printed.
+   *
+   * @return the variable's value when it is usable
+   */
+  @Nullable String requireEnv(String path, @Nullable String variable) {
+    if (variable == null) {
+      return null;
+    }
+    if (!EnvNames.isValid(variable)) {
+      problem(
+          path,
+          "expected the name of an environment variable (letters, digits and _), got a value that"
+              + " is not one (not shown: it may be a secret)");
+      return null;
+    }
+    String named =
+        EnvNames.safeToShow(variable)
+            ? "environment variable " + variable
+            : "environment variable named in " + path;
+    String value = environment.apply(variable);
+    if (value == null) {
+      problem(path, named + " is not set");
+      return null;
+    }
+    if (value.isEmpty()) {
+      problem(path, named + " is set but empty");
+      return null;
+    }
+    return value;
+  }
+
+  /** An inline secret: accepted, but the configuration file then holds a secret. */
+  void warnInline(String path, String key) {
+    warning(
+        path,
+        "an inline secret; the configuration file then holds it, prefer "
+            + key
+            + "_env or "
+            + key
+            + "_file");
+  }
+
+  /** A duration within the bounds its use can handle. */
+  void requireDuration(String path, Duration duration, Duration min, Duration max) {
+    if (duration.compareTo(min) < 0) {
+      problem(
+          path,
+          DurationText.format(duration)
+              + " is shorter than the minimum of "
+              + DurationText.format(min));
+    } else if (duration.compareTo(max) > 0) {
+      problem(
+          path,
+          DurationText.format(duration)
+              + " is longer than the maximum of "
+              + DurationText.format(max));
     }
   }
 
-  void requireReadable(String path, String file) {
-    Path resolved = resolve(file);
-    if (!Files.isReadable(resolved)) {
-      problem(path, "expected a readable file, " + resolved + " is not");
+  /** A host name or an IP address. */
+  void requireHost(String path, @Nullable String host) {
+    if (blank(host)) {
+      problem(path, "expected a host name or address");
+    } else if (!HostNames.isHostOrAddress(host)) {
+      problem(
+          path,
+          "expected a host name (letters, digits and '-' between dots, not starting with '-') or"
+              + " an IP address, got "
+              + Shown.quoted(host));
     }
   }
 
   void requireRange(String path, int value, int min, int max) {
     if (value < min || value > max) {
       problem(path, "expected " + min + ".." + max + ", got " + value);
-    }
-  }
-
-  void requirePositive(String path, Duration duration) {
-    if (duration.isNegative() || duration.isZero()) {
-      problem(path, "expected a positive duration");
     }
   }
 
@@ -80,7 +148,8 @@ final class ConfigChecks {
     if (name == null || !NAME.matcher(name).matches()) {
       problem(
           path,
-          "expected a name of letters, digits, '.', '_' or '-' (up to 64), got '" + name + "'");
+          "expected a name of letters, digits, '.', '_' or '-' (up to 64), got "
+              + Shown.quoted(name));
     }
   }
 

@@ -3,12 +3,23 @@ package io.tunnelwatch.agent.config;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A configuration that cannot be used; each problem names the key path and what was expected. */
+/**
+ * A configuration that cannot be used: every problem found in it, each naming the key path and what
+ * was expected.
+ */
 public final class ConfigException extends Exception {
 
   private final List<Problem> problems;
+  private final List<Problem> warnings;
 
   public ConfigException(String source, List<Problem> problems) {
+    this(source, problems, List.of());
+  }
+
+  /**
+   * @param warnings what is usable but discouraged (an inline secret), found alongside the problems
+   */
+  public ConfigException(String source, List<Problem> problems, List<Problem> warnings) {
     super(
         source
             + ": "
@@ -17,10 +28,15 @@ public final class ConfigException extends Exception {
             + "\n"
             + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
+    this.warnings = List.copyOf(warnings);
   }
 
   public List<Problem> problems() {
     return problems;
+  }
+
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /**

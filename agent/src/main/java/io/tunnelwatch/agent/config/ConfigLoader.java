@@ -1,19 +1,15 @@
 package io.tunnelwatch.agent.config;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tunnelwatch.agent.time.DurationText;
 import java.io.IOException;
@@ -21,31 +17,65 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** Reads and validates the YAML configuration. */
+/**
+ * Reads and validates the YAML configuration; {@code run} and {@code check-config} both go through
+ * {@link #check}, so a file that passes the check is one the agent starts with.
+ *
+ * <p>Checking goes in stages, each reporting every problem it finds: the text ({@link
+ * YamlTreeReader}: sizes, duplicate keys, syntax), its shape ({@link ShapeChecker}: keys and value
+ * types), then the decoded values ({@link ConfigValidator}: references, ranges, files, secrets). A
+ * value refused by an earlier stage is left out of the later ones, and what those find at, under or
+ * above its key is not reported: it would only echo the first problem.
+ */
 public final class ConfigLoader {
 
   private final ObjectMapper mapper;
+  private final YamlTreeReader reader = new YamlTreeReader();
+  private final Function<String, @Nullable String> environment;
 
   public ConfigLoader() {
+    this(System::getenv);
+  }
+
+  /**
+   * @param environment where secrets named by {@code *_env} keys are looked up
+   */
+  public ConfigLoader(Function<String, @Nullable String> environment) {
+    this.environment = environment;
     SimpleModule durations = new SimpleModule("tunnelwatch-durations");
     durations.addDeserializer(Duration.class, new DurationDeserializer());
     mapper =
-        new ObjectMapper(new YAMLFactory())
+        new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .registerModule(new Jdk8Module())
             .registerModule(durations);
   }
 
-  /** Loads, decodes and validates a configuration file. */
-  public AgentConfig load(Path file) throws ConfigException {
+  /**
+   * Reads, decodes and validates a configuration file.
+   *
+   * @throws ConfigException listing every problem found
+   */
+  public LoadedConfig check(Path file) throws ConfigException {
     String yaml;
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > YamlTreeReader.MAX_FILE_CHARS) {
+        throw new ConfigException(
+            file.toString(),
+            List.of(
+                new ConfigException.Problem(
+                    "(file)",
+                    "is larger than the maximum of "
+                        + YamlTreeReader.MAX_FILE_CHARS / 1024 / 1024
+                        + " MiB")));
+      }
       yaml = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(
@@ -55,7 +85,12 @@ public final class ConfigLoader {
           file.toString(),
           List.of(new ConfigException.Problem("(file)", "cannot read: " + e.getMessage())));
     }
-    return parse(file.toString(), yaml, file.toAbsolutePath().getParent());
+    return check(file.toString(), yaml, file.toAbsolutePath().getParent());
+  }
+
+  /** {@link #check(Path)}'s configuration, for callers that do not report warnings. */
+  public AgentConfig load(Path file) throws ConfigException {
+    return check(file).config();
   }
 
   /**
@@ -64,117 +99,56 @@ public final class ConfigLoader {
    * @param baseDir directory that relative file paths in the config are resolved against
    */
   public AgentConfig parse(String sourceName, String yaml, Path baseDir) throws ConfigException {
-    if (yaml.isBlank()) {
-      throw new ConfigException(
-          sourceName,
-          List.of(new ConfigException.Problem("(root)", "the file is empty; expected a mapping")));
+    return check(sourceName, yaml, baseDir).config();
+  }
+
+  LoadedConfig check(String sourceName, String yaml, Path baseDir) throws ConfigException {
+    YamlTreeReader.Result read = reader.read(yaml);
+    List<ConfigException.Problem> refused = new ArrayList<>(read.problems());
+    JsonNode tree = read.tree();
+    if (tree == null || tree.isNull() || (tree.isTextual() && tree.asText().isEmpty())) {
+      if (refused.isEmpty()) {
+        refused.add(
+            new ConfigException.Problem(ConfigPath.ROOT, "the file is empty; expected a mapping"));
+      }
+      throw new ConfigException(sourceName, refused);
+    }
+    ShapeChecker.Result shape = ShapeChecker.check(tree, AgentConfig.class);
+    refused.addAll(shape.problems());
+    if (!shape.tree().isObject()) {
+      throw new ConfigException(sourceName, refused);
     }
     AgentConfig config;
     try {
-      config = mapper.readValue(yaml, AgentConfig.class);
+      config = mapper.treeToValue(shape.tree(), AgentConfig.class);
     } catch (JsonMappingException e) {
-      if (e.getCause() instanceof StreamReadException syntax) {
-        throw syntaxError(sourceName, syntax);
-      }
-      throw new ConfigException(sourceName, List.of(describe(e)));
-    } catch (JsonProcessingException e) {
-      throw syntaxError(sourceName, e);
+      // The shape check should have caught it; say where rather than fail obscurely.
+      refused.add(new ConfigException.Problem(path(e.getPath()), e.getOriginalMessage()));
+      throw new ConfigException(sourceName, refused);
+    } catch (IOException e) {
+      throw new IllegalStateException("decoding a tree in memory", e);
     }
-    if (config == null) {
-      throw new ConfigException(
-          sourceName,
-          List.of(new ConfigException.Problem("(root)", "the file is empty; expected a mapping")));
-    }
-    List<ConfigException.Problem> problems = new ConfigValidator(baseDir).validate(config);
+    ConfigValidator.Findings findings = new ConfigValidator(baseDir, environment).validate(config);
+    List<ConfigException.Problem> problems = new ArrayList<>(refused);
+    findings.problems().stream()
+        .filter(p -> refused.stream().noneMatch(r -> ConfigPath.related(p.path(), r.path())))
+        .forEach(problems::add);
     if (!problems.isEmpty()) {
-      throw new ConfigException(sourceName, problems);
+      throw new ConfigException(sourceName, problems, findings.warnings());
     }
-    return PathResolver.resolve(config, baseDir);
+    return new LoadedConfig(PathResolver.resolve(config, baseDir), findings.warnings());
   }
 
-  private static ConfigException syntaxError(String sourceName, JsonProcessingException e) {
-    String where =
-        e.getLocation() == null
-            ? "(syntax)"
-            : "(line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr()
-                + ")";
-    return new ConfigException(
-        sourceName,
-        List.of(new ConfigException.Problem(where, "not valid YAML: " + e.getOriginalMessage())));
-  }
-
-  private static ConfigException.Problem describe(JsonMappingException e) {
-    String path = path(e.getPath());
-    if (e instanceof UnrecognizedPropertyException u) {
-      String known =
-          u.getKnownPropertyIds() == null
-              ? ""
-              : " (expected one of: "
-                  + u.getKnownPropertyIds().stream()
-                      .map(String::valueOf)
-                      .sorted()
-                      .collect(Collectors.joining(", "))
-                  + ")";
-      return new ConfigException.Problem(path, "unknown key '" + u.getPropertyName() + "'" + known);
-    }
-    if (e instanceof InvalidFormatException f) {
-      return new ConfigException.Problem(
-          path,
-          "expected " + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'" + cause(e));
-    }
-    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      return new ConfigException.Problem(
-          path, "expected " + typeName(m.getTargetType()) + cause(e));
-    }
-    return new ConfigException.Problem(path, e.getOriginalMessage());
-  }
-
-  private static String cause(JsonMappingException e) {
-    Throwable cause = e.getCause();
-    return cause instanceof IllegalArgumentException ? ": " + cause.getMessage() : "";
-  }
-
-  private static String typeName(Class<?> type) {
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == Double.class || type == double.class) {
-      return "a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (type == Duration.class) {
-      return "a duration such as 30s";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "a mapping";
-    }
-    return type.getSimpleName();
-  }
-
-  static String path(List<JsonMappingException.Reference> references) {
-    StringBuilder path = new StringBuilder();
+  private static String path(List<JsonMappingException.Reference> references) {
+    String path = ConfigPath.ROOT;
     for (JsonMappingException.Reference ref : references) {
       if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
+        path = ConfigPath.index(path, ref.getIndex());
       } else if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
+        path = ConfigPath.key(path, ref.getFieldName());
       }
     }
-    return path.isEmpty() ? "(root)" : path.toString();
+    return path;
   }
 
   private static final class DurationDeserializer extends JsonDeserializer<Duration> {

@@ -21,11 +21,10 @@ final class ConfigValidator {
     this.environment = environment;
   }
 
-  ConfigValidator(@Nullable Path baseDir) {
-    this(baseDir, System::getenv);
-  }
+  /** What validation found: problems refuse the configuration, warnings do not. */
+  record Findings(List<ConfigException.Problem> problems, List<ConfigException.Problem> warnings) {}
 
-  List<ConfigException.Problem> validate(AgentConfig config) {
+  Findings validate(AgentConfig config) {
     ConfigChecks checks = new ConfigChecks(baseDir, environment);
     ListenValidator.validate(checks, config);
     AuthValidator auths = new AuthValidator(checks);
@@ -45,6 +44,6 @@ final class ConfigValidator {
     for (int i = 0; i < config.reports().size(); i++) {
       ReportValidator.validate(checks, "reports[" + i + "]", config.reports().get(i), reportNames);
     }
-    return checks.problems();
+    return new Findings(checks.problems(), checks.warnings());
   }
 }

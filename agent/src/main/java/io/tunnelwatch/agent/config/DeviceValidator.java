@@ -1,6 +1,6 @@
 package io.tunnelwatch.agent.config;
 
-import io.tunnelwatch.agent.time.DurationText;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,12 +9,17 @@ import org.jspecify.annotations.Nullable;
 /** The {@code devices} list: unique names, a known module, and an SSH and/or SNMP face. */
 final class DeviceValidator {
 
+  /** Longer and a device would hardly be watched; also keeps every schedule computation small. */
+  static final Duration MAX_INTERVAL = Duration.ofDays(1);
+
   private final ConfigChecks checks;
+  private final FileChecks files;
   private final AgentConfig config;
   private final Set<String> names = new HashSet<>();
 
   DeviceValidator(ConfigChecks checks, AgentConfig config) {
     this.checks = checks;
+    this.files = new FileChecks(checks);
     this.config = config;
   }
 
@@ -29,22 +34,16 @@ final class DeviceValidator {
         && !names.add(device.name())) {
       checks.problem(path + ".name", "duplicate device name '" + device.name() + "'");
     }
-    if (ConfigChecks.blank(device.host())) {
-      checks.problem(path + ".host", "expected a host name or address");
-    }
-    if (device.interval().compareTo(ConfigChecks.MIN_INTERVAL) < 0) {
-      checks.problem(
-          path + ".interval",
-          "expected at least 1s, got " + DurationText.format(device.interval()));
-    }
+    checks.requireHost(path + ".host", device.host());
+    checks.requireDuration(
+        path + ".interval", device.interval(), ConfigChecks.MIN_INTERVAL, MAX_INTERVAL);
     if (device.module() == null || !config.modules().containsKey(device.module())) {
       checks.problem(
           path + ".module",
           "expected one of the modules "
               + new TreeSet<>(config.modules().keySet())
-              + ", got '"
-              + device.module()
-              + "'");
+              + ", got "
+              + Shown.quoted(device.module()));
     }
     if (device.ssh() == null && device.snmp() == null) {
       checks.problem(path, "expected an ssh or an snmp section (or both)");
@@ -66,12 +65,12 @@ final class DeviceValidator {
     if (ssh.auth() == null || !sshAuths.contains(ssh.auth())) {
       checks.problem(
           path + ".auth",
-          "expected one of the SSH auths " + sshAuths + ", got '" + ssh.auth() + "'");
+          "expected one of the SSH auths " + sshAuths + ", got " + Shown.quoted(ssh.auth()));
     }
     if (ConfigChecks.blank(ssh.knownHosts())) {
       checks.problem(path + ".known_hosts", "expected the path of an OpenSSH known_hosts file");
-    } else if (!ssh.trustOnFirstUse()) {
-      checks.requireReadable(path + ".known_hosts", ssh.knownHosts());
+    } else {
+      files.requireKnownHosts(path + ".known_hosts", ssh.knownHosts(), ssh.trustOnFirstUse());
     }
   }
 
@@ -79,6 +78,8 @@ final class DeviceValidator {
     checks.requireRange(path + ".port", snmp.port(), 1, 65535);
     if (snmp.host() != null && snmp.host().isBlank()) {
       checks.problem(path + ".host", "expected the SNMP agent's address, or no host key at all");
+    } else if (snmp.host() != null) {
+      checks.requireHost(path + ".host", snmp.host());
     }
     Set<String> snmpAuths = ConfigChecks.authNames(config.auths(), true);
     if (snmp.auth() == null || !snmpAuths.contains(snmp.auth())) {
@@ -86,9 +87,8 @@ final class DeviceValidator {
           path + ".auth",
           "expected one of the auths with an snmp block "
               + snmpAuths
-              + ", got '"
-              + snmp.auth()
-              + "'");
+              + ", got "
+              + Shown.quoted(snmp.auth()));
     }
   }
 }

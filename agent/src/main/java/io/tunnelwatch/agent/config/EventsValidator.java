@@ -7,6 +7,12 @@ import java.util.Optional;
 /** An {@code events} block, top-level or under a device: every key given must be usable. */
 final class EventsValidator {
 
+  /** Windows are kept in memory per device; a week is more history than any rule needs. */
+  static final Duration MAX_WINDOW = Duration.ofDays(7);
+
+  /** IOS accepts ISAKMP and IPsec SA lifetimes up to 86400 seconds. */
+  static final Duration MAX_LIFETIME = Duration.ofDays(1);
+
   private EventsValidator() {}
 
   /**
@@ -17,11 +23,11 @@ final class EventsValidator {
     atLeastOne(checks, path + ".unreachable_after_polls", events.unreachableAfterPolls());
     atLeastOne(checks, path + ".negotiation_failure_polls", events.negotiationFailurePolls());
     atLeastOne(checks, path + ".storm_rekeys", events.stormRekeys());
-    positiveIfSet(checks, path + ".traffic_window", events.trafficWindow());
-    positiveIfSet(checks, path + ".storm_window", events.stormWindow());
-    positiveIfSet(checks, path + ".ike_lifetime", events.ikeLifetime());
-    positiveIfSet(checks, path + ".ipsec_lifetime", events.ipsecLifetime());
-    positiveIfSet(checks, path + ".cpu_window", events.cpuWindow());
+    boundedIfSet(checks, path + ".traffic_window", events.trafficWindow(), MAX_WINDOW);
+    boundedIfSet(checks, path + ".storm_window", events.stormWindow(), MAX_WINDOW);
+    boundedIfSet(checks, path + ".ike_lifetime", events.ikeLifetime(), MAX_LIFETIME);
+    boundedIfSet(checks, path + ".ipsec_lifetime", events.ipsecLifetime(), MAX_LIFETIME);
+    boundedIfSet(checks, path + ".cpu_window", events.cpuWindow(), MAX_WINDOW);
     events
         .cpuThreshold()
         .filter(cpu -> !(cpu > 0.0 && cpu <= 1.0))
@@ -57,7 +63,8 @@ final class EventsValidator {
         .ifPresent(v -> checks.problem(path, "expected a whole number of at least 1, got " + v));
   }
 
-  private static void positiveIfSet(ConfigChecks checks, String path, Optional<Duration> value) {
-    value.ifPresent(d -> checks.requirePositive(path, d));
+  private static void boundedIfSet(
+      ConfigChecks checks, String path, Optional<Duration> value, Duration max) {
+    value.ifPresent(d -> checks.requireDuration(path, d, ConfigChecks.MIN_POSITIVE, max));
   }
 }

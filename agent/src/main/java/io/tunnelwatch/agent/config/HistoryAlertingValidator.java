@@ -3,8 +3,6 @@ package io.tunnelwatch.agent.config;
 import io.tunnelwatch.agent.time.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +25,10 @@ final class HistoryAlertingValidator {
     if (stateDir != null && jdbcUrl != null) {
       checks.problem("history", "expected state_dir or jdbc_url, not both");
     }
-    if (stateDir != null) {
-      validateStateDir(checks, stateDir);
+    if (stateDir != null && stateDir.isBlank()) {
+      checks.problem("history.state_dir", "expected a directory path");
+    } else if (stateDir != null) {
+      new FileChecks(checks).requireWritableDirectory("history.state_dir", stateDir);
     }
     if (jdbcUrl != null
         && !jdbcUrl.startsWith("jdbc:sqlite:")
@@ -36,24 +36,6 @@ final class HistoryAlertingValidator {
       // Never echo the URL: it may carry a password.
       checks.problem(
           "history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
-    }
-  }
-
-  private static void validateStateDir(ConfigChecks checks, String stateDir) {
-    if (stateDir.isBlank()) {
-      checks.problem("history.state_dir", "expected a directory path");
-      return;
-    }
-    Path dir = checks.resolve(stateDir);
-    // The agent creates the directory if needed: the nearest existing ancestor must take it.
-    Path existing = dir.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      checks.problem(
-          "history.state_dir",
-          "expected a writable directory (or one that can be created), " + dir + " is not");
     }
   }
 

@@ -11,7 +11,7 @@ final class ListenValidator {
     String listen = config.http().listen();
     if (!ConfigChecks.isListenAddress(listen)) {
       checks.problem(
-          "http.listen", "expected host:port such as 127.0.0.1:9417, got '" + listen + "'");
+          "http.listen", "expected host:port such as 127.0.0.1:9417, got " + Shown.quoted(listen));
     }
     validateTraps(checks, config);
   }
@@ -28,7 +28,7 @@ final class ListenValidator {
     }
     if (!ConfigChecks.isListenAddress(listen)) {
       checks.problem(
-          "traps.listen", "expected host:port such as 0.0.0.0:162, got '" + listen + "'");
+          "traps.listen", "expected host:port such as 0.0.0.0:162, got " + Shown.quoted(listen));
     }
     if (traps.auths().isEmpty()) {
       checks.problem(
@@ -41,9 +41,8 @@ final class ListenValidator {
             "traps.auths[" + i + "]",
             "expected one of the auths with an snmp block "
                 + snmpAuths
-                + ", got '"
-                + traps.auths().get(i)
-                + "'");
+                + ", got "
+                + Shown.quoted(traps.auths().get(i)));
       }
     }
   }

@@ -1,6 +1,5 @@
 package io.tunnelwatch.agent.config;
 
-import io.tunnelwatch.agent.time.DurationText;
 import java.time.Duration;
 
 /**
@@ -24,11 +23,10 @@ final class PollingValidator {
         polling.maxConcurrentRequests(),
         1,
         MAX_CONCURRENT_REQUESTS);
-    Duration delay = polling.confirmationDelay();
-    if (delay.compareTo(MIN_CONFIRMATION_DELAY) < 0
-        || delay.compareTo(MAX_CONFIRMATION_DELAY) > 0) {
-      checks.problem(
-          "polling.confirmation_delay", "expected 1s..5m, got " + DurationText.format(delay));
-    }
+    checks.requireDuration(
+        "polling.confirmation_delay",
+        polling.confirmationDelay(),
+        MIN_CONFIRMATION_DELAY,
+        MAX_CONFIRMATION_DELAY);
   }
 }

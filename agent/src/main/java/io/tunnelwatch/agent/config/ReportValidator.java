@@ -31,15 +31,17 @@ final class ReportValidator {
     if (report.period() == null || !PERIODS.contains(report.period())) {
       checks.problem(
           path + ".period",
-          "expected one of " + new TreeSet<>(PERIODS) + ", got '" + report.period() + "'");
+          "expected one of " + new TreeSet<>(PERIODS) + ", got " + Shown.quoted(report.period()));
     }
     if (!FORMATS.contains(report.format())) {
       checks.problem(
           path + ".format",
-          "expected one of " + new TreeSet<>(FORMATS) + ", got '" + report.format() + "'");
+          "expected one of " + new TreeSet<>(FORMATS) + ", got " + Shown.quoted(report.format()));
     }
     if (ConfigChecks.blank(report.directory())) {
       checks.problem(path + ".directory", "expected the folder the reports are written to");
+    } else {
+      new FileChecks(checks).requireWritableDirectory(path + ".directory", report.directory());
     }
     if (report.keep() < 1) {
       checks.problem(path + ".keep", "expected at least 1, got " + report.keep());
@@ -57,9 +59,9 @@ final class ReportValidator {
       checks.problem(
           path,
           "expected a Quartz cron expression (seconds minutes hours day-of-month month"
-              + " day-of-week) such as '0 0 6 * * ?', got '"
-              + cron
-              + "': "
+              + " day-of-week) such as '0 0 6 * * ?', got "
+              + Shown.quoted(cron)
+              + ": "
               + e.getMessage());
     }
   }

@@ -14,14 +14,16 @@ final class SnmpAuthValidator {
       new TreeSet<>(Set.of("DES", "AES128", "AES192", "AES256", "AES192_CISCO", "AES256_CISCO"));
 
   private final ConfigChecks checks;
+  private final FileChecks files;
 
   SnmpAuthValidator(ConfigChecks checks) {
     this.checks = checks;
+    this.files = new FileChecks(checks);
   }
 
   void validate(String path, SnmpAuthConfig snmp) {
     if (!VERSIONS.contains(snmp.version())) {
-      checks.problem(path + ".version", "expected 2c or 3, got '" + snmp.version() + "'");
+      checks.problem(path + ".version", "expected 2c or 3, got " + Shown.quoted(snmp.version()));
       return;
     }
     if (!snmp.isV3()) {
@@ -41,7 +43,7 @@ final class SnmpAuthValidator {
     if (hasAuth && !AUTH_PROTOCOLS.contains(snmp.authProtocol())) {
       checks.problem(
           path + ".auth_protocol",
-          "expected one of " + AUTH_PROTOCOLS + ", got '" + snmp.authProtocol() + "'");
+          "expected one of " + AUTH_PROTOCOLS + ", got " + Shown.quoted(snmp.authProtocol()));
     }
     if (hasAuth) {
       oneSecret(
@@ -74,7 +76,7 @@ final class SnmpAuthValidator {
     if (!PRIV_PROTOCOLS.contains(snmp.privProtocol())) {
       checks.problem(
           path + ".priv_protocol",
-          "expected one of " + PRIV_PROTOCOLS + ", got '" + snmp.privProtocol() + "'");
+          "expected one of " + PRIV_PROTOCOLS + ", got " + Shown.quoted(snmp.privProtocol()));
     }
     oneSecret(
         path,
@@ -97,9 +99,12 @@ final class SnmpAuthValidator {
           path,
           "expected exactly one of " + key + ", " + key + "_env, " + key + "_file; found " + given);
     }
+    if (inline != null) {
+      checks.warnInline(path + "." + key, key);
+    }
     checks.requireEnv(path + "." + key + "_env", env);
     if (file != null) {
-      checks.requireReadable(path + "." + key + "_file", file);
+      files.requireSecretFile(path + "." + key + "_file", file);
     }
   }
 }

@@ -45,4 +45,37 @@ class RunCommandTest {
         .startsWith("cannot open the history store jdbc:postgresql://127.0.0.1:" + closedPort)
         .doesNotContain("db-pw-4471");
   }
+
+  @Test
+  void refusesToStartWithTheListCheckConfigPrints() throws IOException {
+    Path config = dir.resolve("tunnelwatch.yml");
+    Files.writeString(
+        config,
+        """
+        auths:
+          lab: {username: netops, password: not-used}
+        modules:
+          ipsec: {ssh: {}}
+        devices:
+          - {name: R1, host: -x, module: ipsec, interval: 9999d, ssh: {auth: lab, known_hosts: kh}}
+        """);
+    StringWriter runErr = new StringWriter();
+    CommandLine run = new CommandLine(new TunnelwatchCommand());
+    run.setErr(new PrintWriter(runErr, true));
+    StringWriter checkErr = new StringWriter();
+    CommandLine check = new CommandLine(new TunnelwatchCommand());
+    check.setErr(new PrintWriter(checkErr, true));
+
+    int runExit = run.execute("run", "--config", config.toString());
+    int checkExit = check.execute("check-config", "--config", config.toString());
+
+    assertThat(runExit).isEqualTo(2).isEqualTo(checkExit);
+    assertThat(runErr.toString())
+        .isEqualTo(checkErr.toString())
+        .contains("3 problems")
+        .contains("devices[0].host:")
+        .contains("devices[0].interval: 9999d is longer than the maximum of 1d")
+        .contains("devices[0].ssh.known_hosts:")
+        .contains("warning: auths.lab.password:");
+  }
 }

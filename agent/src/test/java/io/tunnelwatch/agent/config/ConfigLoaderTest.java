@@ -108,8 +108,8 @@ class ConfigLoaderTest {
       value = {
         "no workers | 'workers: 0' | polling.workers | expected 1..1024, got 0",
         "too many workers | 'workers: 5000' | polling.workers | expected 1..1024, got 5000",
-        "zero delay | 'confirmation_delay: 0s' | polling.confirmation_delay | expected 1s..5m",
-        "long delay | 'confirmation_delay: 1h' | polling.confirmation_delay | expected 1s..5m, got 1h",
+        "zero delay | 'confirmation_delay: 0s' | polling.confirmation_delay | 0ms is shorter than the minimum of 1s",
+        "long delay | 'confirmation_delay: 1h' | polling.confirmation_delay | 1h is longer than the maximum of 5m",
         "unknown key | 'worker: 4' | polling.worker | unknown key 'worker'",
         "no request window | 'max_concurrent_requests: 0' | polling.max_concurrent_requests | expected 1..4096, got 0",
         "huge request window | 'max_concurrent_requests: 100000' | polling.max_concurrent_requests | expected 1..4096, got 100000",

@@ -104,7 +104,7 @@ class EventsConfigTest {
         "threshold above 1 | 'events:\n  cpu_threshold: 90' | '' | events.cpu_threshold | expected a ratio above 0 and at most 1",
         "threshold not a number | 'events:\n  cpu_threshold: high' | '' | events.cpu_threshold | expected a number",
         "zero polls | '' | '    events:\n      unreachable_after_polls: 0' | devices[0].events.unreachable_after_polls | expected a whole number of at least 1",
-        "zero window | '' | '    events:\n      traffic_window: 0s' | devices[0].events.traffic_window | expected a positive duration",
+        "zero window | '' | '    events:\n      traffic_window: 0s' | devices[0].events.traffic_window | 0ms is shorter than the minimum of 1ms",
         "bad window | 'events:\n  storm_window: often' | '' | events.storm_window | expected a duration",
         "misspelt key | '' | '    events:\n      cpu_treshold: 0.5' | devices[0].events.cpu_treshold | unknown key 'cpu_treshold'",
         "expected peers at top level | 'events:\n  expected_peers: [200.0.0.1]' | '' | events.expected_peers | only allowed under a device",

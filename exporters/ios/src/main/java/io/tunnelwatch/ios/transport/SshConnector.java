@@ -1,11 +1,8 @@
 package io.tunnelwatch.ios.transport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -17,11 +14,9 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.channel.PtyChannelConfiguration;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -168,20 +163,7 @@ public final class SshConnector implements AutoCloseable {
 
   private static Iterable<KeyPair> loadKeys(ClientSession session, SshCredentials.PrivateKey key)
       throws IOException {
-    try (InputStream in = Files.newInputStream(key.keyFile())) {
-      Iterable<KeyPair> pairs =
-          SecurityUtils.loadKeyPairIdentities(
-              session,
-              NamedResource.ofName(key.keyFile().toString()),
-              in,
-              FilePasswordProvider.of(key.passphrase()));
-      if (pairs == null || !pairs.iterator().hasNext()) {
-        throw new IOException("no private key found in " + key.keyFile());
-      }
-      return pairs;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot read private key " + key.keyFile() + ": " + e.getMessage(), e);
-    }
+    return PrivateKeyFile.load(session, key.keyFile(), FilePasswordProvider.of(key.passphrase()));
   }
 
   private static boolean isAuthFailure(Throwable e) {
