@@ -12,8 +12,21 @@ public final class SnmpException extends Exception {
   public enum Kind {
     /** No response within the target's timeout after all retries (also a wrong v2c community). */
     TIMEOUT,
-    /** An SNMPv3 report: unknown user, wrong digest, decryption error, unknown engine. */
+    /**
+     * Access refused otherwise: an {@code authorizationError}, or an SNMPv3 report of no kind
+     * below.
+     */
     AUTH,
+    /** SNMPv3: the agent does not know the user name (usmStatsUnknownUserNames). */
+    UNKNOWN_USER,
+    /** SNMPv3: the agent does not accept its engine ID as given (usmStatsUnknownEngineIDs). */
+    UNKNOWN_ENGINE_ID,
+    /** SNMPv3: wrong authentication passphrase or protocol (usmStatsWrongDigests). */
+    WRONG_DIGEST,
+    /** SNMPv3: wrong privacy passphrase or protocol (usmStatsDecryptionErrors). */
+    DECRYPTION_ERROR,
+    /** SNMPv3: security level not allowed for this user (usmStatsUnsupportedSecLevels). */
+    UNSUPPORTED_SECURITY_LEVEL,
     /** The agent has no such object or instance where one was required. */
     NO_SUCH,
     /** The agent's view ended where a value was required. */

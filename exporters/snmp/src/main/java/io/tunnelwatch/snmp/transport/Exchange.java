@@ -14,6 +14,7 @@ import org.snmp4j.Snmp;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
 import org.snmp4j.smi.UdpAddress;
 
 /**
@@ -125,17 +126,18 @@ final class Exchange {
     }
     PDU response = event.getResponse();
     if (response == null) {
-      Optional<String> rejection = usm.rejectionSince(snmpTarget.getAddress(), sentNanos);
+      Optional<OID> rejection = usm.rejectionSince(snmpTarget.getAddress(), sentNanos);
       if (rejection.isPresent()) {
         throw rejected(target, what, rejection.get());
       }
       throw timeout(target, what);
     }
     if (response.getType() == PDU.REPORT) {
-      throw rejected(
-          target,
-          what,
-          response.size() > 0 ? UsmReports.describe(response.get(0).getOid()) : "empty report");
+      if (response.size() == 0) {
+        throw new SnmpException(
+            Kind.AUTH, target.address() + " answered " + what + " with an empty report");
+      }
+      throw rejected(target, what, response.get(0).getOid());
     }
     if (response.getErrorStatus() == PDU.tooBig && pdu.getType() == PDU.GETBULK) {
       return response;
@@ -155,13 +157,19 @@ final class Exchange {
     return response;
   }
 
-  private SnmpException rejected(SnmpTarget target, String what, String report) {
+  private SnmpException rejected(SnmpTarget target, String what, OID report) {
     usm.forget(target);
     String user =
         target.credentials() instanceof SnmpCredentials.UsmUser u ? u.userName() : "(community)";
     return new SnmpException(
-        Kind.AUTH,
-        target.address() + " rejected " + what + " from SNMPv3 user " + user + ": " + report);
+        UsmReports.kind(report),
+        target.address()
+            + " rejected "
+            + what
+            + " from SNMPv3 user "
+            + user
+            + ": "
+            + UsmReports.describe(report));
   }
 
   private static SnmpException timeout(SnmpTarget target, String what) {

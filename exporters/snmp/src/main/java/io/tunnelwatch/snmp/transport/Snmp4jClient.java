@@ -19,7 +19,6 @@ import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
-import org.snmp4j.UserTarget;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
@@ -160,13 +159,8 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
       t.setVersion(SnmpConstants.version2c);
       result = t;
     } else {
-      SnmpCredentials.UsmUser user = (SnmpCredentials.UsmUser) target.credentials();
-      byte[] engineId = usm.engineId(target, address, user);
-      UserTarget<UdpAddress> t =
-          new UserTarget<>(
-              address, new OctetString(user.userName()), engineId, Snmp4jStack.securityLevel(user));
-      t.setVersion(SnmpConstants.version3);
-      result = t;
+      result = usm.userTarget(target, address, (SnmpCredentials.UsmUser) target.credentials());
+      result.setVersion(SnmpConstants.version3);
     }
     result.setTimeout(target.timeout().toMillis());
     result.setRetries(target.retries());

@@ -90,6 +90,18 @@ public final class Snmp4jStack implements AutoCloseable {
     return counters;
   }
 
+  SecurityProtocols protocols() {
+    return protocols;
+  }
+
+  /** SNMP4J's privacy protocol ID, registering DES only now that a user asks for it. */
+  OID privacyOid(PrivProtocol priv) {
+    if (priv == PrivProtocol.DES) {
+      protocols.addPrivacyProtocol(new PrivDES());
+    }
+    return privOid(priv);
+  }
+
   /** SNMP4J's user for our credentials; registers DES only now that a user asks for it. */
   public UsmUser toUsmUser(SnmpCredentials.UsmUser user) {
     OID authProtocol = null;

@@ -1,5 +1,6 @@
 package io.tunnelwatch.snmp.transport;
 
+import io.tunnelwatch.snmp.SnmpException.Kind;
 import org.snmp4j.smi.OID;
 
 /** Names the USM statistics an SNMPv3 agent reports a rejected request with (RFC 3414). */
@@ -11,6 +12,29 @@ final class UsmReports {
   static boolean isRejection(OID reportOid) {
     String oid = reportOid.toDottedString();
     return oid.startsWith("1.3.6.1.6.3.15.1.1.") && !oid.equals("1.3.6.1.6.3.15.1.1.2.0");
+  }
+
+  /** What the report says went wrong, as a failure kind. */
+  static Kind kind(OID reportOid) {
+    String oid = reportOid.toDottedString();
+    String prefix = "1.3.6.1.6.3.15.1.1.";
+    if (oid.startsWith(prefix)) {
+      switch (oid.substring(prefix.length())) {
+        case "1.0":
+          return Kind.UNSUPPORTED_SECURITY_LEVEL;
+        case "3.0":
+          return Kind.UNKNOWN_USER;
+        case "4.0":
+          return Kind.UNKNOWN_ENGINE_ID;
+        case "5.0":
+          return Kind.WRONG_DIGEST;
+        case "6.0":
+          return Kind.DECRYPTION_ERROR;
+        default:
+          break;
+      }
+    }
+    return Kind.AUTH;
   }
 
   static String describe(OID reportOid) {

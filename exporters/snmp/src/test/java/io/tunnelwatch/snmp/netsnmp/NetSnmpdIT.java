@@ -302,7 +302,7 @@ class NetSnmpdIT {
         catchThrowableOfType(
             SnmpException.class, () -> client.get(v3, List.of(MibOids.SYS_UP_TIME)));
 
-    assertThat(e.kind()).isEqualTo(Kind.AUTH);
+    assertThat(e.kind()).isEqualTo(Kind.WRONG_DIGEST);
     assertThat(e.getMessage())
         .contains("usmStatsWrongDigests")
         .contains("twsha")
@@ -321,7 +321,7 @@ class NetSnmpdIT {
         catchThrowableOfType(
             SnmpException.class, () -> client.get(v3, List.of(MibOids.SYS_UP_TIME)));
 
-    assertThat(e.kind()).isEqualTo(Kind.AUTH);
+    assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_USER);
     assertThat(e.getMessage()).contains("usmStatsUnknownUserNames");
   }
 
