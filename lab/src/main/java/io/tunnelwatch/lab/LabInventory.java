@@ -20,7 +20,8 @@ import java.util.Map;
  *   ...]}
  * </pre>
  *
- * <p>{@code snmp} is null when the lab runs without SNMP.
+ * <p>{@code snmp} is null when the lab runs without SNMP, {@code ssh} for the routers of a scale
+ * lab that answer SNMP only.
  */
 public final class LabInventory {
   private LabInventory() {}
@@ -39,11 +40,16 @@ public final class LabInventory {
       out.append(i == 0 ? "\n" : ",\n");
       out.append("{\"name\":").append(quote(r.name()));
       out.append(",\"site\":").append(quote(s.config().site()));
-      out.append(",\"ssh\":{\"host\":")
-          .append(quote(r.sshHost()))
-          .append(",\"port\":")
-          .append(r.sshPort())
-          .append('}');
+      out.append(",\"ssh\":");
+      if (r.hasSsh()) {
+        out.append("{\"host\":")
+            .append(quote(r.sshHost()))
+            .append(",\"port\":")
+            .append(r.sshPort())
+            .append('}');
+      } else {
+        out.append("null");
+      }
       out.append(",\"snmp\":");
       if (r.snmpAddress().isPresent()) {
         InetSocketAddress a = r.snmpAddress().get();

@@ -18,13 +18,18 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 /**
  * Handle on one running simulated router: where to reach it and the hooks tests use to make it
  * misbehave. Hooks on the tunnel (rekey, up/down, traffic) act on the link the router shares with
- * its peer, so both ends change together. Thread-safe.
+ * its peer, so both ends change together. In a scale lab started with fewer SSH routers than
+ * routers, the others have no SSH face ({@link #hasSsh()}): the SSH getters throw there, and the
+ * hooks on SSH connections do nothing. Thread-safe.
  */
 public final class LabRouter {
   private final SimulatedRouter router;
   private final IosCli cli;
   private final CommandFaults faults;
+
+  /** Null for a router that answers SNMP only. */
   private final RouterSshServer ssh;
+
   private final String host;
   private final String username;
   private final RouterSnmpAgent snmp;
@@ -56,22 +61,42 @@ public final class LabRouter {
     return router;
   }
 
+  /** Whether this router serves SSH; the others of a scale lab answer SNMP only. */
+  public boolean hasSsh() {
+    return ssh != null;
+  }
+
   public String sshHost() {
     return host;
   }
 
-  /** The port the SSH server is bound to (stable across {@link #restartSsh}). */
+  /**
+   * The port the SSH server is bound to (stable across {@link #restartSsh}).
+   *
+   * @throws IllegalStateException when the router has no SSH face
+   */
   public int sshPort() {
-    return ssh.port();
+    return ssh().port();
   }
 
   public String username() {
     return username;
   }
 
-  /** The current SSH host key. */
+  /**
+   * The current SSH host key.
+   *
+   * @throws IllegalStateException when the router has no SSH face
+   */
   public PublicKey hostPublicKey() {
-    return ssh.hostPublicKey();
+    return ssh().hostPublicKey();
+  }
+
+  private RouterSshServer ssh() {
+    if (ssh == null) {
+      throw new IllegalStateException(name() + " has no SSH face in this lab (SNMP only)");
+    }
+    return ssh;
   }
 
   /**
@@ -117,7 +142,7 @@ public final class LabRouter {
   public boolean injectFault(Fault fault) {
     boolean changed = router.link().inject(router.side(), fault);
     if (fault == Fault.REBOOT) {
-      ssh.dropConnections();
+      dropConnections();
     }
     return changed;
   }
@@ -182,12 +207,14 @@ public final class LabRouter {
 
   /** Closes every SSH connection to this router at once; the server keeps listening. */
   public void dropConnections() {
-    ssh.dropConnections();
+    if (ssh != null) {
+      ssh.dropConnections();
+    }
   }
 
   /** Number of SSH connections currently open to this router. */
   public int activeSshSessions() {
-    return ssh.activeSessionCount();
+    return ssh == null ? 0 : ssh.activeSessionCount();
   }
 
   /** Replaces the ESP SA pair of the tunnel now: new SPIs and conn-ids on both routers. */
@@ -220,12 +247,12 @@ public final class LabRouter {
 
   /** Stops the SSH server (connections refused) without touching the simulation. */
   public void stopSsh() {
-    ssh.stop();
+    ssh().stop();
   }
 
   /** Starts the SSH server again on the same port with the same host key. */
   public void startSsh() {
-    ssh.start(false);
+    ssh().start(false);
   }
 
   /**
@@ -234,13 +261,15 @@ public final class LabRouter {
    * @param newHostKey present a different host key afterwards (also replaces a persisted one)
    */
   public void restartSsh(boolean newHostKey) {
-    ssh.stop();
-    ssh.start(newHostKey);
+    ssh().stop();
+    ssh().start(newHostKey);
   }
 
   void close() {
     faults.clear();
-    ssh.close();
+    if (ssh != null) {
+      ssh.close();
+    }
     if (snmp != null) {
       snmp.close();
     }

@@ -7,14 +7,17 @@ import io.tunnelwatch.lab.sim.TunnelLink;
 import io.tunnelwatch.lab.snmp.FailureSource;
 import io.tunnelwatch.lab.snmp.RouterSnmpAgent;
 import io.tunnelwatch.lab.snmp.RouterState;
+import io.tunnelwatch.lab.snmp.SnmpSelectors;
 import io.tunnelwatch.lab.snmp.SnmpSettings;
 import io.tunnelwatch.lab.ssh.CommandFaults;
 import io.tunnelwatch.lab.ssh.RouterSshServer;
+import io.tunnelwatch.lab.ssh.SharedSshIo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Gives simulated routers their faces (SSH, SNMP) and collects them into a {@link RunningLab}. */
@@ -22,18 +25,31 @@ final class LabStarter {
   private LabStarter() {}
 
   /**
-   * @param sshPorts SSH port per router, same order; 0 = any free port
+   * All routers' faces share a fixed set of threads (see {@link SharedSshIo}, {@link
+   * SnmpSelectors}), so a lab of thousands of routers needs no more threads than one of two.
+   *
+   * @param sshPorts SSH port of each router that has an SSH face, which are the first {@code
+   *     sshPorts.size()} routers in order (the others answer SNMP only); 0 = any free port
    */
   static RunningLab start(
       List<SimulatedRouter> routers, List<Integer> sshPorts, LabOptions options) {
+    if (sshPorts.size() > routers.size()) {
+      throw new IllegalArgumentException(
+          sshPorts.size() + " SSH ports for " + routers.size() + " routers");
+    }
     Set<TunnelLink> links = new LinkedHashSet<>();
     routers.forEach(r -> r.attachments().forEach(a -> links.add(a.link())));
-    List<Runnable> closers = links.stream().<Runnable>map(l -> l::close).toList();
+    List<Runnable> closers = new ArrayList<>();
+    links.forEach(l -> closers.add(l::close));
+    FaceThreads threads = FaceThreads.perCore();
+    closers.add(threads::close);
     List<LabRouter> started = new ArrayList<>();
     RunningLab lab;
     try {
       for (int k = 0; k < routers.size(); k++) {
-        started.add(router(routers.get(k), k, sshPorts.get(k), options));
+        OptionalInt sshPort =
+            k < sshPorts.size() ? OptionalInt.of(sshPorts.get(k)) : OptionalInt.empty();
+        started.add(router(routers.get(k), k, sshPort, options, threads));
       }
       lab = new RunningLab(started, options.snmp().changeCheckInterval(), closers);
     } catch (RuntimeException e) {
@@ -53,36 +69,52 @@ final class LabStarter {
   }
 
   private static LabRouter router(
-      SimulatedRouter router, int position, int sshPort, LabOptions options) {
-    String name = router.config().hostname();
+      SimulatedRouter router,
+      int position,
+      OptionalInt sshPort,
+      LabOptions options,
+      FaceThreads threads) {
     IosCli cli = new IosCli(router);
     CommandFaults faults = new CommandFaults();
-    Path keyFile =
-        options.hostKeyDir() == null ? null : options.hostKeyDir().resolve(name + "-hostkey");
-    RouterSshServer ssh =
-        new RouterSshServer(
-            cli,
-            faults,
-            new RouterSshServer.Settings(
-                options.bindHost(),
-                sshPort,
-                options.username(),
-                options.password(),
-                options.authorizedKeys(),
-                keyFile,
-                options.banner()));
-    ssh.start(false);
+    RouterSshServer ssh = null;
+    if (sshPort.isPresent()) {
+      ssh = ssh(cli, faults, sshPort.getAsInt(), options, threads.ssh());
+      ssh.start(false);
+    }
     RouterSnmpAgent snmp;
     try {
-      snmp = snmp(router, position, options);
+      snmp = snmp(router, position, options, threads.snmp());
     } catch (RuntimeException e) {
-      ssh.close();
+      if (ssh != null) {
+        ssh.close();
+      }
       throw e;
     }
     return new LabRouter(router, cli, faults, ssh, options.bindHost(), options.username(), snmp);
   }
 
-  private static RouterSnmpAgent snmp(SimulatedRouter router, int position, LabOptions options) {
+  private static RouterSshServer ssh(
+      IosCli cli, CommandFaults faults, int port, LabOptions options, SharedSshIo io) {
+    Path keyFile =
+        options.hostKeyDir() == null
+            ? null
+            : options.hostKeyDir().resolve(cli.hostname() + "-hostkey");
+    return new RouterSshServer(
+        cli,
+        faults,
+        new RouterSshServer.Settings(
+            options.bindHost(),
+            port,
+            options.username(),
+            options.password(),
+            options.authorizedKeys(),
+            keyFile,
+            options.banner()),
+        io);
+  }
+
+  private static RouterSnmpAgent snmp(
+      SimulatedRouter router, int position, LabOptions options, SnmpSelectors io) {
     LabSnmpOptions snmp = options.snmp();
     if (!snmp.enabled()) {
       return null;
@@ -99,7 +131,8 @@ final class LabStarter {
         () -> {
           var snapshot = router.snapshot();
           return new RouterState(snapshot, failures.failures(snapshot));
-        });
+        },
+        io);
   }
 
   /** The router's failure counters and records for the SNMP face: the fault injection's. */

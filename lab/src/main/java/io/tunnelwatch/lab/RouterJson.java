@@ -16,10 +16,12 @@ final class RouterJson {
     json.put("name", Json.string(router.name()));
     json.put(
         "ssh",
-        Json.object(
-            Map.of(
-                "host", Json.string(router.sshHost()),
-                "port", Long.toString(router.sshPort()))));
+        router.hasSsh()
+            ? Json.object(
+                Map.of(
+                    "host", Json.string(router.sshHost()),
+                    "port", Long.toString(router.sshPort())))
+            : "null");
     json.put("uptimeSeconds", Long.toString(s.uptime().toSeconds()));
     json.put(
         "activeFaults",

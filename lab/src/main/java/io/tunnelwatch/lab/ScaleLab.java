@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Many simulated routers in one process for load tests: N routers with M tunnels each (see {@link
- * ScaleTopology} for who peers with whom), every one with its own SSH port and SNMP agent.
+ * ScaleTopology} for who peers with whom), every one with its own SNMP agent and the first ones
+ * (all by default) with their own SSH port. All of them share a fixed set of threads, so 10,000
+ * routers start within the default file descriptor limits of a developer machine.
  *
  * <pre>{@code
  * try (RunningLab lab = ScaleLab.start(LabOptions.defaults(), ScaleLab.Spec.parse("200x4"))) {
@@ -25,8 +27,23 @@ public final class ScaleLab {
    * @param snmpBasePort likewise for SNMP; 0 = the ports of the options' {@link LabSnmpOptions}
    *     (free ports unless given). With one loopback address per router (the default) all agents
    *     may share one port
+   * @param sshRouters how many routers serve SSH: R1 up to R{sshRouters}; the others answer SNMP
+   *     only. An SSH server costs a listening socket and its host key's generation at start-up
    */
-  public record Spec(int routers, int tunnelsPerRouter, int sshBasePort, int snmpBasePort) {
+  public record Spec(
+      int routers, int tunnelsPerRouter, int sshBasePort, int snmpBasePort, int sshRouters) {
+
+    public Spec {
+      if (sshRouters < 0 || sshRouters > routers) {
+        throw new IllegalArgumentException(
+            "SSH routers must be 0 to " + routers + " (the number of routers), got " + sshRouters);
+      }
+    }
+
+    /** Every router serves SSH. */
+    public Spec(int routers, int tunnelsPerRouter, int sshBasePort, int snmpBasePort) {
+      this(routers, tunnelsPerRouter, sshBasePort, snmpBasePort, routers);
+    }
 
     /**
      * Parses {@code NxM}, e.g. {@code 200x4}.
@@ -47,7 +64,12 @@ public final class ScaleLab {
     }
 
     public Spec withBasePorts(int ssh, int snmp) {
-      return new Spec(routers, tunnelsPerRouter, ssh, snmp);
+      return new Spec(routers, tunnelsPerRouter, ssh, snmp, sshRouters);
+    }
+
+    /** Only the first {@code count} routers serve SSH. */
+    public Spec withSshRouters(int count) {
+      return new Spec(routers, tunnelsPerRouter, sshBasePort, snmpBasePort, count);
     }
   }
 
@@ -58,7 +80,9 @@ public final class ScaleLab {
     List<Integer> sshPorts = new ArrayList<>();
     List<Integer> snmpPorts = new ArrayList<>();
     for (int k = 0; k < routers.size(); k++) {
-      sshPorts.add(spec.sshBasePort() == 0 ? 0 : spec.sshBasePort() + k);
+      if (k < spec.sshRouters()) {
+        sshPorts.add(spec.sshBasePort() == 0 ? 0 : spec.sshBasePort() + k);
+      }
       snmpPorts.add(spec.snmpBasePort() + k);
     }
     LabOptions withPorts =

@@ -138,6 +138,14 @@ public final class LabCommand implements Callable<Integer> {
   int sshBasePort;
 
   @Option(
+      names = "--ssh-routers",
+      paramLabel = "N",
+      description =
+          "With --scale: only R1..RN serve SSH, the other routers answer SNMP only"
+              + " (default: all)")
+  Integer sshRouters;
+
+  @Option(
       names = "--inventory",
       paramLabel = "FILE|-",
       description = "Write the routers and their SSH/SNMP addresses as JSON to FILE (- = stdout)")
@@ -197,12 +205,18 @@ public final class LabCommand implements Callable<Integer> {
   }
 
   private RunningLab start(LabOptions options) {
+    if (scale == null && sshRouters != null) {
+      throw new ParameterException(spec.commandLine(), "--ssh-routers needs --scale");
+    }
     if (scale == null) {
       return ReferenceLab.start(withSnmpPorts(options, List.of(snmpPort, snmpPort)));
     }
     ScaleLab.Spec parsed;
     try {
       parsed = ScaleLab.Spec.parse(scale);
+      if (sshRouters != null) {
+        parsed = parsed.withSshRouters(sshRouters);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -266,12 +280,19 @@ public final class LabCommand implements Callable<Integer> {
       return;
     }
     for (LabRouter router : lab.routers()) {
-      out.printf("%s: ssh -p %d %s@%s%n", router.name(), router.sshPort(), user, router.sshHost());
+      if (router.hasSsh()) {
+        out.printf(
+            "%s: ssh -p %d %s@%s%n", router.name(), router.sshPort(), user, router.sshHost());
+      } else {
+        out.printf("%s: no SSH (SNMP only)%n", router.name());
+      }
       router
           .snmpAddress()
           .ifPresent(
               a -> out.printf("  snmp: udp:%s:%d%n", a.getAddress().getHostAddress(), a.getPort()));
-      out.println("  known_hosts: " + router.knownHostsLine());
+      if (router.hasSsh()) {
+        out.println("  known_hosts: " + router.knownHostsLine());
+      }
     }
   }
 

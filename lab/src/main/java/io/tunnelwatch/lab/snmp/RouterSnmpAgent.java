@@ -2,8 +2,8 @@ package io.tunnelwatch.lab.snmp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,7 +25,6 @@ import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
  * The SNMP face of one simulated router: an SNMP4J command responder for v2c and v3 (USM, authPriv)
@@ -63,10 +62,15 @@ public final class RouterSnmpAgent implements AutoCloseable {
    *
    * @param engineId the SNMPv3 authoritative engine ID (unique per router)
    * @param states the router's current state on every call
+   * @param selectors the threads that receive and answer the agent's requests (shared by agents)
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static RouterSnmpAgent start(
-      String routerName, SnmpSettings settings, byte[] engineId, Supplier<RouterState> states) {
+      String routerName,
+      SnmpSettings settings,
+      byte[] engineId,
+      Supplier<RouterState> states,
+      SnmpSelectors selectors) {
     OctetString localEngineId = new OctetString(engineId);
     // A protocol set of our own instead of the process-wide singleton: SHA-1 must be registered
     // explicitly (SNMP4J leaves it out by default), and other SNMP users in the JVM stay untouched.
@@ -90,33 +94,26 @@ public final class RouterSnmpAgent implements AutoCloseable {
     MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv2c());
     dispatcher.addMessageProcessingModel(new UnknownUserReportingMPv3(usm));
+    SelectorUdpTransportMapping transport;
     try {
       InetAddress host = InetAddress.getByName(settings.host());
-      UdpAddress bind =
-          new UdpAddress(host, settings.port() == 0 ? freePort(host) : settings.port());
-      DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(bind);
-      Snmp snmp = new Snmp(dispatcher, transport);
-      byte[] community =
-          settings.community() == null
-              ? null
-              : settings.community().getBytes(StandardCharsets.UTF_8);
-      snmp.addCommandResponder(new MibResponder(routerName, () -> states.get().view(), community));
-      snmp.listen();
-      return new RouterSnmpAgent(routerName, snmp, bind, settings, states, localEngineId);
+      transport = selectors.bind(new InetSocketAddress(host, settings.port()));
     } catch (IOException e) {
       throw new UncheckedIOException(
           routerName + ": cannot bind SNMP agent to " + settings.host() + ":" + settings.port(), e);
     }
-  }
-
-  /**
-   * SNMP4J's UDP transport binds a new socket when it starts listening, so a port 0 given to it
-   * would be a different port from the one it reports: pick the free port beforehand.
-   */
-  private static int freePort(InetAddress host) throws IOException {
-    try (DatagramSocket probe = new DatagramSocket(0, host)) {
-      return probe.getLocalPort();
+    Snmp snmp = new Snmp(dispatcher, transport);
+    byte[] community =
+        settings.community() == null ? null : settings.community().getBytes(StandardCharsets.UTF_8);
+    snmp.addCommandResponder(new MibResponder(routerName, () -> states.get().view(), community));
+    try {
+      snmp.listen();
+    } catch (IOException e) {
+      closeQuietly(routerName, snmp);
+      throw new UncheckedIOException(routerName + ": SNMP agent cannot listen", e);
     }
+    return new RouterSnmpAgent(
+        routerName, snmp, transport.getListenAddress(), settings, states, localEngineId);
   }
 
   public String routerName() {
@@ -180,6 +177,10 @@ public final class RouterSnmpAgent implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(routerName, snmp);
+  }
+
+  private static void closeQuietly(String routerName, Snmp snmp) {
     try {
       snmp.close();
     } catch (IOException e) {

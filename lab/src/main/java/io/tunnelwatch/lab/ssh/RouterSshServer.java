@@ -9,10 +9,6 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.helpers.AbstractSession;
@@ -50,17 +46,20 @@ public final class RouterSshServer implements AutoCloseable {
   private final IosCli cli;
   private final CommandFaults faults;
   private final Settings settings;
-  private final ExecutorService executor;
+  private final SharedSshIo io;
 
   private SshServer server;
   private KeyPair hostKey;
   private int boundPort;
 
-  public RouterSshServer(IosCli cli, CommandFaults faults, Settings settings) {
+  /**
+   * @param io the threads the server runs on, shared with the lab's other routers
+   */
+  public RouterSshServer(IosCli cli, CommandFaults faults, Settings settings, SharedSshIo io) {
     this.cli = cli;
     this.faults = faults;
     this.settings = settings;
-    this.executor = Executors.newCachedThreadPool(daemonThreads("lab-" + cli.hostname() + "-vty-"));
+    this.io = io;
     this.boundPort = settings.port();
   }
 
@@ -78,6 +77,7 @@ public final class RouterSshServer implements AutoCloseable {
       hostKey = HostKeys.load(settings.hostKeyFile(), newHostKey);
     }
     SshServer sshd = SshServer.setUpDefaultServer();
+    io.adopt(sshd);
     // Real routers answer promptly; without this, small writes wait on delayed ACKs (~40 ms).
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     sshd.setHost(settings.host());
@@ -96,8 +96,8 @@ public final class RouterSshServer implements AutoCloseable {
         (user, key, session) ->
             settings.username().equals(user)
                 && settings.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
-    sshd.setShellFactory(channel -> new IosShell(cli, faults, executor, settings.banner()));
-    sshd.setCommandFactory((channel, command) -> new IosExec(cli, faults, executor, command));
+    sshd.setShellFactory(channel -> new IosShell(cli, faults, io.vty(), settings.banner()));
+    sshd.setCommandFactory((channel, command) -> new IosExec(cli, faults, io.vty(), command));
     try {
       sshd.start();
     } catch (IOException e) {
@@ -151,24 +151,15 @@ public final class RouterSshServer implements AutoCloseable {
     return server == null ? 0 : server.getActiveSessions().size();
   }
 
+  /** Stops the server; its sessions' vty tasks end with their channels. */
   @Override
   public synchronized void close() {
     stop();
-    executor.shutdownNow();
   }
 
   private static boolean constantTimeEquals(String expected, String actual) {
     return actual != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -37,15 +37,7 @@ class LabCommandIT {
             "--inventory",
             "-");
     try {
-      StringBuilder out = new StringBuilder();
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null && !line.equals(LabCommand.RUNNING)) {
-        out.append(line).append('\n');
-      }
-      assertThat(line).as(out.toString()).isNotNull();
-      String text = out.toString();
+      String text = untilRunning(lab);
       assertThat(text.split("\"name\":").length - 1).isEqualTo(4);
       Matcher r3 =
           Pattern.compile("\"name\":\"R3\".*?\"snmp\":\\{\"host\":\"([0-9.]+)\",\"port\":(\\d+)")
@@ -69,6 +61,57 @@ class LabCommandIT {
       lab.destroy();
       lab.waitFor(20, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void sshRoutersGivesOnlyTheFirstRoutersAnSshFace() throws Exception {
+    Process lab =
+        launch(
+            "--scale",
+            "6x2",
+            "--ssh-routers",
+            "2",
+            "--snmp-port",
+            "0",
+            "--lab-control",
+            "127.0.0.1:0",
+            "--inventory",
+            "-");
+    try {
+      String text = untilRunning(lab);
+      assertThat(text).containsPattern("\"name\":\"R2\",\"site\":\"[^\"]+\",\"ssh\":\\{");
+      assertThat(text).containsPattern("\"name\":\"R3\",\"site\":\"[^\"]+\",\"ssh\":null");
+      assertThat(text.split("\"ssh\":null").length - 1).isEqualTo(4);
+    } finally {
+      lab.destroy();
+      lab.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  /** What the lab printed before {@link LabCommand#RUNNING}, which it must print. */
+  private static String untilRunning(Process lab) throws IOException {
+    StringBuilder out = new StringBuilder();
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null && !line.equals(LabCommand.RUNNING)) {
+      out.append(line).append('\n');
+    }
+    assertThat(line).as(out.toString()).isNotNull();
+    return out.toString();
+  }
+
+  @Test
+  void sshRoutersBeyondTheRoutersAreRefused() throws Exception {
+    ProcessBuilder builder =
+        ChildJvm.of(LabCommand.class, "--scale", "4x2", "--ssh-routers", "5")
+            .redirectErrorStream(true);
+    builder.environment().put("TUNNELWATCH_LAB_PASSWORD", "lab-test-password");
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(out).contains("SSH routers must be 0 to 4 (the number of routers), got 5");
   }
 
   @Test
