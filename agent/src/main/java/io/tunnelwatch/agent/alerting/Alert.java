@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * then keeps it for its {@code resolve_timeout} after each receipt, which the dispatcher's resends
  * renew.
  *
+ * <p>An end before the start, which Alertmanager refuses for the whole batch ("start time must be
+ * before end time"), is moved to the start: the condition was resolved as soon as it was known.
+ *
  * @param key the condition it stands for ({@code Event.conditionKey()}), not sent
  */
 public record Alert(
@@ -26,5 +29,8 @@ public record Alert(
     annotations = Map.copyOf(annotations);
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
+    if (endsAt.isPresent() && endsAt.get().isBefore(startsAt)) {
+      endsAt = Optional.of(startsAt);
+    }
   }
 }

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * notifications; events go to the listener in the order they were detected. A failure of event
  * detection is caught here, and only here: it is logged and the poll's data is still published.
  * Polls of one device never overlap, but a notification may arrive during a poll, hence the lock.
+ *
+ * <p>Polls and notifications are applied in one order per device, and their times are made to
+ * follow that order: a poll stamped before a notification already applied (it began before the
+ * notification arrived) is applied at the notification's time. Otherwise an event the poll ends
+ * would appear to end before it began.
  */
 public final class DeviceMonitor {
 
@@ -28,6 +33,7 @@ public final class DeviceMonitor {
   private TrackedDevice tracked;
   private final DeviceCounters counters = new DeviceCounters();
   private boolean trackerFailed;
+  private Instant lastApplied = Instant.MIN;
 
   public DeviceMonitor(
       String device, TrackerSettings settings, EventListener listener, Clock clock) {
@@ -66,7 +72,9 @@ public final class DeviceMonitor {
     Optional<DeviceSnapshot> before = tracked.last();
     boolean rebooted = false;
     try {
-      TrackerStep step = StateTracker.onSnapshot(tracked, raw, settings);
+      Instant at = inOrder(raw.collectedAt());
+      DeviceSnapshot snapshot = at.equals(raw.collectedAt()) ? raw : raw.withCollectedAt(at);
+      TrackerStep step = StateTracker.onSnapshot(tracked, snapshot, settings);
       rebooted = step.rebooted();
       apply(step);
     } catch (RuntimeException e) {
@@ -90,14 +98,34 @@ public final class DeviceMonitor {
    */
   public synchronized void onFailure(String reason) {
     try {
-      apply(StateTracker.onFailure(tracked, clock.instant(), reason, settings));
+      apply(StateTracker.onFailure(tracked, inOrder(clock.instant()), reason, settings));
     } catch (RuntimeException e) {
       trackerBug(e);
     }
   }
 
   public synchronized void observe(Observation observation) {
-    apply(StateTracker.onObservation(tracked, observation, settings));
+    Instant at = inOrder(observation.receivedAt());
+    Observation inOrder =
+        at.equals(observation.receivedAt())
+            ? observation
+            : new Observation(
+                observation.device(),
+                at,
+                observation.kind(),
+                observation.peer(),
+                observation.tunnel(),
+                observation.detail());
+    apply(StateTracker.onObservation(tracked, inOrder, settings));
+  }
+
+  /** {@code at}, or the time of what was applied last when that is later. */
+  private Instant inOrder(Instant at) {
+    if (at.isBefore(lastApplied)) {
+      return lastApplied;
+    }
+    lastApplied = at;
+    return at;
   }
 
   private void apply(TrackerStep step) {

@@ -63,6 +63,20 @@ public final class AgentMetrics {
         .register(registry);
   }
 
+  /** Exposes the SNMP request window, read at scrape time. */
+  public void watchSnmpRequests(IntSupplier inFlight, IntSupplier queued) {
+    gaugeOf(MetricContract.SNMP_REQUESTS_IN_FLIGHT, inFlight);
+    gaugeOf(MetricContract.SNMP_REQUESTS_QUEUED, queued);
+  }
+
+  private void gaugeOf(MetricFamily.Gauge family, IntSupplier value) {
+    GaugeWithCallback.builder()
+        .name(family.name())
+        .help(family.help())
+        .callback(cb -> cb.call(value.getAsInt()))
+        .register(registry);
+  }
+
   /** Metrics that no scrape sees, for code run outside an agent (tests, benchmarks). */
   public static AgentMetrics unregistered() {
     return new AgentMetrics(new PrometheusRegistry());

@@ -84,6 +84,7 @@ public final class Agent implements AutoCloseable {
           resources.add(
               "the poll task of " + device.name(), pollTask(device, pollers, metrics, clock)));
     }
+    metrics.watchSnmpRequests(pollers::snmpRequestsInFlight, pollers::snmpRequestsQueued);
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
     http = resources.add("the HTTP server", listen(config, registry, clock));

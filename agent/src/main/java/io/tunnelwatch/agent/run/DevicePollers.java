@@ -118,6 +118,18 @@ final class DevicePollers implements AutoCloseable {
     return snmpClient;
   }
 
+  /** SNMP requests awaiting an answer now (0 before the first SNMP device). */
+  int snmpRequestsInFlight() {
+    Snmp4jClient client = snmpClient;
+    return client == null ? 0 : client.requestsInFlight();
+  }
+
+  /** SNMP requests waiting for a place in the request window now. */
+  int snmpRequestsQueued() {
+    Snmp4jClient client = snmpClient;
+    return client == null ? 0 : client.requestsQueued();
+  }
+
   @Override
   public void close() {
     connector.close();

@@ -108,4 +108,21 @@ class AlertFactoryTest {
     assertThat(json).contains("\"startsAt\":\"2026-11-28T10:00:00Z\"").doesNotContain("endsAt");
     assertThat(json).contains("\"alertname\":\"TunnelwatchCountersStalled\"");
   }
+
+  @Test
+  void anAlertNeverEndsBeforeItStartsSoAlertmanagerNeverRefusesIt() {
+    Instant start = Instant.parse("2026-12-02T10:00:05Z");
+    Alert alert =
+        new Alert(
+            "k",
+            java.util.Map.of("alertname", "TunnelwatchTunnelDown"),
+            java.util.Map.of(),
+            start,
+            java.util.Optional.of(start.minusSeconds(2)));
+
+    assertThat(alert.endsAt()).hasValue(start);
+    assertThat(AlertmanagerClient.toJson(List.of(alert)))
+        .contains("\"startsAt\":\"2026-12-02T10:00:05Z\"")
+        .contains("\"endsAt\":\"2026-12-02T10:00:05Z\"");
+  }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.core.counters.CounterField;
 import io.tunnelwatch.core.counters.SeriesKey;
+import io.tunnelwatch.core.model.Observation;
+import io.tunnelwatch.core.model.ObservationKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,5 +96,29 @@ class DeviceMonitorTest {
     monitor.onSuccess(router.at(T0.plusSeconds(35)));
     assertThat(heard).extracting(Event::kind).contains(EventKind.PHASE1_FAILURE);
     assertThat(monitor.awaitsConfirmation()).isFalse();
+  }
+
+  @Test
+  void aPollThatBeganBeforeATrapCanNeverResolveWhatTheTrapOpenedBeforeItOpened() {
+    monitor.onSuccess(router.at(T0));
+    Instant trapArrived = T0.plusSeconds(31);
+    monitor.observe(
+        new Observation(
+            Router.DEVICE,
+            trapArrived,
+            ObservationKind.LINK_DOWN,
+            Optional.empty(),
+            Optional.of(Router.TUNNEL),
+            "linkDown ifIndex 7"));
+    // The next poll started (and was stamped) a second before the trap arrived, and still saw
+    // the tunnel up: it resolves the trap's condition, but not before it was opened.
+    monitor.onSuccess(router.at(T0.plusSeconds(30)));
+
+    List<Event> tunnelDown = heard.stream().filter(e -> e.kind() == EventKind.TUNNEL_DOWN).toList();
+    assertThat(tunnelDown)
+        .extracting(Event::status)
+        .containsExactly(EventStatus.OPENED, EventStatus.RESOLVED);
+    assertThat(tunnelDown.get(1).at()).isAfterOrEqualTo(tunnelDown.get(0).at());
+    assertThat(tunnelDown.get(0).at()).isEqualTo(trapArrived);
   }
 }

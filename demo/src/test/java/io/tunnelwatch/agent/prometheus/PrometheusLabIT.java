@@ -197,6 +197,14 @@ class PrometheusLabIT {
     assertThat(read).as("QUIET_WHEN_HEALTHY entries nothing reads").containsAll(QUIET_WHEN_HEALTHY);
   }
 
+  @Test
+  @Order(1)
+  void theSnmpRequestWindowIsScraped() throws Exception {
+    assertThat(prometheus.metricNames())
+        .contains("tunnelwatch_snmp_requests_in_flight", "tunnelwatch_snmp_requests_queued");
+    assertThat(prometheus.query("tunnelwatch_snmp_requests_queued == 0").hasData()).isTrue();
+  }
+
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new TreeSet<>(a);
     all.addAll(b);

@@ -199,9 +199,15 @@ public final class MetricContract {
   public static final MetricFamily.Counter POLLS_SKIPPED =
       counter(
           "tunnelwatch_polls_skipped",
-          "Polls dropped because they were a whole interval late (the next one was already due),"
-              + " by device",
+          "Polls dropped because they were a whole interval late or the device's previous poll had"
+              + " not ended, by device",
           "device");
+  public static final MetricFamily.Gauge SNMP_REQUESTS_IN_FLIGHT =
+      gauge("tunnelwatch_snmp_requests_in_flight", "SNMP requests waiting for their answer");
+  public static final MetricFamily.Gauge SNMP_REQUESTS_QUEUED =
+      gauge(
+          "tunnelwatch_snmp_requests_queued",
+          "SNMP requests waiting for a place in the request window (max_concurrent_requests)");
   public static final MetricFamily.Counter PARSE_WARNINGS =
       counter(
           "tunnelwatch_parse_warnings",
@@ -278,6 +284,8 @@ public final class MetricContract {
           POLL_FAILURES,
           POLL_SCHEDULE_LAG,
           POLLS_SKIPPED,
+          SNMP_REQUESTS_IN_FLIGHT,
+          SNMP_REQUESTS_QUEUED,
           PARSE_WARNINGS,
           TRAPS,
           NOTIFICATIONS_SENT,

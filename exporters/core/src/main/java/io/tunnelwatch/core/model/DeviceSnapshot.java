@@ -39,6 +39,12 @@ public record DeviceSnapshot(
     failures = List.copyOf(failures);
   }
 
+  /** The same data stamped at {@code at}. */
+  public DeviceSnapshot withCollectedAt(Instant at) {
+    return new DeviceSnapshot(
+        device, source, at, tunnels, ikeSas, ipsecFlows, cpu, uptime, failureCounters, failures);
+  }
+
   /** A snapshot from a source that reads neither uptime nor failure records (the CLI today). */
   public DeviceSnapshot(
       String device,
