@@ -16,6 +16,9 @@ final class ListenValidator {
     validateTraps(checks, config);
   }
 
+  // Far above what any fleet sends; the bound only catches a typo.
+  private static final int MAX_TRAP_RATE = 100_000;
+
   private static void validateTraps(ConfigChecks checks, AgentConfig config) {
     TrapsConfig traps = config.traps();
     String listen = traps.listen();
@@ -34,6 +37,8 @@ final class ListenValidator {
       checks.problem(
           "traps.auths", "expected the names of the SNMP auths whose traps are accepted");
     }
+    checks.requireRange("traps.per_device_rate", traps.perDeviceRate(), 1, MAX_TRAP_RATE);
+    checks.requireRange("traps.rate", traps.rate(), 1, MAX_TRAP_RATE);
     Set<String> snmpAuths = ConfigChecks.authNames(config.auths(), true);
     for (int i = 0; i < traps.auths().size(); i++) {
       if (!snmpAuths.contains(traps.auths().get(i))) {

@@ -6,12 +6,19 @@ import java.util.List;
 /**
  * Maps device notifications to the conditions they announce. Start/stop notifications and link-up
  * open nothing: the next poll shows what they mean.
+ *
+ * <p>Notifications are evidence, not authority: one about a tunnel or a peer that no poll of the
+ * device has shown opens nothing and counts nothing, since a forged v2c trap could otherwise invent
+ * objects that then live on in the history and the reports. The next poll shows what exists.
  */
 final class ObservationRules {
 
   private ObservationRules() {}
 
   static void apply(Work work, Observation observation) {
+    if (aboutAnUnknownObject(work, observation)) {
+      return;
+    }
     switch (observation.kind()) {
       case IKE_SYSTEM_FAILURE, IKE_PROTOCOL_FAILURE, IKE_NO_SA -> phase1(work, observation);
       case IPSEC_SETUP_FAILURE -> phase2(work, observation);
@@ -20,6 +27,14 @@ final class ObservationRules {
         // informational: the next poll shows the resulting state
       }
     }
+  }
+
+  private static boolean aboutAnUnknownObject(Work work, Observation observation) {
+    boolean unknownPeer =
+        observation.peer().isPresent() && !work.seenPeers.contains(observation.peer().get());
+    boolean unknownTunnel =
+        observation.tunnel().isPresent() && !work.seenTunnels.contains(observation.tunnel().get());
+    return unknownPeer || unknownTunnel;
   }
 
   private static ObjectRef subject(Work work, Observation observation) {

@@ -179,7 +179,9 @@ public final class AgentMetrics {
             new TrapOutcome("accepted", r -> r.counts().accepted()),
             new TrapOutcome("unknown_source", r -> r.counts().unknownSource()),
             new TrapOutcome("bad_credentials", r -> r.counts().badCommunity()),
-            new TrapOutcome("unsupported", r -> r.counts().unsupported()));
+            new TrapOutcome("unsupported", r -> r.counts().unsupported()),
+            new TrapOutcome("rate_limited", r -> r.counts().rateLimited()),
+            new TrapOutcome("malformed", r -> r.counts().malformed()));
     MetricFamily.Counter traps = MetricContract.TRAPS;
     CounterWithCallback.builder()
         .name(traps.name())

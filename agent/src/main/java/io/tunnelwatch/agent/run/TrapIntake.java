@@ -6,6 +6,7 @@ import io.tunnelwatch.agent.config.SnmpAuthConfig;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
+import io.tunnelwatch.snmp.trap.TrapRateLimit;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
 import io.tunnelwatch.snmp.trap.TrapReceiverConfig;
 import java.io.IOException;
@@ -59,7 +60,11 @@ final class TrapIntake {
       TrapReceiver receiver =
           TrapReceiver.start(
               new TrapReceiverConfig(
-                  parseListen.apply(config.traps().listen()), communities, users),
+                  parseListen.apply(config.traps().listen()),
+                  communities,
+                  users,
+                  TrapRateLimit.perSecond(config.traps().perDeviceRate()),
+                  TrapRateLimit.perSecond(config.traps().rate())),
               source -> Optional.ofNullable(devicesByAddress.get(source)),
               events::observe,
               clock);

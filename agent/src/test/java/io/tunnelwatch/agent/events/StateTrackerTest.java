@@ -745,6 +745,59 @@ class StateTrackerTest {
     }
 
     @Test
+    void aTrapAboutATunnelOrPeerNoPollHasShownOpensAndCountsNothing() {
+      poll();
+      TrackerStep forgedTunnel =
+          record(
+              StateTracker.onObservation(
+                  state,
+                  new Observation(
+                      "R1",
+                      now,
+                      ObservationKind.LINK_DOWN,
+                      Optional.empty(),
+                      Optional.of("Tunnel9999"),
+                      "linkDown ifDescr=Tunnel9999"),
+                  settings));
+      TrackerStep forgedPeer =
+          record(
+              StateTracker.onObservation(
+                  state,
+                  new Observation(
+                      "R1",
+                      now,
+                      ObservationKind.IKE_PROTOCOL_FAILURE,
+                      Optional.of("203.0.113.66"),
+                      Optional.empty(),
+                      "cikeProtocolFailure"),
+                  settings));
+
+      assertThat(forgedTunnel.events()).isEmpty();
+      assertThat(forgedPeer.events()).isEmpty();
+      assertThat(state.totals().phase1Failures()).doesNotContainKey("203.0.113.66");
+      assertThat(state.open()).isEmpty();
+    }
+
+    @Test
+    void aTrapAboutAKnownTunnelOpensItsCondition() {
+      poll();
+      TrackerStep trap =
+          record(
+              StateTracker.onObservation(
+                  state,
+                  new Observation(
+                      "R1",
+                      now,
+                      ObservationKind.LINK_DOWN,
+                      Optional.empty(),
+                      Optional.of(Router.TUNNEL),
+                      "linkDown ifDescr=" + Router.TUNNEL),
+                  settings));
+
+      assertThat(of(trap, EventKind.TUNNEL_DOWN, EventStatus.OPENED)).hasSize(1);
+    }
+
+    @Test
     void informationalNotificationsOpenNothing() {
       poll();
       TrackerStep step = observe(ObservationKind.IPSEC_TUNNEL_START, "cipSecTunnelStart");

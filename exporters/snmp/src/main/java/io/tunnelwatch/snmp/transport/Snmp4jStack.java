@@ -9,6 +9,7 @@ import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
 import org.snmp4j.TransportMapping;
+import org.snmp4j.event.CounterListener;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
@@ -46,6 +47,7 @@ public final class Snmp4jStack implements AutoCloseable {
   private final SecurityProtocols protocols;
   private final USM usm;
   private final CounterSupport counters;
+  private final MessageDispatcherImpl dispatcher;
   private final Snmp snmp;
 
   /**
@@ -70,7 +72,7 @@ public final class Snmp4jStack implements AutoCloseable {
     this.usm = new USM(protocols, localEngineId, 0, counters);
     SecurityModels models = new SecurityModels();
     models.addSecurityModel(usm);
-    MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
+    this.dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv1());
     dispatcher.addMessageProcessingModel(new MPv2c());
     dispatcher.addMessageProcessingModel(
@@ -88,6 +90,15 @@ public final class Snmp4jStack implements AutoCloseable {
 
   public CounterSupport counters() {
     return counters;
+  }
+
+  /**
+   * Hears every counter of this engine: USM's and MPv3's (through {@link #counters()}) and the
+   * message dispatcher's, which counts messages it cannot parse at all.
+   */
+  public void addCounterListener(CounterListener listener) {
+    counters.addCounterListener(listener);
+    dispatcher.addCounterListener(listener);
   }
 
   SecurityProtocols protocols() {

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -59,6 +61,14 @@ public final class TrapReceiver implements AutoCloseable {
           SnmpConstants.usmStatsDecryptionErrors,
           SnmpConstants.usmStatsUnsupportedSecLevels);
 
+  private static final Set<OID> MALFORMED =
+      Set.of(
+          SnmpConstants.snmpInASNParseErrs,
+          SnmpConstants.snmpInBadVersions,
+          SnmpConstants.snmpInvalidMsgs,
+          SnmpConstants.snmpUnknownSecurityModels,
+          SnmpConstants.snmpUnknownPDUHandlers);
+
   private final Snmp4jStack stack;
   private final DefaultUdpTransportMapping transport;
   private final Set<String> communities;
@@ -71,6 +81,12 @@ public final class TrapReceiver implements AutoCloseable {
   private final AtomicLong unknownSource = new AtomicLong();
   private final AtomicLong badCommunity = new AtomicLong();
   private final AtomicLong unsupported = new AtomicLong();
+  private final AtomicLong rateLimited = new AtomicLong();
+  private final AtomicLong malformed = new AtomicLong();
+  private final TrapRateLimit perDeviceLimit;
+  private final TokenBucket totalBucket;
+  // One bucket per configured device: the resolver names only configured devices.
+  private final Map<String, TokenBucket> deviceBuckets = new ConcurrentHashMap<>();
 
   private TrapReceiver(
       TrapReceiverConfig config,
@@ -86,11 +102,13 @@ public final class TrapReceiver implements AutoCloseable {
     this.resolver = resolver;
     this.sink = sink;
     this.clock = clock;
+    this.perDeviceLimit = config.perDevice();
+    this.totalBucket = new TokenBucket(config.total(), System::nanoTime);
     for (SnmpCredentials.UsmUser user : config.users()) {
       // No engine ID: SNMP4J localises the keys for whichever router's engine sends.
       stack.usm().addUser(stack.toUsmUser(user));
     }
-    stack.counters().addCounterListener(new UsmRejections());
+    stack.addCounterListener(new DroppedBySnmp4j());
     stack.snmp().addCommandResponder(new Responder());
   }
 
@@ -143,7 +161,13 @@ public final class TrapReceiver implements AutoCloseable {
 
   public TrapCounts counts() {
     return new TrapCounts(
-        received.get(), accepted.get(), unknownSource.get(), badCommunity.get(), unsupported.get());
+        received.get(),
+        accepted.get(),
+        unknownSource.get(),
+        badCommunity.get(),
+        unsupported.get(),
+        rateLimited.get(),
+        malformed.get());
   }
 
   @Override
@@ -158,12 +182,13 @@ public final class TrapReceiver implements AutoCloseable {
       if (pdu == null) {
         return;
       }
-      int type = pdu.getType();
-      if (type != PDU.TRAP && type != PDU.V1TRAP && type != PDU.INFORM) {
-        return;
-      }
       event.setProcessed(true);
       received.incrementAndGet();
+      int type = pdu.getType();
+      if (type != PDU.TRAP && type != PDU.V1TRAP && type != PDU.INFORM) {
+        unsupported.incrementAndGet();
+        return;
+      }
       if (!authorised(event)) {
         badCommunity.incrementAndGet();
         return;
@@ -185,6 +210,10 @@ public final class TrapReceiver implements AutoCloseable {
         LOG.debug("notification from {} dropped: not a configured device", source);
         return;
       }
+      if (!withinRate(device.get())) {
+        rateLimited.incrementAndGet();
+        return;
+      }
       if (type == PDU.INFORM) {
         acknowledge(event);
       }
@@ -197,6 +226,17 @@ public final class TrapReceiver implements AutoCloseable {
       accepted.incrementAndGet();
       sink.accept(observation.get());
     }
+  }
+
+  /**
+   * The device's own limit first, so that one flooding device spends only its own tokens and the
+   * others keep theirs; then the receiver's, which bounds the work of many at once.
+   */
+  private boolean withinRate(String device) {
+    TokenBucket bucket =
+        deviceBuckets.computeIfAbsent(
+            device, ignored -> new TokenBucket(perDeviceLimit, System::nanoTime));
+    return bucket.tryTake() && totalBucket.tryTake();
   }
 
   private boolean authorised(CommandResponderEvent<?> event) {
@@ -249,12 +289,16 @@ public final class TrapReceiver implements AutoCloseable {
     }
   }
 
-  private final class UsmRejections implements CounterListener {
+  /** Datagrams SNMP4J drops before the responder sees them, counted by why. */
+  private final class DroppedBySnmp4j implements CounterListener {
     @Override
     public void incrementCounter(CounterEvent event) {
       if (USM_REJECTIONS.contains(event.getOid())) {
         received.incrementAndGet();
         badCommunity.incrementAndGet();
+      } else if (MALFORMED.contains(event.getOid())) {
+        received.incrementAndGet();
+        malformed.incrementAndGet();
       }
     }
   }

@@ -13,12 +13,26 @@ import java.util.Objects;
  * @param communities the v1/v2c communities accepted; never printed
  * @param users the SNMPv3 users accepted, with any engine ID (their keys are localised for the
  *     sending router's engine)
+ * @param perDevice how many notifications one device may send
+ * @param total how many notifications the receiver takes from all devices together
  */
 public record TrapReceiverConfig(
-    InetSocketAddress listen, List<String> communities, List<SnmpCredentials.UsmUser> users) {
+    InetSocketAddress listen,
+    List<String> communities,
+    List<SnmpCredentials.UsmUser> users,
+    TrapRateLimit perDevice,
+    TrapRateLimit total) {
+
+  /** With the default rate limits. */
+  public TrapReceiverConfig(
+      InetSocketAddress listen, List<String> communities, List<SnmpCredentials.UsmUser> users) {
+    this(listen, communities, users, TrapRateLimit.PER_DEVICE, TrapRateLimit.TOTAL);
+  }
 
   public TrapReceiverConfig {
     Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(perDevice, "perDevice");
+    Objects.requireNonNull(total, "total");
     communities = List.copyOf(communities);
     users = List.copyOf(users);
     if (communities.isEmpty() && users.isEmpty()) {
@@ -40,6 +54,10 @@ public record TrapReceiverConfig(
         + Redaction.REDACTED
         + ", users="
         + users
+        + ", perDevice="
+        + perDevice
+        + ", total="
+        + total
         + "]";
   }
 }

@@ -96,7 +96,7 @@ class TrapReceiverNetSnmpIT {
     assertThat(o.kind()).isEqualTo(ObservationKind.IKE_PROTOCOL_FAILURE);
     assertThat(o.peer()).contains("200.0.0.1");
     assertThat(o.detail()).isEqualTo("cikeProtocolFailure local=100.0.0.1 peer=200.0.0.1");
-    assertThat(receiver.counts()).isEqualTo(new TrapCounts(1, 1, 0, 0, 0));
+    assertThat(receiver.counts()).isEqualTo(new TrapCounts(1, 1, 0, 0, 0, 0, 0));
   }
 
   @Test
@@ -107,7 +107,7 @@ class TrapReceiverNetSnmpIT {
     run(v2c("snmptrap", COMMUNITY, ikeProtocolFailure().toArray(String[]::new)));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.counts().received() == 2);
-    assertThat(receiver.counts()).isEqualTo(new TrapCounts(2, 1, 1, 0, 0));
+    assertThat(receiver.counts()).isEqualTo(new TrapCounts(2, 1, 1, 0, 0, 0, 0));
     assertThat(observations).extracting(Observation::device).containsExactly("R1");
   }
 
@@ -117,7 +117,7 @@ class TrapReceiverNetSnmpIT {
     run(v2c("snmptrap", COMMUNITY, destination(), "", "1.3.6.1.6.3.1.1.5.1"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.counts().received() == 2);
-    assertThat(receiver.counts()).isEqualTo(new TrapCounts(2, 0, 0, 1, 1));
+    assertThat(receiver.counts()).isEqualTo(new TrapCounts(2, 0, 0, 1, 1, 0, 0));
     assertThat(observations).isEmpty();
   }
 
