@@ -27,15 +27,24 @@ public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
   /**
    * @param commandTimeout bound on one show command
    * @param connectTimeout bound on connect, key exchange and login together
+   * @param maxOutputBytes bound on what one command may print; a device that prints more is cut off
+   *     and its poll fails ({@code output_too_large}). A poll holds up to about twice this in
+   *     memory, so the agent's heap needs {@code polling.workers} times that for the worst case
    */
-  public record SshModuleConfig(Duration commandTimeout, Duration connectTimeout) {
+  public record SshModuleConfig(
+      Duration commandTimeout, Duration connectTimeout, Integer maxOutputBytes) {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final SshModuleConfig DEFAULTS = new SshModuleConfig(null, null);
+
+    /** Sized for a hub with 5,000 tunnels (~9 MB of {@code show crypto ipsec sa}) with room. */
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 64 << 20;
+
+    public static final SshModuleConfig DEFAULTS = new SshModuleConfig(null, null, null);
 
     public SshModuleConfig {
       commandTimeout = Objects.requireNonNullElse(commandTimeout, DEFAULT_COMMAND_TIMEOUT);
       connectTimeout = Objects.requireNonNullElse(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+      maxOutputBytes = Objects.requireNonNullElse(maxOutputBytes, DEFAULT_MAX_OUTPUT_BYTES);
     }
   }
 

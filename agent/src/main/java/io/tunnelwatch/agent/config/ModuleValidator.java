@@ -10,6 +10,10 @@ final class ModuleValidator {
   static final Duration MAX_COMMAND_TIMEOUT = Duration.ofHours(1);
   static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(10);
   static final Duration MAX_SNMP_TIMEOUT = Duration.ofMinutes(1);
+  // Below this not even a small router's show crypto ipsec sa fits; above it one poll could take
+  // most of a default heap.
+  static final int MIN_OUTPUT_BYTES = 64 << 10;
+  static final int MAX_OUTPUT_BYTES = 1 << 30;
 
   private ModuleValidator() {}
 
@@ -29,6 +33,11 @@ final class ModuleValidator {
         module.ssh().connectTimeout(),
         ConfigChecks.MIN_POSITIVE,
         MAX_CONNECT_TIMEOUT);
+    checks.requireRange(
+        path + ".ssh.max_output_bytes",
+        module.ssh().maxOutputBytes(),
+        MIN_OUTPUT_BYTES,
+        MAX_OUTPUT_BYTES);
     ModuleConfig.SnmpModuleConfig snmp = module.snmp();
     checks.requireDuration(
         path + ".snmp.timeout", snmp.timeout(), ConfigChecks.MIN_POSITIVE, MAX_SNMP_TIMEOUT);

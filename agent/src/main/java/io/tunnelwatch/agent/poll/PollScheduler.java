@@ -222,6 +222,17 @@ public final class PollScheduler implements AutoCloseable {
             .build());
   }
 
+  /** Hands a poll whose slot is marked running to a worker. */
+  private void dispatch(ScheduledPoll poll, Instant due, boolean regular, Duration interval) {
+    InFlight slot = Objects.requireNonNull(inFlight.get(poll.device()));
+    try {
+      workers.execute(() -> runOnWorker(poll, due, regular, interval, slot));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: nothing more runs, and no poll waits for this one.
+      slot.abandon();
+    }
+  }
+
   /**
    * Runs on a worker: skips the poll when it comes a whole interval late, else starts it and, once
    * it has been recorded, asks for a confirmation poll if it wants one.
@@ -231,7 +242,7 @@ public final class PollScheduler implements AutoCloseable {
     Duration lag = Duration.between(due, Instant.now());
     if (regular && lag.compareTo(interval) >= 0) {
       observer.pollSkipped(poll.device(), lag);
-      slot.end();
+      ended(poll, interval, slot);
       return;
     }
     observer.pollStarted(poll.device(), lag.isNegative() ? Duration.ZERO : lag);
@@ -256,40 +267,77 @@ public final class PollScheduler implements AutoCloseable {
                 LOG.warn(
                     "{}: cannot schedule a confirmation poll: {}", poll.device(), e.toString());
               } finally {
-                slot.end();
+                ended(poll, interval, slot);
               }
             });
   }
 
-  /** Whether a device's poll is running, and a future that completes when it has ended. */
-  private static final class InFlight {
-    /** The poll that runs: when it was due, and whether it was a regular one. */
-    record Running(Instant due, boolean regular, CompletableFuture<Void> ended) {}
+  /** The device's poll has ended: the regular poll that came due meanwhile, if any, runs now. */
+  private void ended(ScheduledPoll poll, Duration interval, InFlight slot) {
+    slot.end().ifPresent(due -> dispatch(poll, due, true, interval));
+  }
 
-    private @Nullable Running running;
+  /**
+   * Whether a device's poll is running and which regular poll waits for it. A regular poll that
+   * comes due while another poll of the device runs waits for it, as a poll waits for a free
+   * worker, rather than being dropped; only when a second one comes due meanwhile (a whole interval
+   * behind) is the older one skipped.
+   */
+  private static final class InFlight {
+    private @Nullable CompletableFuture<Void> running;
+    private @Nullable Instant waiting;
+
+    /** What became of a poll that came due. */
+    record Admission(boolean startNow, Optional<Instant> skipped) {}
 
     /**
-     * Marks a poll due at {@code due} as running; when one is running already, returns that one
-     * instead and marks nothing.
+     * Marks the poll due at {@code due} as running if none is; else a regular one waits (putting
+     * aside, and naming as skipped, one that was already waiting) and any other is dropped: an
+     * initial or confirmation poll overlapping a running one adds nothing.
      */
-    synchronized Optional<Running> begin(Instant due, boolean regular) {
-      if (running != null) {
-        return Optional.of(running);
+    synchronized Admission begin(Instant due, boolean regular) {
+      if (running == null) {
+        running = new CompletableFuture<>();
+        return new Admission(true, Optional.empty());
       }
-      running = new Running(due, regular, new CompletableFuture<>());
-      return Optional.empty();
+      if (!regular) {
+        return new Admission(false, Optional.empty());
+      }
+      Optional<Instant> skipped = Optional.ofNullable(waiting);
+      waiting = due;
+      return new Admission(false, skipped);
     }
 
-    synchronized void end() {
-      Running ended = running;
+    /**
+     * The running poll has ended; returns the due time of the regular poll that waited, now marked
+     * running, if one did.
+     */
+    synchronized Optional<Instant> end() {
+      CompletableFuture<Void> ended = running;
       running = null;
       if (ended != null) {
-        ended.ended().complete(null);
+        ended.complete(null);
+      }
+      Instant next = waiting;
+      waiting = null;
+      if (next == null) {
+        return Optional.empty();
+      }
+      running = new CompletableFuture<>();
+      return Optional.of(next);
+    }
+
+    /** Nothing will run any more (shutting down). */
+    synchronized void abandon() {
+      waiting = null;
+      if (running != null) {
+        running.complete(null);
+        running = null;
       }
     }
 
     synchronized CompletableFuture<Void> completion() {
-      return running == null ? CompletableFuture.completedFuture(null) : running.ended();
+      return running == null ? CompletableFuture.completedFuture(null) : running;
     }
   }
 
@@ -304,8 +352,8 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /**
-   * The Quartz job: hands the device's poll to a worker, or skips it when the previous one is still
-   * running.
+   * The Quartz job: hands the device's poll to a worker, or leaves it waiting for the device's
+   * running poll.
    */
   @DisallowConcurrentExecution
   static final class DevicePollJob implements Job {
@@ -324,21 +372,13 @@ public final class PollScheduler implements AutoCloseable {
       Instant due = context.getScheduledFireTime().toInstant();
       boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
       InFlight slot = Objects.requireNonNull(scheduler.inFlight.get(poll.device()));
-      Optional<InFlight.Running> previous = slot.begin(due, regular);
-      if (previous.isPresent()) {
-        // Only a regular poll still running at the next slot means the device is not polled
-        // every interval; an initial or confirmation poll overlapping a slot is fresh data.
-        if (regular && previous.get().regular()) {
-          scheduler.observer.pollSkipped(
-              poll.device(), Duration.between(previous.get().due(), due));
-        }
-        return;
-      }
-      try {
-        scheduler.workers.execute(() -> scheduler.runOnWorker(poll, due, regular, interval, slot));
-      } catch (RejectedExecutionException e) {
-        // Shutting down.
-        slot.end();
+      InFlight.Admission admission = slot.begin(due, regular);
+      admission
+          .skipped()
+          .ifPresent(
+              older -> scheduler.observer.pollSkipped(poll.device(), Duration.between(older, due)));
+      if (admission.startNow()) {
+        scheduler.dispatch(poll, due, regular, interval);
       }
     }
   }

@@ -81,7 +81,9 @@ final class DevicePollers implements AutoCloseable {
                         device.ssh().trustOnFirstUse(),
                         module.connectTimeout()),
                     module.commandTimeout(),
-                    SshCliSession.OutputLimits.DEFAULT),
+                    new SshCliSession.OutputLimits(
+                        module.maxOutputBytes(),
+                        SshCliSession.OutputLimits.DEFAULT.maxBannerBytes())),
             RECONNECT_BACKOFF);
     return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
   }

@@ -97,7 +97,7 @@ class AgentLabIT {
             Map.of(
                 DemoConfig.MODULE,
                 ModuleConfig.ofSsh(
-                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5)))),
+                    new ModuleConfig.SshModuleConfig(commandTimeout, Duration.ofSeconds(5), null))),
             devices);
     agent = Agent.start(config);
   }

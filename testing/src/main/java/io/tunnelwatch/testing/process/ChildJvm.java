@@ -14,8 +14,17 @@ public final class ChildJvm {
 
   /** A process builder for {@code java -cp <test class path> main args...}; not started yet. */
   public static ProcessBuilder of(Class<?> main, String... args) {
+    return of(List.of(), main, args);
+  }
+
+  /**
+   * A process builder for {@code java jvmOptions -cp <test class path> main args...}, e.g. with
+   * {@code -Xmx96m} to show that a bound holds; not started yet.
+   */
+  public static ProcessBuilder of(List<String> jvmOptions, Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

@@ -199,8 +199,8 @@ public final class MetricContract {
   public static final MetricFamily.Counter POLLS_SKIPPED =
       counter(
           "tunnelwatch_polls_skipped",
-          "Polls dropped because they were a whole interval late or the device's previous poll had"
-              + " not ended, by device",
+          "Polls dropped because they were a whole interval late (the next one was already due),"
+              + " by device",
           "device");
   public static final MetricFamily.Gauge SNMP_REQUESTS_IN_FLIGHT =
       gauge("tunnelwatch_snmp_requests_in_flight", "SNMP requests waiting for their answer");
