@@ -52,7 +52,7 @@ class HostilePeersAgentIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
   private static final String HEAP = "-Xmx96m";
 
-  @TempDir Path dir;
+  private Path dir;
   private RunningLab lab;
   private OpenSshServer streaming;
   private OpenSshServer trickling;
@@ -61,7 +61,8 @@ class HostilePeersAgentIT {
   private int httpPort;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path tempDir) throws Exception {
+    dir = tempDir;
     lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     LabRouter r1 = lab.router("R1");
     Path key = dir.resolve("id_ed25519");
