@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     // Every subcommand answers --help and --version, even one with required options.
     scope = ScopeType.INHERIT,
-    version = "tunnelwatch 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Watches IPsec-over-GRE tunnels on Cisco IOS / IOS-XE routers.",
     subcommands = {
       RunCommand.class,

@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -11,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.core.metrics.MetricContract;
 import io.tunnelwatch.core.metrics.MetricFamily;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
@@ -61,6 +63,18 @@ public final class AgentMetrics {
                 queues.forEach(
                     (labels, size) -> cb.call(size.getAsInt(), labels.toArray(String[]::new))))
         .register(registry);
+  }
+
+  /** {@code tunnelwatch_build_info}: which build runs, as Prometheus exporters say it. */
+  public void buildInfo(BuildInfo build, String javaVersion) {
+    MetricFamily.Gauge family = MetricContract.BUILD_INFO;
+    Gauge.builder()
+        .name(family.name())
+        .help(family.help())
+        .labelNames(labelNames(family))
+        .register(registry)
+        .labelValues(build.version(), build.revision(), javaVersion)
+        .set(1);
   }
 
   /** Exposes the SNMP request window, read at scrape time. */

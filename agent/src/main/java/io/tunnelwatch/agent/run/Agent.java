@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.events.EventFanout;
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.quartz.SchedulerException;
 
@@ -67,6 +70,7 @@ public final class Agent implements AutoCloseable {
     PrometheusMeterRegistry meters = jvmMeters(registry);
     resources.add("the JVM meters", meters, meters::close);
     AgentMetrics metrics = new AgentMetrics(registry);
+    metrics.buildInfo(BuildInfo.current(), BuildInfo.javaVersion());
     states = new DeviceStates();
     Map<String, Duration> intervals = pollIntervals(config);
     consumers =
@@ -189,6 +193,9 @@ public final class Agent implements AutoCloseable {
   }
 
   /** Micrometer, kept for its JVM and process binders only; it shares the agent's registry. */
+  private static final Set<String> DISALLOWED_METERS =
+      Set.of("process.cpu.time", "system.cpu.count");
+
   private static PrometheusMeterRegistry jvmMeters(PrometheusRegistry registry) {
     PrometheusMeterRegistry meters =
         new PrometheusMeterRegistry(
@@ -197,6 +204,9 @@ public final class Agent implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
+    // Two of Micrometer's names break Prometheus's naming rules (promtool check metrics): CPU
+    // time in nanoseconds, and a gauge named like a histogram's _count.
+    meters.config().meterFilter(MeterFilter.deny(id -> DISALLOWED_METERS.contains(id.getName())));
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
     return meters;

@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.agent.BuildInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,10 @@ class HelpTest {
     int exit = commandLine.execute(subcommand, "--version");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).startsWith("tunnelwatch ");
+    // The version Maven filtered into build.properties, not a literal that goes stale.
+    assertThat(out.toString())
+        .startsWith("tunnelwatch " + BuildInfo.current().version() + " (revision ")
+        .contains("Java " + Runtime.version());
+    assertThat(BuildInfo.current().version()).matches("\\d+\\.\\d+\\.\\d+.*");
   }
 }

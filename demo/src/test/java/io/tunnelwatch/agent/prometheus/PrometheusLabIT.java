@@ -11,6 +11,9 @@ import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
+import io.tunnelwatch.testing.process.CommandResult;
+import io.tunnelwatch.testing.process.ProcessRunner;
 import io.tunnelwatch.testing.prometheus.Dashboard;
 import io.tunnelwatch.testing.prometheus.PromQlNames;
 import io.tunnelwatch.testing.prometheus.PromQueryChecker;
@@ -18,6 +21,8 @@ import io.tunnelwatch.testing.prometheus.PrometheusServer;
 import io.tunnelwatch.testing.prometheus.RepoLayout;
 import io.tunnelwatch.testing.prometheus.RuleFile;
 import io.tunnelwatch.testing.prometheus.TemplateVariables;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,6 +200,26 @@ class PrometheusLabIT {
         .isSubsetOf(union(available, QUIET_WHEN_HEALTHY));
     // An excuse nothing needs is a stale one.
     assertThat(read).as("QUIET_WHEN_HEALTHY entries nothing reads").containsAll(QUIET_WHEN_HEALTHY);
+  }
+
+  @Test
+  @Order(1)
+  void promtoolFindsNothingToFaultInTheAgentsMetrics(@TempDir Path tmp) throws Exception {
+    Path page = tmp.resolve("metrics.txt");
+    Files.writeString(
+        page,
+        MetricsEndpoint.at(new InetSocketAddress("127.0.0.1", agent.httpAddress().getPort()))
+            .text());
+
+    // promtool reads the page on stdin; it exits 3 and lists each name it faults.
+    CommandResult lint =
+        ProcessRunner.run("sh", "-c", "promtool check metrics < \"$0\"", page.toString());
+
+    assertThat(lint.exitCode()).as(lint.stdout() + lint.stderr()).isZero();
+    assertThat(Files.readString(page))
+        .contains("tunnelwatch_build_info{")
+        .doesNotContain("process_cpu_time_ns_total")
+        .doesNotContain("system_cpu_count");
   }
 
   @Test

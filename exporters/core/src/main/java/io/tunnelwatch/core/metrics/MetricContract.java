@@ -182,6 +182,13 @@ public final class MetricContract {
           "flow");
 
   // The agent itself
+  public static final MetricFamily.Gauge BUILD_INFO =
+      gauge(
+          "tunnelwatch_build_info",
+          "Always 1; the labels say which build of the agent runs",
+          "version",
+          "revision",
+          "java_version");
   public static final MetricFamily.Counter POLLS =
       counter("tunnelwatch_polls", "Device polls started, by source", "source");
   public static final MetricFamily.Counter POLL_FAILURES =
@@ -280,6 +287,7 @@ public final class MetricContract {
   /** The agent's own families (polls, traps, notifications). */
   public static final List<MetricFamily> AGENT =
       List.of(
+          BUILD_INFO,
           POLLS,
           POLL_FAILURES,
           POLL_SCHEDULE_LAG,
