@@ -152,7 +152,7 @@ class ParseCommandTest {
     assertThat(err.toString().strip())
         .isEqualTo(
             "tunnelwatch parse: show crypto isakmp sa: IOS rejected the command: "
-                + "% Invalid input detected at '^' marker. (line 3)");
+                + "'% Invalid input detected at '^' marker.' (line 3)");
   }
 
   @Test
