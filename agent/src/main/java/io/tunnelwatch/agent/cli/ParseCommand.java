@@ -2,15 +2,18 @@ package io.tunnelwatch.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.ios.parse.ParseException;
+import io.tunnelwatch.ios.parse.ParseWarning;
 import io.tunnelwatch.ios.parse.Parsed;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +47,9 @@ final class ParseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A bound on the input; tests lower it. */
+  int maxBytes = BoundedInput.MAX_BYTES;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -56,7 +62,7 @@ final class ParseCommand implements Callable<Integer> {
       }
       return 2;
     }
-    String output;
+    BoundedInput.Text output;
     try {
       output = read();
     } catch (IOException e) {
@@ -65,36 +71,72 @@ final class ParseCommand implements Callable<Integer> {
     }
     Parsed<?> parsed;
     try {
-      parsed = show.get().parse(output);
+      parsed = show.get().parse(output.text());
     } catch (ParseException e) {
       String where = e.lineNumber() == 0 ? "" : " (line " + e.lineNumber() + ")";
       err.println("tunnelwatch parse: " + given + ": " + e.reason() + where);
       return 1;
+    } catch (OutOfMemoryError e) {
+      // The parse's own data is unreachable once this frame is left, so the JVM can go on to say
+      // why, instead of dying with a stack trace.
+      err.println(
+          "tunnelwatch parse: not enough memory for "
+              + (output.text().length() >> 20)
+              + " MiB of output; give the JVM more (java -Xmx...) or split the input");
+      return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json(given, parsed));
+    out.println(json(given, parsed, warnings(given, output, parsed)));
     out.flush();
     return 0;
   }
 
-  private String read() throws IOException {
-    if (input.equals("-")) {
-      // System.in is looked up at call time so that tests can swap it
-      InputStream in = System.in;
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  private BoundedInput.Text read() throws IOException {
+    // System.in is looked up at call time so that tests can swap it
+    try (InputStream in =
+        input.equals("-") ? nonClosing(System.in) : Files.newInputStream(Path.of(input))) {
+      return BoundedInput.read(in, maxBytes);
     }
-    return Files.readString(Path.of(input), StandardCharsets.UTF_8);
+  }
+
+  private static InputStream nonClosing(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {
+        // stdin belongs to the process, not to this command
+      }
+    };
+  }
+
+  /** The parser's warnings, after one for bytes that were not UTF-8, if there were any. */
+  private static List<ParseWarning> warnings(
+      String command, BoundedInput.Text output, Parsed<?> parsed) {
+    if (output.replaced() == 0) {
+      return parsed.warnings();
+    }
+    List<ParseWarning> all = new ArrayList<>();
+    all.add(
+        new ParseWarning(
+            command,
+            0,
+            "",
+            output.replaced() + " invalid UTF-8 byte sequence(s) replaced with U+FFFD"));
+    all.addAll(parsed.warnings());
+    return all;
   }
 
   private static String describe(IOException e) {
-    return e instanceof NoSuchFileException ? "no such file" : e.toString();
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    return e instanceof BoundedInput.TooLarge tooLarge ? tooLarge.reason() : e.toString();
   }
 
-  private static String json(String command, Parsed<?> parsed) {
+  private static String json(String command, Parsed<?> parsed, List<ParseWarning> warnings) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("command", command);
     document.put("result", parsed.value());
-    document.put("warnings", parsed.warnings());
+    document.put("warnings", warnings);
     try {
       return ParseJson.mapper().writeValueAsString(document);
     } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.cli;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
 import io.tunnelwatch.agent.history.EventHistory;
+import io.tunnelwatch.agent.history.HistoryStoreException;
 import io.tunnelwatch.agent.report.HistoryOpener;
 import io.tunnelwatch.agent.report.RekeyPolicy;
 import io.tunnelwatch.agent.report.ReportGenerator;
@@ -16,6 +17,7 @@ import io.tunnelwatch.agent.report.render.ReportFormat;
 import io.tunnelwatch.agent.time.DurationText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,6 +130,7 @@ final class ReportCommand implements Callable<Integer> {
       RekeyPolicy rekeys =
           new RekeyPolicy(DurationText.parse(ikeLifetime), DurationText.parse(ipsecLifetime));
       List<TunnelBinding> bound = bindings.stream().map(ReportCommand::binding).toList();
+      checkOutDirectory();
       Optional<Instant> start = Optional.ofNullable(from).map(t -> ReportTimes.parse("--from", t));
       Optional<Instant> end = Optional.ofNullable(to).map(t -> ReportTimes.parse("--to", t));
       HistoryOpener history =
@@ -155,7 +158,7 @@ final class ReportCommand implements Callable<Integer> {
               report.period().to());
       spec.commandLine().getOut().flush();
       return 0;
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | HistoryStoreException e) {
       err.println("tunnelwatch report: " + e.getMessage());
       return 1;
     } catch (ConfigException e) {
@@ -164,6 +167,15 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("tunnelwatch report: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /** Checked before the history is read, so that a typo costs no report run. */
+  private void checkOutDirectory() {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException(
+          "--out: the directory " + parent + " does not exist (report creates no directories)");
     }
   }
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 
 /**
  * Opens a prepared, migrated connection to the store, first at start and again after the database
- * went away (a PostgreSQL restart). Holds the URL, which may carry a password: never print it.
+ * went away (a PostgreSQL restart); or, for a reader such as a report, a read-only connection to a
+ * store that must already be at the latest schema (nothing is created, migrated or set). Holds the
+ * URL, which may carry a password: never print it.
  */
 final class ConnectionSource {
 
@@ -15,12 +17,26 @@ final class ConnectionSource {
   private final SqlDialect dialect;
   private final int schemaVersion;
   private final Clock clock;
+  private final boolean readOnly;
 
   ConnectionSource(String jdbcUrl, int schemaVersion, Clock clock) {
+    this(jdbcUrl, schemaVersion, clock, false);
+  }
+
+  private ConnectionSource(String jdbcUrl, int schemaVersion, Clock clock, boolean readOnly) {
     this.jdbcUrl = jdbcUrl;
     this.dialect = SqlDialect.forUrl(jdbcUrl);
     this.schemaVersion = schemaVersion;
     this.clock = clock;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * A source for reading only. A SQLite URL must say so itself ({@code mode=ro} or {@code
+   * immutable=1}), since SQLite takes the mode when the file is opened.
+   */
+  static ConnectionSource readOnly(String jdbcUrl, int schemaVersion) {
+    return new ConnectionSource(jdbcUrl, schemaVersion, Clock.systemUTC(), true);
   }
 
   /** The URL without credentials, safe to show. */
@@ -31,8 +47,13 @@ final class ConnectionSource {
   Connection open() throws SQLException {
     Connection connection = DriverManager.getConnection(jdbcUrl);
     try {
-      dialect.prepare(connection);
-      SchemaMigrations.migrate(connection, dialect, schemaVersion, clock);
+      if (readOnly) {
+        dialect.prepareReadOnly(connection);
+        SchemaMigrations.requireVersion(connection, schemaVersion);
+      } else {
+        dialect.prepare(connection);
+        SchemaMigrations.migrate(connection, dialect, schemaVersion, clock);
+      }
       return connection;
     } catch (SQLException | RuntimeException e) {
       try {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,29 @@ public final class JdbcEventHistory implements EventHistory {
     HistoryConnection connection = new HistoryConnection(source, HistoryConnection.open(source));
     LOG.info("event history at {}", source.where());
     return new JdbcEventHistory(connection, gaps);
+  }
+
+  /**
+   * Opens {@code stateDir/tunnelwatch.db} for reading only: nothing is created, migrated or
+   * written, so a read-only state directory can be read (see {@link ReadOnlySqliteFile}).
+   *
+   * @throws HistoryStoreException when the file is missing, empty, not a database or not at the
+   *     latest schema
+   */
+  public static JdbcEventHistory openReadOnly(Path stateDir) {
+    return openReadOnlyFile(stateDir.resolve(FILE_NAME));
+  }
+
+  /** Opens a SQLite history file for reading only, like {@link #openReadOnly(Path)}. */
+  public static JdbcEventHistory openReadOnlyFile(Path file) {
+    return connectReadOnly(ReadOnlySqliteFile.url(file));
+  }
+
+  /** Opens a store at a JDBC URL for reading only; a SQLite URL must open the file read-only. */
+  public static JdbcEventHistory connectReadOnly(String jdbcUrl) {
+    ConnectionSource source = ConnectionSource.readOnly(jdbcUrl, SchemaMigrations.latestVersion());
+    HistoryConnection connection = new HistoryConnection(source, HistoryConnection.open(source));
+    return new JdbcEventHistory(connection, CoverageGaps.fromIntervals(Map.of()));
   }
 
   static String sqliteUrl(Path stateDir) {

@@ -140,6 +140,29 @@ final class SchemaMigrations {
     return current;
   }
 
+  /**
+   * For a reader that must not write: fails unless the database is at exactly {@code target}, with
+   * a message that says what to do.
+   */
+  static void requireVersion(Connection connection, int target) throws SQLException {
+    int current;
+    try {
+      current = currentVersion(connection);
+    } catch (SQLException e) {
+      throw new SQLException("it holds no tunnelwatch history (no schema_version table)", e);
+    }
+    if (current != target) {
+      throw new SQLException(
+          "the history database is at schema version "
+              + current
+              + " but this tunnelwatch reads version "
+              + target
+              + (current < target
+                  ? "; start the agent of this version once to migrate it"
+                  : "; run a newer tunnelwatch"));
+    }
+  }
+
   static int currentVersion(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {

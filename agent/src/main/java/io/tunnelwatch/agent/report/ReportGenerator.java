@@ -44,12 +44,12 @@ public final class ReportGenerator {
 
   /**
    * Writes the report next to its destination first, then moves it in place, so that a reader (a
-   * web server, a mail job) never sees half a report.
+   * web server, a mail job) never sees half a report. The directory must exist: creating it is the
+   * caller's decision.
    */
   public static void write(StabilityReport report, ReportFormat format, Path out)
       throws IOException {
     Path target = out.toAbsolutePath();
-    Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
     try {
       try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

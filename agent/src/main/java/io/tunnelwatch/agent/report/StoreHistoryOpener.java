@@ -2,16 +2,20 @@ package io.tunnelwatch.agent.report;
 
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.HistoryConfig;
-import io.tunnelwatch.agent.history.CoverageGaps;
 import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.history.JdbcEventHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** Opens the agent's own history store (SQLite file or JDBC URL) for an offline report. */
+/**
+ * Opens the agent's own history store (SQLite file or JDBC URL) for an offline report, read-only: a
+ * report never creates, migrates or writes the store, so it works on a read-only copy and cannot
+ * spoil the agent's.
+ */
 public final class StoreHistoryOpener implements HistoryOpener {
+
+  private static final String SQLITE_PATH = "jdbc:sqlite:";
 
   @Override
   public EventHistory openStateDir(Path stateDir) throws IOException {
@@ -20,7 +24,7 @@ public final class StoreHistoryOpener implements HistoryOpener {
       // Opening would create an empty store and report nothing: say what is missing instead.
       throw new IOException("no event history at " + file);
     }
-    return JdbcEventHistory.open(stateDir, CoverageGaps.fromIntervals(Map.of()));
+    return JdbcEventHistory.openReadOnly(stateDir);
   }
 
   @Override
@@ -29,8 +33,15 @@ public final class StoreHistoryOpener implements HistoryOpener {
     if (history.stateDir() != null) {
       return openStateDir(Path.of(history.stateDir()));
     }
-    if (history.jdbcUrl() != null) {
-      return JdbcEventHistory.connect(history.jdbcUrl(), CoverageGaps.fromIntervals(Map.of()));
+    String url = history.jdbcUrl();
+    if (url != null) {
+      if (url.startsWith(SQLITE_PATH)
+          && !url.contains("?")
+          && !url.startsWith(SQLITE_PATH + "file:")) {
+        // A plain file path: opened like a state directory's file, so that it is not created.
+        return JdbcEventHistory.openReadOnlyFile(Path.of(url.substring(SQLITE_PATH.length())));
+      }
+      return JdbcEventHistory.connectReadOnly(url);
     }
     throw new IOException("the configuration keeps no history (no history.state_dir or jdbc_url)");
   }

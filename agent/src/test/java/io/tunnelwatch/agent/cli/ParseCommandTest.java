@@ -8,11 +8,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,7 +155,7 @@ class ParseCommandTest {
     assertThat(err.toString().strip())
         .isEqualTo(
             "tunnelwatch parse: show crypto isakmp sa: IOS rejected the command: "
-                + "% Invalid input detected at '^' marker. (line 3)");
+                + "'% Invalid input detected at '^' marker.' (line 3)");
   }
 
   @Test
@@ -180,5 +183,77 @@ class ParseCommandTest {
         .contains("show crypto session")
         .contains("show crypto ikev2 sa [detailed]")
         .contains("show processes cpu");
+  }
+
+  @Test
+  void aLatinOneByteIsReplacedAndCountedNotFatal() throws IOException {
+    byte[] text =
+        (sample("r1-isakmp-sa.txt") + "caf\u00e9 \u00e9t\u00e9\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Path file = Files.write(dir.resolve("latin1.txt"), text);
+
+    int exit = parse("show crypto isakmp sa", file.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(json().at("/result/0/conn_id").asInt()).isEqualTo(1001);
+    assertThat(json().at("/warnings/0/reason").asText())
+        .isEqualTo("3 invalid UTF-8 byte sequence(s) replaced with U+FFFD");
+    assertThat(json().at("/warnings/1/line").asText()).isEqualTo("caf\ufffd \ufffdt\ufffd");
+  }
+
+  @Test
+  void validUtf8AndItsOwnReplacementCharacterAreNotCounted() {
+    BoundedInput.Text text =
+        BoundedInput.decode("R1 \u00e9 \ufffd \ud83d\ude00".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(text.replaced()).isZero();
+    assertThat(text.text()).isEqualTo("R1 \u00e9 \ufffd \ud83d\ude00");
+  }
+
+  @Test
+  void endlessStdinIsReadOnlyUpToTheBound() {
+    AtomicLong served = new AtomicLong();
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            served.incrementAndGet();
+            return 'x';
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            Arrays.fill(b, off, off + len, (byte) 'x');
+            served.addAndGet(len);
+            return len;
+          }
+        };
+    InputStream saved = System.in;
+    System.setIn(endless);
+    int exit;
+    try {
+      exit = parse("show crypto isakmp sa", "-");
+    } finally {
+      System.setIn(saved);
+    }
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "tunnelwatch parse: cannot read -: larger than 64 MiB; split it (parse reads at most"
+                + " that much)");
+    assertThat(served.get())
+        .isBetween((long) BoundedInput.MAX_BYTES, BoundedInput.MAX_BYTES + 65_536L);
+  }
+
+  @Test
+  void aFileOverTheBoundIsRefused() throws IOException {
+    Path big = dir.resolve("big.txt");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(BoundedInput.MAX_BYTES + 1L);
+    }
+
+    assertThat(parse("show crypto isakmp sa", big.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot read " + big + ": larger than 64 MiB");
   }
 }

@@ -9,6 +9,7 @@ import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.report.Histories;
 import io.tunnelwatch.agent.report.HistoryOpener;
 import io.tunnelwatch.agent.report.InMemoryEventHistory;
+import io.tunnelwatch.agent.report.StoreHistoryOpener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class ReportCommandTest {
@@ -71,7 +74,7 @@ class ReportCommandTest {
 
   @Test
   void writesTheRequestedPeriodAsJsonFromTheStateDirectory() throws IOException {
-    Path file = dir.resolve("out/report.json");
+    Path file = Files.createDirectories(dir.resolve("out")).resolve("report.json");
 
     int exit =
         report(
@@ -168,6 +171,71 @@ class ReportCommandTest {
         .contains("--from: expected an ISO date such as 2026-11-01")
         .contains("'1st of November'");
     assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void aMissingDirectoryOfOutNamesTheOptionAndIsNotCreated() {
+    Path file = dir.resolve("no-such-dir/r.html");
+
+    int exit = report(Optional.of(opener), "--state-dir", dir.toString(), "--out", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "tunnelwatch report: --out: the directory "
+                + dir.resolve("no-such-dir")
+                + " does not exist (report creates no directories)");
+    assertThat(file.getParent()).doesNotExist();
+    assertThat(openedWith).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--from,+10000-01-01",
+    "--from,1600-01-01T00:00",
+    "--to,+999999999-12-31T23:59:59+18:00",
+    "--to,2262-04-12"
+  })
+  void aTimeOutsideWhatTheHistoryHoldsNamesTheOption(String option, String time) {
+    int exit =
+        report(
+            Optional.of(opener),
+            "--state-dir",
+            dir.toString(),
+            option,
+            time,
+            "--out",
+            dir.resolve("r.html").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "tunnelwatch report: "
+                + option
+                + ": "
+                + time
+                + " is outside the times the history can hold"
+                + " (1677-09-21T00:12:43.145224192Z .. 2262-04-11T23:47:16.854775807Z)");
+  }
+
+  @Test
+  void anEmptyHistoryFileIsAClearErrorAndStaysEmpty() throws IOException {
+    Path db = Files.createFile(dir.resolve("tunnelwatch.db"));
+
+    int exit =
+        report(
+            Optional.of(new StoreHistoryOpener()),
+            "--state-dir",
+            dir.toString(),
+            "--out",
+            dir.resolve("r.html").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains(db + " is empty, not a tunnelwatch history");
+    assertThat(db).isEmptyFile();
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(db);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.core.model.IpsecCounters;
 import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.SpiPair;
@@ -93,6 +94,6 @@ final class IpsecFlowMapper {
 
   private static ParseWarning skip(IpsecSaInterface iface, String reason) {
     return new ParseWarning(
-        IpsecSaParser.COMMAND, 0, "", "interface " + iface.name() + ": " + reason);
+        IpsecSaParser.COMMAND, 0, "", "interface " + PeerText.quote(iface.name()) + ": " + reason);
   }
 }

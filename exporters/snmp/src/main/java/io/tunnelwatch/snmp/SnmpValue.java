@@ -1,5 +1,6 @@
 package io.tunnelwatch.snmp;
 
+import io.tunnelwatch.core.PeerText;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -65,7 +66,13 @@ public sealed interface SnmpValue {
   record ObjectId(Oid oid) implements SnmpValue {}
 
   /** A syntax the readers have no use for (Opaque, BITS…), kept as text for messages. */
-  record Other(String syntax, String text) implements SnmpValue {}
+  record Other(String syntax, String text) implements SnmpValue {
+    /** The agent's text escaped, since messages quote values. */
+    @Override
+    public String toString() {
+      return "Other[" + syntax + " " + PeerText.quote(text) + "]";
+    }
+  }
 
   /** The {@code NULL} value and the three SNMPv2 exception values. */
   enum Absent implements SnmpValue {

@@ -84,6 +84,20 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM, and the exit status once the process ended; a process still running after {@code
+   * within} is killed and fails the call.
+   */
+  public int terminate(Duration within) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      throw new IllegalStateException(
+          name + " did not exit within " + within + " of SIGTERM:\n" + logText());
+    }
+    return process.exitValue();
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
   @Override
   public void close() {

@@ -8,6 +8,7 @@ import io.tunnelwatch.agent.report.ReportRequest;
 import io.tunnelwatch.agent.report.StabilityReport;
 import io.tunnelwatch.agent.report.render.ReportFormat;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -55,6 +56,8 @@ public final class ScheduledReport {
                 config.name(),
                 covered.from().atZone(ZoneOffset.UTC).toLocalDate(),
                 format.extension()));
+    // The agent owns its report directory; the report command, a read path, creates none.
+    Files.createDirectories(directory);
     ReportGenerator.write(report, format, file);
     ReportRetention.keepLast(directory, config.name(), format.extension(), config.keep());
     return file;

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.parse;
 
+import io.tunnelwatch.core.PeerText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,8 @@ final class CliText {
     String lower = text.toLowerCase(Locale.ROOT);
     for (String error : IOS_ERRORS) {
       if (lower.startsWith(error)) {
-        throw new ParseException(command, "IOS rejected the command: " + text, number);
+        throw new ParseException(
+            command, "IOS rejected the command: " + PeerText.quote(text), number);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.parse;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.core.model.IkeVersion;
 import io.tunnelwatch.ios.model.CryptoSession;
 import io.tunnelwatch.ios.model.SessionFlowDirection;
@@ -163,7 +164,7 @@ public final class CryptoSessionParser {
       for (String token : text.split("\\s+")) {
         int colon = token.indexOf(':');
         if (colon < 0) {
-          ctx.warn(line, "unrecognised capability field '" + token + "'");
+          ctx.warn(line, "unrecognised capability field " + PeerText.quote(token));
           continue;
         }
         String key = token.substring(0, colon);
@@ -183,7 +184,7 @@ public final class CryptoSessionParser {
               ctx.warn(line, "lifetime is not hh:mm:ss");
             }
           }
-          default -> ctx.warn(line, "unknown capability field '" + key + "'");
+          default -> ctx.warn(line, "unknown capability field " + PeerText.quote(key));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.tunnelwatch.ios.parse;
 
 import static io.tunnelwatch.ios.parse.CryptoSessionParser.isDigits;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.ios.model.AddressFamily;
 import io.tunnelwatch.ios.model.Ikev2Sa;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class Ikev2SaBuilder {
       if (isDigits(digits)) {
         port = ctx.smallNumber(digits, line);
       } else {
-        ctx.warn(line, "port is not a number: " + digits);
+        ctx.warn(line, "port is not a number: " + PeerText.quote(digits));
       }
     }
     if (local) {
@@ -96,7 +97,7 @@ final class Ikev2SaBuilder {
         case "DH Grp" -> dhGroup = small(value, line);
         case "Auth sign" -> authSign = Optional.of(value);
         case "Auth verify" -> authVerify = Optional.of(value);
-        default -> ctx.warn(line, "unknown field '" + key + "'");
+        default -> ctx.warn(line, "unknown field " + PeerText.quote(key));
       }
     }
   }
@@ -108,13 +109,13 @@ final class Ikev2SaBuilder {
       int colon = item.indexOf(':');
       String value = colon < 0 ? "" : item.substring(colon + 1).strip();
       if (!isDigits(value)) {
-        ctx.warn(line, "not a number in '" + item + "'");
+        ctx.warn(line, "not a number in " + PeerText.quote(item));
       } else if (item.startsWith("CE id")) {
         ceId = ctx.number(value, line);
       } else if (item.startsWith("Session-id")) {
         sessionId = ctx.number(value, line);
       } else {
-        ctx.warn(line, "unknown field '" + item + "'");
+        ctx.warn(line, "unknown field " + PeerText.quote(item));
       }
     }
   }
@@ -123,7 +124,7 @@ final class Ikev2SaBuilder {
     switch (value) {
       case "Yes" -> initiator = Optional.of(true);
       case "No" -> initiator = Optional.of(false);
-      default -> ctx.warn(line, "initiator is neither Yes nor No: " + value);
+      default -> ctx.warn(line, "initiator is neither Yes nor No: " + PeerText.quote(value));
     }
   }
 
@@ -131,7 +132,7 @@ final class Ikev2SaBuilder {
     if (isDigits(value)) {
       return ctx.smallNumber(value, line);
     }
-    ctx.warn(line, "not a number: " + value);
+    ctx.warn(line, "not a number: " + PeerText.quote(value));
     return OptionalInt.empty();
   }
 

@@ -2,6 +2,7 @@ package io.tunnelwatch.ios.parse;
 
 import static io.tunnelwatch.ios.parse.CryptoSessionParser.isDigits;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.ios.model.AddressFamily;
 import io.tunnelwatch.ios.model.IsakmpSa;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ public final class IsakmpSaParser {
               i++;
             }
           }
-          default -> ctx.warn(line, "unknown field '" + t[i] + "'");
+          default -> ctx.warn(line, "unknown field " + PeerText.quote(t[i]));
         }
       }
       if (kvDestination == null || kvSource == null || state == null) {

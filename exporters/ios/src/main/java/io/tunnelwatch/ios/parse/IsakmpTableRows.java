@@ -2,6 +2,7 @@ package io.tunnelwatch.ios.parse;
 
 import static io.tunnelwatch.ios.parse.CryptoSessionParser.isDigits;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.ios.model.AddressFamily;
 import io.tunnelwatch.ios.model.IsakmpSa;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ final class IsakmpTableRows {
       }
     }
     if (rest.length() > 0) {
-      ctx.warn(line, "unexpected trailing text '" + rest.toString().strip() + "'");
+      ctx.warn(line, "unexpected trailing text " + PeerText.quote(rest.toString().strip()));
     }
     return stateRow(family, t[0], t[1], t[2], ctx.number(t[3], line), slot, status, deleted);
   }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.parse;
 
+import io.tunnelwatch.core.PeerText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -36,7 +37,7 @@ final class ParseContext {
     try {
       return OptionalLong.of(Long.parseLong(digits));
     } catch (NumberFormatException e) {
-      warn(line, "number out of range: " + digits);
+      warn(line, "number out of range: " + PeerText.quote(digits));
       return OptionalLong.empty();
     }
   }
@@ -45,7 +46,7 @@ final class ParseContext {
     try {
       return OptionalInt.of(Integer.parseInt(digits));
     } catch (NumberFormatException e) {
-      warn(line, "number out of range: " + digits);
+      warn(line, "number out of range: " + PeerText.quote(digits));
       return OptionalInt.empty();
     }
   }

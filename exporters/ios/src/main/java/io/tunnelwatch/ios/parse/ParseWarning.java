@@ -1,5 +1,7 @@
 package io.tunnelwatch.ios.parse;
 
+import io.tunnelwatch.core.PeerText;
+
 /**
  * A line a parser could not use. Parsers skip such lines instead of failing, so that one odd line
  * does not hide the rest of a poll; the warning keeps the skip visible.
@@ -16,6 +18,6 @@ public record ParseWarning(String command, int lineNumber, String line, String r
   public String toString() {
     return lineNumber == 0
         ? command + ": " + reason
-        : command + " line " + lineNumber + ": " + reason + ": '" + line + "'";
+        : command + " line " + lineNumber + ": " + reason + ": " + PeerText.quote(line);
   }
 }

@@ -121,6 +121,34 @@ final class ShellOutputBuffer extends OutputStream {
     }
   }
 
+  /** The last line received so far, for a message that says where the device stopped. */
+  String lastLine() {
+    lock.lock();
+    try {
+      return lastLine(text);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The last non-blank line of the text, without its line end; looks at the last {@link
+   * #TAIL_CHARS} characters only, so a device that sent megabytes without a line break costs no
+   * more than one that did not.
+   */
+  static String lastLine(CharSequence text) {
+    int end = text.length();
+    int from = Math.max(0, end - TAIL_CHARS);
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > from && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+      start--;
+    }
+    return text.subSequence(start, end).toString();
+  }
+
   private CharSequence tail() {
     int length = text.length();
     if (length <= TAIL_CHARS) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.transport;
 
+import io.tunnelwatch.core.PeerText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,11 @@ public final class SshCliSession implements CliSession {
     String banner = awaitPrompt(timeout, "the login prompt", limits.maxBannerBytes());
     Matcher m = PROMPT_AT_END.matcher(banner.replace("\r", ""));
     if (!m.find()) {
-      throw new CliException(CliException.Kind.PROTOCOL, device + ": no IOS prompt after login");
+      throw new CliException(
+          CliException.Kind.PROTOCOL,
+          device
+              + ": no IOS prompt after login; the last line was "
+              + PeerText.quote(ShellOutputBuffer.lastLine(banner)));
     }
     prompt = m.group(1);
     execute("terminal length 0", timeout);
@@ -114,7 +119,12 @@ public final class SshCliSession implements CliSession {
           close();
           throw new CliException(
               CliException.Kind.TIMEOUT,
-              device + ": no prompt within " + timeout.toMillis() + " ms after " + what);
+              device
+                  + ": no prompt within "
+                  + timeout.toMillis()
+                  + " ms after "
+                  + what
+                  + lastLineSeen(collected));
         }
         case TOO_LARGE -> {
           // The rest is still coming and would corrupt the next command's output: start afresh.
@@ -127,7 +137,7 @@ public final class SshCliSession implements CliSession {
           close();
           throw new CliException(
               CliException.Kind.DISCONNECTED,
-              device + ": connection closed while waiting for " + what);
+              device + ": connection closed while waiting for " + what + lastLineSeen(collected));
         }
         case MATCHED -> {
           String text = output.drain();
@@ -142,6 +152,18 @@ public final class SshCliSession implements CliSession {
         }
       }
     }
+  }
+
+  /**
+   * Where the device stopped, e.g. at a {@code Password:} or a confirmation it asks for; quoted
+   * with {@link PeerText} since it is the device's text.
+   */
+  private String lastLineSeen(CharSequence collected) {
+    String line = output.lastLine();
+    if (line.isEmpty()) {
+      line = ShellOutputBuffer.lastLine(collected);
+    }
+    return line.isEmpty() ? "; nothing received" : "; the last line was " + PeerText.quote(line);
   }
 
   private boolean endsWithPrompt(CharSequence text) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.ios.transport;
 
+import io.tunnelwatch.core.PeerText;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class SshConnector implements AutoCloseable {
       closeQuietly(session);
       throw new CliException(
           CliException.Kind.PROTOCOL,
-          "cannot open a shell on " + target.address() + ": " + e.getMessage(),
+          "cannot open a shell on " + target.address() + ": " + rootMessage(e),
           e);
     }
   }
@@ -180,13 +181,17 @@ public final class SshConnector implements AutoCloseable {
     return pty;
   }
 
+  /**
+   * The innermost cause's message, escaped: MINA's messages carry what the peer sent (its
+   * identification line, its disconnect reason), which must not forge log lines.
+   */
   static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
+    return message == null ? root.getClass().getSimpleName() : PeerText.escape(message);
   }
 
   private static void closeQuietly(ClientSession session) {

@@ -76,4 +76,27 @@ class ShellOutputBufferTest {
 
     assertThat(buffer.awaitText(text -> false, Duration.ofMinutes(1))).isEqualTo(Outcome.CLOSED);
   }
+
+  @Test
+  void theLastLineIsTheLastNonBlankOneWithoutItsLineEnd() {
+    assertThat(ShellOutputBuffer.lastLine("banner\r\nPassword: \r\n\r\n")).isEqualTo("Password:");
+    assertThat(ShellOutputBuffer.lastLine("one line")).isEqualTo("one line");
+    assertThat(ShellOutputBuffer.lastLine("")).isEmpty();
+  }
+
+  @Test
+  void theLastLineLooksAtTheTailOnly() {
+    String endless = "x".repeat(1 << 20);
+
+    assertThat(ShellOutputBuffer.lastLine(endless)).hasSize(ShellOutputBuffer.TAIL_CHARS);
+  }
+
+  @Test
+  void theLastLineOfTheBufferIsWhatArrivedLast() {
+    ShellOutputBuffer buffer = new ShellOutputBuffer();
+    byte[] bytes = "R1#show x\r\n[confirm]".getBytes(StandardCharsets.US_ASCII);
+    buffer.write(bytes, 0, bytes.length);
+
+    assertThat(buffer.lastLine()).isEqualTo("[confirm]");
+  }
 }

@@ -162,4 +162,29 @@ class SshCliSessionOpenSshIT {
             e -> assertThat(e.kind()).isEqualTo(CliException.Kind.OUTPUT_TOO_LARGE))
         .hasMessageContaining("the login prompt");
   }
+
+  @Test
+  void aHostileBannerEndsUpInTheMessageAsOneEscapedShortLine() throws Exception {
+    server.mode("hostile");
+    // long enough for sshd to start the script on a loaded machine; it never prompts
+
+    assertThatThrownBy(
+            () ->
+                connector.open(
+                    target("ed25519", ""),
+                    Duration.ofSeconds(4),
+                    SshCliSession.OutputLimits.DEFAULT))
+        .isInstanceOfSatisfying(
+            CliException.class,
+            e -> {
+              assertThat(e.kind()).as(e.getMessage()).isEqualTo(CliException.Kind.TIMEOUT);
+              assertThat(e.getMessage())
+                  .startsWith(
+                      "R1: no prompt within 4000 ms after the login prompt; the last line was"
+                          + " '\\x1b[31m\\x00FAKEBBB")
+                  .endsWith("B… (716 more)'")
+                  .doesNotContain("\n", "\r", "\u001b", "\u0000")
+                  .hasSizeLessThan(400);
+            });
+  }
 }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.snmp.transport;
 
+import io.tunnelwatch.core.PeerText;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpException.Kind;
@@ -105,7 +106,13 @@ final class Exchange {
     } catch (IOException | RuntimeException e) {
       result.completeExceptionally(
           new SnmpException(
-              Kind.TRANSPORT, what + " to " + target.address() + " failed: " + e.getMessage(), e));
+              Kind.TRANSPORT,
+              what
+                  + " to "
+                  + target.address()
+                  + " failed: "
+                  + PeerText.escape(String.valueOf(e.getMessage())),
+              e));
       return false;
     }
   }
@@ -121,7 +128,11 @@ final class Exchange {
     if (event.getError() != null) {
       throw new SnmpException(
           Kind.TRANSPORT,
-          what + " to " + target.address() + " failed: " + event.getError().getMessage(),
+          what
+              + " to "
+              + target.address()
+              + " failed: "
+              + PeerText.escape(String.valueOf(event.getError().getMessage())),
           event.getError());
     }
     PDU response = event.getResponse();
