@@ -4,11 +4,14 @@ import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
 import io.tunnelwatch.agent.config.HistoryConfig;
+import io.tunnelwatch.agent.config.HttpConfig;
 import io.tunnelwatch.agent.config.LoadedConfig;
 import io.tunnelwatch.agent.history.HistoryStoreException;
 import io.tunnelwatch.agent.run.Agent;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,18 +20,35 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code run --config FILE}: the daemon. */
+/**
+ * {@code run --config.file FILE}: the daemon. Flags follow the Prometheus exporters' ({@code
+ * --config.file}, {@code --web.listen-address}, {@code --log.level}); {@code --config} stays as an
+ * alias.
+ */
 @Command(name = "run", description = "Run the agent with a configuration file.")
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(
-      names = "--config",
+      names = {"--config.file", "--config"},
       required = true,
       paramLabel = "FILE",
       description = "YAML configuration")
   Path config;
+
+  @Option(
+      names = "--web.listen-address",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.Converter.class,
+      description = "Serve /metrics and the status page here (overrides http.listen in the file)")
+  @Nullable InetSocketAddress listen;
+
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      description = "Only log at this level and above: " + LogLevelOption.NAMES + " (default info)")
+  @Nullable String logLevel;
 
   @Option(
       names = "--state-dir",
@@ -40,6 +60,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (logLevel != null) {
+      try {
+        LogLevelOption.apply(logLevel);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return CommandLine.ExitCode.USAGE;
+      }
+    }
     AgentConfig loaded;
     try {
       LoadedConfig checked = new ConfigLoader().check(config);
@@ -47,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
       loaded = checked.config();
       if (stateDir != null) {
         loaded = loaded.withHistory(new HistoryConfig(stateDir.toAbsolutePath().toString(), null));
+      }
+      if (listen != null) {
+        loaded = loaded.withHttp(new HttpConfig(HostPort.format(listen)));
       }
     } catch (ConfigException e) {
       // the same list check-config prints, and the same exit code

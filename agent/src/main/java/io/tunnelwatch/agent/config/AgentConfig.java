@@ -98,6 +98,12 @@ public record AgentConfig(
   }
 
   /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
+  public AgentConfig withHttp(HttpConfig newHttp) {
+    return new AgentConfig(
+        newHttp, auths, modules, devices, events, history, alerting, traps, reports, polling);
+  }
+
+  /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
   public AgentConfig withHistory(HistoryConfig newHistory) {
     return new AgentConfig(
         http, auths, modules, devices, events, newHistory, alerting, traps, reports, polling);

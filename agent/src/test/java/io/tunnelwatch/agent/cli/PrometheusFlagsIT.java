@@ -1,0 +1,93 @@
+package io.tunnelwatch.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.testing.http.HttpGet;
+import io.tunnelwatch.testing.net.FreePorts;
+import io.tunnelwatch.testing.process.ChildJvm;
+import io.tunnelwatch.testing.process.Daemon;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code run} with the flags of the Prometheus exporters, as a service unit would start it. */
+class PrometheusFlagsIT {
+
+  @TempDir Path dir;
+  private Path config;
+  private int configuredPort;
+
+  @BeforeEach
+  void writeConfig() throws Exception {
+    Files.writeString(dir.resolve("known_hosts"), "");
+    configuredPort = FreePorts.tcp();
+    config =
+        Files.writeString(
+            dir.resolve("tunnelwatch.yml"),
+            """
+            http:
+              listen: 127.0.0.1:%d
+            auths:
+              lab: {username: netops, password_env: FLAGS_IT_PASSWORD}
+            modules:
+              ipsec: {ssh: {}}
+            devices:
+              - {name: R1, host: 127.0.0.1, module: ipsec,
+                 ssh: {port: %d, auth: lab, known_hosts: known_hosts}}
+            """
+                .formatted(configuredPort, FreePorts.tcp()));
+  }
+
+  @Test
+  void webListenAddressAndLogLevelOverrideTheFile() throws Exception {
+    int flagPort = FreePorts.tcp();
+    URI healthy = URI.create("http://127.0.0.1:" + flagPort + "/-/healthy");
+    Path log = dir.resolve("agent.log");
+    ProcessBuilder builder =
+        ChildJvm.of(
+            Main.class,
+            "run",
+            "--config.file",
+            config.toString(),
+            "--web.listen-address",
+            "127.0.0.1:" + flagPort,
+            "--log.level",
+            "warn");
+    builder.environment().put("FLAGS_IT_PASSWORD", "not-used");
+    Daemon agent =
+        Daemon.start(builder.command(), builder.environment(), log)
+            .awaitReady(() -> HttpGet.ok(healthy), Duration.ofSeconds(30));
+    try {
+      assertThat(HttpGet.ok(URI.create("http://127.0.0.1:" + configuredPort + "/-/healthy")))
+          .isFalse();
+      // Info lines, such as the start-up summary, are below the level asked for.
+      assertThat(agent.logText()).doesNotContain("tunnelwatch polling 1 devices");
+    } finally {
+      agent.terminate(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aWrongLogLevelOrListenAddressIsAUsageErrorNamingTheFlag() {
+    for (String[] args :
+        new String[][] {
+          {"--log.level", "loud"}, {"--web.listen-address", "nowhere"},
+        }) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setErr(new PrintWriter(err, true));
+
+      int exit = cli.execute("run", "--config.file", config.toString(), args[0], args[1]);
+
+      assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.toString()).contains(args[0]);
+    }
+  }
+}
