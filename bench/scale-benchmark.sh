@@ -6,15 +6,18 @@ set -euo pipefail
 usage() {
   cat >&2 <<'EOF'
 usage: bench/scale-benchmark.sh snmp|ssh ROUTERS [--interval SECONDS] [--intervals K]
-           [--tunnels M] [--baseline-sample N] [--snmp-port PORT] [--workdir DIR]
+           [--tunnels M] [--warmup-intervals W] [--baseline-sample N] [--walk-sample N]
+           [--snmp-port PORT] [--workdir DIR]
   Starts `tunnelwatch lab --scale ROUTERSxM` and `tunnelwatch run` on a generated config
-  (SNMPv2c-only or SSH-only devices, one per router), waits one interval, then scrapes /metrics
+  (SNMPv2c-only or SSH-only devices, one per router), waits W intervals, then scrapes /metrics
   at K+1 interval boundaries and prints one JSON line: the share of devices polled successfully
   in every one of the K intervals, schedule lag p50/p99, skipped polls, agent CPU per poll,
   heap after GC, threads, RSS, /metrics and /probe scrape size and time, the load average.
-  With --baseline-sample N (snmp only): Net-SNMP snmpbulkwalk and prometheus-snmp-exporter on
-  N routers of the same lab, CPU ms per router each, and the agent's CPU per poll over theirs.
-  Defaults: --interval 60 --intervals 3 --tunnels 4 --baseline-sample 0 --snmp-port 17161.
+  With --baseline-sample N (snmp only): prometheus-snmp-exporter on N routers of the same lab
+  and Net-SNMP snmpbulkwalk on --walk-sample of them (one process per subtree, start-up
+  subtracted), CPU ms per router each, and the agent's CPU per poll over theirs.
+  Defaults: --interval 60 --intervals 3 --tunnels 4 --warmup-intervals 1 --baseline-sample 0
+  --walk-sample 40 --snmp-port 17161.
   Needs agent/target/tunnelwatch.jar and demo/target/tunnelwatch-demo.jar
   (mvn -B -q -DskipTests package), java, jcmd, curl, python3; for baselines snmpbulkwalk,
   snmpget and prometheus-snmp-exporter.
@@ -32,6 +35,8 @@ INTERVAL=60
 INTERVALS=3
 TUNNELS=4
 SAMPLE=0
+WALK_SAMPLE=40
+WARMUP=1
 SNMP_PORT=17161
 WORKDIR=""
 while [[ $# -gt 0 ]]; do
@@ -40,6 +45,8 @@ while [[ $# -gt 0 ]]; do
     --intervals) INTERVALS=$2; shift 2 ;;
     --tunnels) TUNNELS=$2; shift 2 ;;
     --baseline-sample) SAMPLE=$2; shift 2 ;;
+    --walk-sample) WALK_SAMPLE=$2; shift 2 ;;
+    --warmup-intervals) WARMUP=$2; shift 2 ;;
     --snmp-port) SNMP_PORT=$2; shift 2 ;;
     --workdir) WORKDIR=$2; shift 2 ;;
     *) usage ;;
@@ -128,25 +135,28 @@ until curl -sf -o /dev/null "$BASE/metrics"; do
   kill -0 "$AGENT_PID" 2>/dev/null || { tail -20 "$WORKDIR/agent.log" >&2; exit 1; }
   sleep 0.5
 done
-READY=$(date +%s)
-log "agent serving /metrics (pid $AGENT_PID); first boundary in ${INTERVAL}s"
+READY=$(date +%s.%N)
+log "agent serving /metrics (pid $AGENT_PID); first boundary in $((INTERVAL * WARMUP))s"
 
 SCRAPE_TICKS=0
 scrape() { # N: scrape /metrics into boundary-N.json; sets SCRAPE_BYTES, SCRAPE_SECONDS
-  local before after out
+  local before after out started
   before=$(ticks "$AGENT_PID")
+  started=$(date +%s.%N)
   out=$(curl -sf -o "$WORKDIR/metrics.txt" -w '%{size_download} %{time_total}' "$BASE/metrics")
   after=$(ticks "$AGENT_PID")
   SCRAPE_TICKS=$((SCRAPE_TICKS + after - before))
   read -r SCRAPE_BYTES SCRAPE_SECONDS <<<"$out"
-  python3 "$HELPER" extract "$WORKDIR/metrics.txt" "$WORKDIR/boundary-$1.json"
+  python3 "$HELPER" extract "$WORKDIR/metrics.txt" "$WORKDIR/boundary-$1.json" "$started" \
+    "$(awk -v s="$started" -v d="$SCRAPE_SECONDS" 'BEGIN {printf "%.3f", s + d}')"
 }
 
 BOUNDARIES=()
 for k in $(seq 0 "$INTERVALS"); do
-  target=$((READY + INTERVAL * (k + 1)))
-  now=$(date +%s)
-  if ((target > now)); then sleep $((target - now)); fi
+  # boundaries to the millisecond: every window is one interval long, so it holds each
+  # device's slot exactly once
+  sleep "$(awk -v r="$READY" -v i="$INTERVAL" -v k="$((k + WARMUP))" -v now="$(date +%s.%N)" \
+    'BEGIN {s = r + i * k - now; printf "%.3f", (s > 0 ? s : 0)}')"
   if ((k == 0)); then
     TICKS0=$(ticks "$AGENT_PID")
     SCRAPE_TICKS=0
@@ -172,9 +182,9 @@ LAB_TICKS=$(ticks "$LAB_PID")
 
 BASELINE='null'
 if [[ $MODE == snmp && $SAMPLE -gt 0 ]]; then
-  log "baseline: Net-SNMP on $SAMPLE routers"
+  log "baseline: Net-SNMP on $WALK_SAMPLE routers"
   WALK=$(python3 "$HELPER" walk-baseline "$WORKDIR/inventory.json" \
-    "$TUNNELWATCH_LAB_COMMUNITY" "$SAMPLE")
+    "$TUNNELWATCH_LAB_COMMUNITY" "$WALK_SAMPLE")
   log "baseline: prometheus-snmp-exporter on $SAMPLE routers"
   python3 "$HELPER" exporter-config "$WORKDIR/inventory.json" "$TUNNELWATCH_LAB_COMMUNITY" \
     "$WORKDIR/snmp.yml"
@@ -217,11 +227,11 @@ jq -n -c --arg mode "$MODE" --argjson routers "$ROUTERS" --argjson tunnels "$TUN
   --argjson heap "${HEAP_USED_KB:-0}" --argjson errors "$ERRORS" \
   --argjson lab_startup "$LAB_STARTUP" --argjson lab_ticks "$LAB_TICKS" \
   --arg load_start "$LOAD_START" --arg load_end "$LOAD_END" --argjson baseline "$BASELINE" \
-  --arg shards "$SHARDS" '
+  --arg shards "$SHARDS" --argjson warmup "$WARMUP" '
   ($r.polls) as $polls
   | (($ticks - $scrape_ticks) * 1000 / $hz / (if $polls > 0 then $polls else 1 end)) as $cpu
   | {mode: $mode, routers: $routers, tunnels: $tunnels, interval_s: $interval,
-     intervals: $intervals} + $r + {
+     intervals: $intervals, warmup_intervals: $warmup} + $r + {
      agent_cpu_ms_per_poll: ($cpu * 1000 | round / 1000),
      agent_cpu_ms_per_poll_incl_scrapes:
        ($ticks * 1000 / $hz / (if $polls > 0 then $polls else 1 end) * 1000 | round / 1000),

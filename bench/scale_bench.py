@@ -105,7 +105,7 @@ SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)')
 LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
-def cmd_extract(metrics_file, out):
+def cmd_extract(metrics_file, out, started, ended):
     """Keeps what the result needs from one /metrics scrape (which may be 100+ MB)."""
     last = {}
     polls = {}
@@ -140,7 +140,7 @@ def cmd_extract(metrics_file, out):
             elif name == "tunnelwatch_poll_schedule_lag_seconds_sum":
                 lag_sum = value
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"last_success": last, "polls": polls, "failures": failures,
+        json.dump({"started": float(started), "ended": float(ended), "last_success": last, "polls": polls, "failures": failures,
                    "skipped": skipped, "lag_buckets": lag, "lag_count": lag_count,
                    "lag_sum": lag_sum}, f)
 
@@ -170,22 +170,39 @@ def cmd_result(mode, n, interval_s, *boundary_files):
             scrapes.append(json.load(f))
     first, final = scrapes[0], scrapes[-1]
     keys = [f"R{i}/{mode}" for i in range(1, int(n) + 1)]
+    interval = float(interval_s)
+
+    def missed(d, k):
+        """No success between scrapes k-1 and k, and the latest one more than an interval old
+        (plus the scrape's own duration and 2 s) at scrape k: a slot without a successful poll.
+        A device is read at some point during a scrape, so a success just before or after a
+        boundary can land on either side: the age test tells that jitter from a missed slot."""
+        before = scrapes[k - 1]["last_success"].get(d, 0)
+        now = scrapes[k]["last_success"].get(d, 0)
+        slack = 2.0 + scrapes[k]["ended"] - scrapes[k]["started"]
+        return now <= before and scrapes[k]["ended"] - now > interval + slack
+
     every = 0
     missed_per_interval = []
+    strict_missed = []
     for k in range(1, len(scrapes)):
-        missed_per_interval.append(sum(
+        missed_per_interval.append(sum(1 for d in keys if missed(d, k)))
+        strict_missed.append(sum(
             1 for d in keys
             if scrapes[k]["last_success"].get(d, 0) <= scrapes[k - 1]["last_success"].get(d, 0)))
     for d in keys:
-        if all(scrapes[k]["last_success"].get(d, 0) > scrapes[k - 1]["last_success"].get(d, 0)
-               for k in range(1, len(scrapes))):
+        if not any(missed(d, k) for k in range(1, len(scrapes))):
             every += 1
+    ages = [scrapes[k]["started"] - scrapes[k]["last_success"].get(d, 0)
+            for k in range(1, len(scrapes)) for d in keys]
     lag = {le: c - first["lag_buckets"].get(le, 0) for le, c in final["lag_buckets"].items()}
     out = {
         "devices": int(n),
         "polled_every_interval": every,
         "share_every_interval_pct": round(100.0 * every / int(n), 2),
         "missed_per_interval": missed_per_interval,
+        "no_new_success_between_scrapes": strict_missed,
+        "max_age_at_boundary_s": round(max(ages), 2),
         "polls": final["polls"].get(mode, 0) - first["polls"].get(mode, 0),
         "poll_failures": final["failures"] - first["failures"],
         "skipped": final["skipped"] - first["skipped"],
