@@ -72,6 +72,7 @@ CLK_TCK=$(getconf CLK_TCK)
 LAB_PID=""
 AGENT_PID=""
 EXPORTER_PID=""
+SLEEP_PID=""
 stop_pid() {
   local pid=$1
   [[ -n $pid ]] || return 0
@@ -85,6 +86,7 @@ stop_pid() {
 }
 cleanup() {
   trap - EXIT INT TERM
+  stop_pid "$SLEEP_PID"
   stop_pid "$EXPORTER_PID"
   stop_pid "$AGENT_PID"
   stop_pid "$LAB_PID"
@@ -155,8 +157,12 @@ BOUNDARIES=()
 for k in $(seq 0 "$INTERVALS"); do
   # boundaries to the millisecond: every window is one interval long, so it holds each
   # device's slot exactly once
+  # in the background: `wait` lets a SIGINT/SIGTERM sent to this script alone run the trap now
   sleep "$(awk -v r="$READY" -v i="$INTERVAL" -v k="$((k + WARMUP))" -v now="$(date +%s.%N)" \
-    'BEGIN {s = r + i * k - now; printf "%.3f", (s > 0 ? s : 0)}')"
+    'BEGIN {s = r + i * k - now; printf "%.3f", (s > 0 ? s : 0)}')" &
+  SLEEP_PID=$!
+  wait "$SLEEP_PID"
+  SLEEP_PID=""
   if ((k == 0)); then
     TICKS0=$(ticks "$AGENT_PID")
     SCRAPE_TICKS=0
