@@ -145,7 +145,11 @@ scrape() { # N: scrape /metrics into boundary-N.json; sets SCRAPE_BYTES, SCRAPE_
   local before after out started
   before=$(ticks "$AGENT_PID")
   started=$(date +%s.%N)
-  out=$(curl -sf -o "$WORKDIR/metrics.txt" -w '%{size_download} %{time_total}' "$BASE/metrics")
+  out=$(curl -sS -f -o "$WORKDIR/metrics.txt" -w '%{size_download} %{time_total}' \
+    "$BASE/metrics") || {
+    log "boundary $1: the /metrics scrape failed (curl exit $?); agent log: $WORKDIR/agent.log"
+    exit 1
+  }
   after=$(ticks "$AGENT_PID")
   SCRAPE_TICKS=$((SCRAPE_TICKS + after - before))
   read -r SCRAPE_BYTES SCRAPE_SECONDS <<<"$out"
