@@ -10,11 +10,15 @@ import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.WalkLimits;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
@@ -41,13 +45,29 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
   /** What {@link #open()} allows in flight: far more than a fleet's polls need at any time. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
 
+  /**
+   * Socket receive buffer per request the window allows: the answers to a full window arrive in a
+   * burst, and a GETBULK answer of 25 rows takes a few kilobytes of kernel memory. With the
+   * kernel's default buffer (208 KiB on Linux) a window of 256 loses answers whenever the receive
+   * thread falls behind, and a lost answer costs the poll a retry after the timeout.
+   */
+  static final int RECEIVE_BUFFER_PER_REQUEST = 16 * 1024;
+
+  static final int MIN_RECEIVE_BUFFER = 1024 * 1024;
+  static final int MAX_RECEIVE_BUFFER = 64 * 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(Snmp4jClient.class);
+
   private final Snmp4jStack stack;
+  private final SizedUdpTransportMapping transport;
   private final UsmSessions usm;
   private final RequestWindow window;
   private final Exchange exchange;
 
-  private Snmp4jClient(Snmp4jStack stack, int maxConcurrentRequests) {
+  private Snmp4jClient(
+      Snmp4jStack stack, SizedUdpTransportMapping transport, int maxConcurrentRequests) {
     this.stack = stack;
+    this.transport = transport;
     this.usm = new UsmSessions(stack);
     this.window = new RequestWindow(maxConcurrentRequests);
     this.exchange = new Exchange(stack.snmp(), usm, window);
@@ -71,9 +91,20 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
    */
   public static Snmp4jClient open(int maxConcurrentRequests) throws SnmpException {
     try {
-      Snmp4jStack stack = new Snmp4jStack(new DefaultUdpTransportMapping());
+      int wanted = receiveBufferBytes(maxConcurrentRequests);
+      SizedUdpTransportMapping transport = new SizedUdpTransportMapping(wanted);
+      Snmp4jStack stack = new Snmp4jStack(transport);
       stack.snmp().listen();
-      return new Snmp4jClient(stack, maxConcurrentRequests);
+      int granted = transport.socketReceiveBufferSize();
+      if (granted < wanted) {
+        log.warn(
+            "the SNMP socket's receive buffer is {} bytes, {} were asked for: the kernel caps it"
+                + " (net.core.rmem_max on Linux); answers to a full request window may be dropped"
+                + " and retried",
+            granted,
+            wanted);
+      }
+      return new Snmp4jClient(stack, transport, maxConcurrentRequests);
     } catch (IOException e) {
       throw new SnmpException(Kind.TRANSPORT, "cannot open a UDP socket for SNMP: " + e, e);
     }
@@ -119,6 +150,22 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
     } catch (SnmpException e) {
       return SnmpFutures.failed(e);
     }
+  }
+
+  /** The receive buffer asked for the socket with a window of {@code maxConcurrentRequests}. */
+  static int receiveBufferBytes(int maxConcurrentRequests) {
+    long wanted = (long) maxConcurrentRequests * RECEIVE_BUFFER_PER_REQUEST;
+    return (int) Math.min(MAX_RECEIVE_BUFFER, Math.max(MIN_RECEIVE_BUFFER, wanted));
+  }
+
+  /**
+   * The receive buffer the kernel gave the socket (Linux reports twice what it grants, for its
+   * bookkeeping).
+   *
+   * @throws SocketException if the socket is closed
+   */
+  public int socketReceiveBufferSize() throws SocketException {
+    return transport.socketReceiveBufferSize();
   }
 
   /** Requests waiting for an answer now. */
@@ -170,5 +217,20 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
   @Override
   public void close() throws IOException {
     stack.close();
+  }
+
+  /** SNMP4J's UDP transport with the receive buffer set on its socket before the first answer. */
+  private static final class SizedUdpTransportMapping extends DefaultUdpTransportMapping {
+
+    SizedUdpTransportMapping(int receiveBufferSize) throws SocketException {
+      // the listen thread sets it again on the socket it reads from
+      setReceiveBufferSize(receiveBufferSize);
+      ensureSocket().setReceiveBufferSize(receiveBufferSize);
+    }
+
+    int socketReceiveBufferSize() throws SocketException {
+      DatagramSocket socket = ensureSocket();
+      return socket.getReceiveBufferSize();
+    }
   }
 }
