@@ -41,17 +41,19 @@ class EventTrackerTest {
 
   @Test
   void aNotificationGoesToItsDevice() {
-    tracker.observe(linkDown("R2"));
+    // A notification is about something a poll has shown: R1's Tunnel10.
+    tracker.monitor("R1").orElseThrow().onSuccess(new Router().at(AT));
+    tracker.observe(linkDown("R1"));
 
     assertThat(heard)
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.subject()).isEqualTo(ObjectRef.tunnel("R2", "Tunnel10"));
+              assertThat(e.subject()).isEqualTo(ObjectRef.tunnel("R1", "Tunnel10"));
               assertThat(e.kind()).isEqualTo(EventKind.TUNNEL_DOWN);
               assertThat(e.status()).isEqualTo(EventStatus.OPENED);
             });
-    assertThat(tracker.monitor("R1").orElseThrow().tracked().open()).isEmpty();
+    assertThat(tracker.monitor("R2").orElseThrow().tracked().open()).isEmpty();
   }
 
   @Test
