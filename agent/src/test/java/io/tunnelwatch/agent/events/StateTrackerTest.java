@@ -45,11 +45,22 @@ class StateTrackerTest {
   }
 
   private TrackerStep observe(ObservationKind kind, String detail) {
+    return observe(kind, Optional.of(Router.PEER), Optional.empty(), detail);
+  }
+
+  private TrackerStep observePeer(ObservationKind kind, String peer) {
+    return observe(kind, Optional.of(peer), Optional.empty(), kind + " peer=" + peer);
+  }
+
+  private TrackerStep observeTunnel(ObservationKind kind, String tunnel) {
+    return observe(kind, Optional.empty(), Optional.of(tunnel), kind + " ifDescr=" + tunnel);
+  }
+
+  private TrackerStep observe(
+      ObservationKind kind, Optional<String> peer, Optional<String> tunnel, String detail) {
     return record(
         StateTracker.onObservation(
-            state,
-            new Observation("R1", now, kind, Optional.of(Router.PEER), Optional.empty(), detail),
-            settings));
+            state, new Observation("R1", now, kind, peer, tunnel, detail), settings));
   }
 
   private TrackerStep record(TrackerStep step) {
@@ -747,30 +758,8 @@ class StateTrackerTest {
     @Test
     void aTrapAboutATunnelOrPeerNoPollHasShownOpensAndCountsNothing() {
       poll();
-      TrackerStep forgedTunnel =
-          record(
-              StateTracker.onObservation(
-                  state,
-                  new Observation(
-                      "R1",
-                      now,
-                      ObservationKind.LINK_DOWN,
-                      Optional.empty(),
-                      Optional.of("Tunnel9999"),
-                      "linkDown ifDescr=Tunnel9999"),
-                  settings));
-      TrackerStep forgedPeer =
-          record(
-              StateTracker.onObservation(
-                  state,
-                  new Observation(
-                      "R1",
-                      now,
-                      ObservationKind.IKE_PROTOCOL_FAILURE,
-                      Optional.of("203.0.113.66"),
-                      Optional.empty(),
-                      "cikeProtocolFailure"),
-                  settings));
+      TrackerStep forgedTunnel = observeTunnel(ObservationKind.LINK_DOWN, "Tunnel9999");
+      TrackerStep forgedPeer = observePeer(ObservationKind.IKE_PROTOCOL_FAILURE, "203.0.113.66");
 
       assertThat(forgedTunnel.events()).isEmpty();
       assertThat(forgedPeer.events()).isEmpty();
@@ -781,18 +770,7 @@ class StateTrackerTest {
     @Test
     void aTrapAboutAKnownTunnelOpensItsCondition() {
       poll();
-      TrackerStep trap =
-          record(
-              StateTracker.onObservation(
-                  state,
-                  new Observation(
-                      "R1",
-                      now,
-                      ObservationKind.LINK_DOWN,
-                      Optional.empty(),
-                      Optional.of(Router.TUNNEL),
-                      "linkDown ifDescr=" + Router.TUNNEL),
-                  settings));
+      TrackerStep trap = observeTunnel(ObservationKind.LINK_DOWN, Router.TUNNEL);
 
       assertThat(of(trap, EventKind.TUNNEL_DOWN, EventStatus.OPENED)).hasSize(1);
     }

@@ -40,15 +40,13 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
     boolean accepted = super.verifyServerKey(session, remoteAddress, serverKey);
     if (!accepted && rejection(session) == null) {
       session.setAttribute(
-          REJECTION,
-          "host key "
-              + KeyUtils.getFingerPrint(serverKey)
-              + " of "
-              + remoteAddress
-              + " was not accepted by "
-              + getPath());
+          REJECTION, keyOf(serverKey, remoteAddress) + " was not accepted by " + getPath());
     }
     return accepted;
+  }
+
+  private static String keyOf(PublicKey key, SocketAddress remoteAddress) {
+    return "host key " + KeyUtils.getFingerPrint(key) + " of " + remoteAddress;
   }
 
   @Override
@@ -58,10 +56,7 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
     if (!accepted) {
       session.setAttribute(
           REJECTION,
-          "host key "
-              + KeyUtils.getFingerPrint(serverKey)
-              + " of "
-              + remoteAddress
+          keyOf(serverKey, remoteAddress)
               + " is not in "
               + getPath()
               + " and trust on first use is off");
