@@ -51,6 +51,9 @@ class HostilePeersAgentIT {
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
   private static final String HEAP = "-Xmx96m";
+  // A hostile command ends a session, so each of these polls logs in again (OpenSSH forks, checks
+  // the key) and runs two good commands before the hostile one: seconds on a busy machine.
+  private static final double LOGIN_AND_GOOD_COMMANDS = 4.0;
 
   private Path dir;
   private RunningLab lab;
@@ -175,7 +178,7 @@ class HostilePeersAgentIT {
         metrics()
             .value("tunnelwatch_device_poll_duration_seconds{device=\"STREAM\",source=\"ssh\"}");
     LOG.info("streaming router: poll failed after {} s ({})", took, HEAP);
-    assertThat(took).isLessThanOrEqualTo(COMMAND_TIMEOUT.toSeconds() + 1.0);
+    assertThat(took).isLessThanOrEqualTo(COMMAND_TIMEOUT.toSeconds() + LOGIN_AND_GOOD_COMMANDS);
     assertThat(metrics().value("tunnelwatch_device_up{device=\"STREAM\",source=\"ssh\"}")).isZero();
   }
 
@@ -190,7 +193,9 @@ class HostilePeersAgentIT {
             .value("tunnelwatch_device_poll_duration_seconds{device=\"TRICKLE\",source=\"ssh\"}");
     LOG.info("trickling router: poll failed after {} s", took);
     assertThat(took)
-        .isBetween(COMMAND_TIMEOUT.toSeconds() - 0.5, COMMAND_TIMEOUT.toSeconds() + 1.0);
+        .isBetween(
+            COMMAND_TIMEOUT.toSeconds() - 0.5,
+            COMMAND_TIMEOUT.toSeconds() + LOGIN_AND_GOOD_COMMANDS);
   }
 
   @Test
