@@ -51,9 +51,11 @@ class HostilePeersAgentIT {
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
   private static final String HEAP = "-Xmx96m";
-  // A hostile command ends a session, so each of these polls logs in again (OpenSSH forks, checks
-  // the key) and runs two good commands before the hostile one: seconds on a busy machine.
-  private static final double LOGIN_AND_GOOD_COMMANDS = 4.0;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  // A hostile command ends the session, so each of these polls logs in again (bounded by the
+  // connect timeout) and runs two good commands before the hostile one, which the command timeout
+  // bounds: the poll's bound is their sum.
+  private static final double LOGIN_AND_GOOD_COMMANDS = CONNECT_TIMEOUT.toSeconds();
 
   private Path dir;
   private RunningLab lab;
@@ -114,7 +116,7 @@ class HostilePeersAgentIT {
         "  ipsec_gre:",
         "    ssh:",
         "      command_timeout: " + COMMAND_TIMEOUT.toSeconds() + "s",
-        "      connect_timeout: 10s",
+        "      connect_timeout: " + CONNECT_TIMEOUT.toSeconds() + "s",
         "      max_output_bytes: 4194304",
         "devices:",
         device("R1", r1.sshHost(), r1.sshPort(), "lab", "r1_known_hosts"),
