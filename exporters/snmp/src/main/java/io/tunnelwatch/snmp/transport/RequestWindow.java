@@ -82,8 +82,4 @@ final class RequestWindow {
   synchronized int peakInFlight() {
     return peakInFlight;
   }
-
-  int capacity() {
-    return capacity;
-  }
 }

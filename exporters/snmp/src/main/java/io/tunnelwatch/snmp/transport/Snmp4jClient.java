@@ -183,11 +183,6 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
     return window.peakInFlight();
   }
 
-  /** How many requests may be in flight at once. */
-  public int maxConcurrentRequests() {
-    return window.capacity();
-  }
-
   private PDU newPdu(SnmpTarget target) {
     return target.credentials() instanceof SnmpCredentials.UsmUser ? new ScopedPDU() : new PDU();
   }
