@@ -200,13 +200,14 @@ public final class Agent implements AutoCloseable {
     PrometheusMeterRegistry meters =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
+    // Two of Micrometer's names break Prometheus's naming rules (promtool check metrics): CPU
+    // time in nanoseconds, and a gauge named like a histogram's _count. Micrometer wants filters
+    // before the first meter.
+    meters.config().meterFilter(MeterFilter.deny(id -> DISALLOWED_METERS.contains(id.getName())));
     new ClassLoaderMetrics().bindTo(meters);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
-    // Two of Micrometer's names break Prometheus's naming rules (promtool check metrics): CPU
-    // time in nanoseconds, and a gauge named like a histogram's _count.
-    meters.config().meterFilter(MeterFilter.deny(id -> DISALLOWED_METERS.contains(id.getName())));
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
     return meters;
