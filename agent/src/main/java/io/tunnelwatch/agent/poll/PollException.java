@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.poll;
 
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +23,15 @@ public final class PollException extends Exception {
 
   public String reason() {
     return reason;
+  }
+
+  /**
+   * What made a poll's future fail: the failure itself, or the one a stage wrapped in a {@link
+   * CompletionException} on its way.
+   */
+  static Throwable causeOf(Throwable failure) {
+    return failure instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause()
+        : failure;
   }
 }

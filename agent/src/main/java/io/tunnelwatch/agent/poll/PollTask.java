@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -173,7 +172,7 @@ public final class PollTask implements ScheduledPoll {
 
     private SourceOutcome failed(Throwable failure, Duration took) {
       states.recordFailure(device, poller.source(), took);
-      Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+      Throwable cause = PollException.causeOf(failure);
       if (cause instanceof PollException e) {
         countFailure(e.reason());
         logFailure(e.reason(), e.getMessage());

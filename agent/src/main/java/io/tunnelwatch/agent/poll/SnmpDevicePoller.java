@@ -56,7 +56,7 @@ public final class SnmpDevicePoller implements DevicePoller {
     try {
       return pollAsync(Runnable::run).join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof PollException p) {
+      if (PollException.causeOf(e) instanceof PollException p) {
         throw p;
       }
       throw e;
@@ -90,7 +90,7 @@ public final class SnmpDevicePoller implements DevicePoller {
   }
 
   private static PollException asPollException(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    Throwable cause = PollException.causeOf(failure);
     if (cause instanceof PollException p) {
       return p;
     }

@@ -44,9 +44,4 @@ public final class SnmpFutures {
     }
     throw new IllegalStateException("an SNMP request failed unexpectedly", cause);
   }
-
-  /** A future already failed with {@code e}. */
-  public static <T> CompletableFuture<T> failed(SnmpException e) {
-    return CompletableFuture.failedFuture(e);
-  }
 }

@@ -5,7 +5,6 @@ import io.tunnelwatch.snmp.SnmpClient;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.SnmpException.Kind;
-import io.tunnelwatch.snmp.SnmpFutures;
 import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.WalkLimits;
@@ -119,7 +118,7 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
     try {
       snmpTarget = target(target);
     } catch (SnmpException e) {
-      return SnmpFutures.failed(e);
+      return CompletableFuture.failedFuture(e);
     }
     PDU pdu = newPdu(target);
     pdu.setType(PDU.GET);
@@ -148,7 +147,7 @@ public final class Snmp4jClient implements SnmpClient, AutoCloseable {
       return new BulkWalk(exchange, () -> newPdu(target), target, target(target), limits)
           .walk(roots);
     } catch (SnmpException e) {
-      return SnmpFutures.failed(e);
+      return CompletableFuture.failedFuture(e);
     }
   }
 
