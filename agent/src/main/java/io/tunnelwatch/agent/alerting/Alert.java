@@ -15,11 +15,13 @@ import java.util.TreeMap;
  * before end time"), is moved to the start: the condition was resolved as soon as it was known.
  *
  * @param key the condition it stands for ({@code Event.conditionKey()}), not sent
+ * @param generatorUrl where to look at its source: the agent's status page for the device
  */
 public record Alert(
     String key,
     Map<String, String> labels,
     Map<String, String> annotations,
+    String generatorUrl,
     Instant startsAt,
     Optional<Instant> endsAt) {
 
@@ -27,6 +29,7 @@ public record Alert(
     Objects.requireNonNull(key, "key");
     labels = Map.copyOf(new TreeMap<>(labels));
     annotations = Map.copyOf(annotations);
+    Objects.requireNonNull(generatorUrl, "generatorUrl");
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
     if (endsAt.isPresent() && endsAt.get().isBefore(startsAt)) {

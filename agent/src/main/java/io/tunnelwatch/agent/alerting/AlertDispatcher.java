@@ -35,16 +35,19 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
   private final List<LatestPerConditionOutbox> outboxes = new ArrayList<>();
   private final List<DeliveryWorker<Alert>> workers = new ArrayList<>();
   private final ScheduledExecutorService resender;
+  private final AlertFactory factory;
 
   public AlertDispatcher(
       List<URI> alertmanagers,
       Duration resendInterval,
+      AlertLinks links,
       RetryPolicy retry,
       HttpClient http,
       AgentMetrics metrics) {
     if (resendInterval.isNegative() || resendInterval.isZero()) {
       throw new IllegalArgumentException("expected a positive resend interval");
     }
+    this.factory = new AlertFactory(links);
     for (URI url : alertmanagers) {
       AlertmanagerClient client = new AlertmanagerClient(url, http, HTTP_TIMEOUT);
       LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
@@ -82,12 +85,10 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
       Alert alert;
       synchronized (firing) {
         if (event.status() == EventStatus.OPENED) {
-          alert = keepStart(AlertFactory.opened(event), firing.get(event.conditionKey()));
+          alert = keepStart(factory.opened(event), firing.get(event.conditionKey()));
           firing.put(alert.key(), alert);
         } else {
-          alert =
-              AlertFactory.resolved(
-                  event, Optional.ofNullable(firing.remove(event.conditionKey())));
+          alert = factory.resolved(event, Optional.ofNullable(firing.remove(event.conditionKey())));
         }
         outboxes.forEach(o -> o.put(alert));
       }
@@ -106,6 +107,7 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
         opened.key(),
         opened.labels(),
         opened.annotations(),
+        opened.generatorUrl(),
         alreadyFiring.startsAt(),
         opened.endsAt());
   }

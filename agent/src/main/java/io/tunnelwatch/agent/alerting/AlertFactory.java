@@ -4,7 +4,6 @@ import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.Evidence;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,10 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Pure mapping from condition events to alerts. */
+/**
+ * Maps condition events to alerts. The label set is the contract with the Prometheus rules of
+ * alerts/tunnelwatch.rules.yml, which raise the same alerts from {@code
+ * tunnelwatch_condition_open}: {@code alertname}, {@code severity}, {@code device} and whichever of
+ * {@code tunnel}, {@code peer}, {@code flow} the condition has; nothing else, so that Alertmanager
+ * sees one alert whichever sent it.
+ */
 final class AlertFactory {
 
-  private AlertFactory() {}
+  private final AlertLinks links;
+
+  AlertFactory(AlertLinks links) {
+    this.links = links;
+  }
 
   /** {@code phase1_failure} → {@code TunnelwatchPhase1Failure}. */
   static String alertName(EventKind kind) {
@@ -26,57 +35,63 @@ final class AlertFactory {
     return name.toString();
   }
 
+  /**
+   * The labels an alert about this condition has. A tunnel's alert carries the peer its destination
+   * names, so that it groups and inhibits with that peer's IKE and IPsec alerts.
+   */
+  static Map<String, String> labels(Event event) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("alertname", alertName(event.kind()));
+    labels.put("severity", event.severity().label());
+    labels.put("device", event.device());
+    event.subject().tunnel().ifPresent(t -> labels.put("tunnel", t));
+    event.peer().ifPresent(p -> labels.put("peer", p));
+    event.subject().flow().ifPresent(f -> labels.put("flow", f));
+    return labels;
+  }
+
   /** The firing alert for a condition's OPENED event. */
-  static Alert opened(Event event) {
+  Alert opened(Event event) {
     if (event.status() != EventStatus.OPENED) {
       throw new IllegalArgumentException("expected an OPENED event, got " + event.status());
     }
     return new Alert(
-        event.conditionKey(), labels(event), annotations(event), event.at(), Optional.empty());
+        event.conditionKey(),
+        labels(event),
+        annotations(event),
+        links.device(event.device()),
+        event.at(),
+        Optional.empty());
   }
 
   /**
-   * The resolved alert: the same labels and the opening's annotations (what the notification of the
-   * resolution should recall), ending when the condition cleared.
+   * The resolved alert: the labels and annotations of the opening (Alertmanager matches on labels,
+   * and the notification of the resolution should recall what was wrong), ending when the condition
+   * cleared.
    *
    * @param opened the alert the condition opened, if this agent saw it open
    */
-  static Alert resolved(Event event, Optional<Alert> opened) {
+  Alert resolved(Event event, Optional<Alert> opened) {
     if (event.status() != EventStatus.RESOLVED) {
       throw new IllegalArgumentException("expected a RESOLVED event, got " + event.status());
     }
     Map<String, String> annotations =
         new HashMap<>(opened.map(Alert::annotations).orElseGet(() -> annotations(event)));
     annotations.put("resolution", event.summary());
-    Instant startsAt = opened.map(Alert::startsAt).orElse(event.at());
     return new Alert(
-        event.conditionKey(), labels(event), annotations, startsAt, Optional.of(event.at()));
+        event.conditionKey(),
+        opened.map(Alert::labels).orElseGet(() -> labels(event)),
+        annotations,
+        links.device(event.device()),
+        opened.map(Alert::startsAt).orElse(event.at()),
+        Optional.of(event.at()));
   }
 
-  private static Map<String, String> labels(Event event) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("alertname", alertName(event.kind()));
-    labels.put("severity", event.severity().label());
-    labels.put("device", event.device());
-    event.subject().tunnel().ifPresent(t -> labels.put("tunnel", t));
-    event.subject().peer().ifPresent(p -> labels.put("peer", p));
-    event.subject().flow().ifPresent(f -> labels.put("flow", f));
-    return labels;
-  }
-
-  private static Map<String, String> annotations(Event event) {
+  private Map<String, String> annotations(Event event) {
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("summary", event.summary());
-    annotations.put(
-        "description",
-        event.kind().wireName()
-            + " on "
-            + event.subject().key()
-            + " since "
-            + event.at()
-            + " ("
-            + event.severity().label()
-            + ")");
+    annotations.put("summary", AlertTexts.summary(event));
+    annotations.put("description", AlertTexts.description(event));
+    annotations.put("runbook_url", links.runbook(alertName(event.kind())));
     annotations.put(
         "evidence",
         event.evidence().isEmpty()

@@ -40,6 +40,7 @@ public final class AlertmanagerClient {
       alert.labels().forEach(labels::put);
       ObjectNode annotations = node.putObject("annotations");
       alert.annotations().forEach(annotations::put);
+      node.put("generatorURL", alert.generatorUrl());
       node.put("startsAt", alert.startsAt().toString());
       alert.endsAt().ifPresent(end -> node.put("endsAt", end.toString()));
     }

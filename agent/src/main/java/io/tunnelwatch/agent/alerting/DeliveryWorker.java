@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.alerting;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -27,6 +28,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
   private final CounterDataPoint sent;
   private final CounterDataPoint failed;
   private final CounterDataPoint dropped;
+  private final GaugeDataPoint up;
   // Touched only on the worker thread.
   private int consecutiveFailures;
   private boolean backingOff;
@@ -57,6 +59,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
     sent = counters.sent();
     failed = counters.failed();
     dropped = counters.dropped();
+    up = counters.up();
   }
 
   /** Asks for a delivery attempt soon; returns at once. */
@@ -84,6 +87,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
         delivery.deliver(batch);
         outbox.acknowledge(batch);
         sent.inc(batch.size());
+        up.set(1);
         if (consecutiveFailures > 0) {
           LOG.info(
               "{}: delivering again after {} failed attempts", destination, consecutiveFailures);
@@ -101,6 +105,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
               e.getMessage());
           continue;
         }
+        up.set(0);
         if (consecutiveFailures == 0) {
           LOG.warn("{}: cannot deliver, will retry with back-off: {}", destination, e.getMessage());
         }
@@ -109,6 +114,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
       } catch (RuntimeException e) {
         // A bug in one batch must not stop this destination's deliveries for good.
         failed.inc();
+        up.set(0);
         LOG.error("{}: delivery failed unexpectedly: {}", destination, e.toString());
         backOff();
         return;

@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where alerts and events are sent.
@@ -11,16 +12,32 @@ import java.util.Objects;
  * @param webhooks URLs that receive every event as a JSON POST
  * @param resendInterval how often firing alerts are sent again; well inside Alertmanager's
  *     resolve_timeout (5m by default)
+ * @param runbookBaseUrl where docs/runbook.md is published: every alert's {@code runbook_url} is
+ *     this plus {@code #<alertname in lower case>}
+ * @param externalUrl the agent's address as a person on call reaches it (alerts link to its status
+ *     page); when absent, made from {@code http.listen} and the host name
  */
 public record AlertingConfig(
-    List<String> alertmanager, List<String> webhooks, Duration resendInterval) {
+    List<String> alertmanager,
+    List<String> webhooks,
+    Duration resendInterval,
+    String runbookBaseUrl,
+    Optional<String> externalUrl) {
 
   public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
+  public static final String DEFAULT_RUNBOOK_BASE_URL =
+      "https://github.com/tunnelwatch/tunnelwatch/blob/main/docs/runbook.md";
   public static final AlertingConfig NONE = new AlertingConfig(null, null, null);
 
   public AlertingConfig {
     alertmanager = alertmanager == null ? List.of() : List.copyOf(alertmanager);
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     resendInterval = Objects.requireNonNullElse(resendInterval, DEFAULT_RESEND_INTERVAL);
+    runbookBaseUrl = Objects.requireNonNullElse(runbookBaseUrl, DEFAULT_RUNBOOK_BASE_URL);
+    externalUrl = Objects.requireNonNullElse(externalUrl, Optional.empty());
+  }
+
+  public AlertingConfig(List<String> alertmanager, List<String> webhooks, Duration resendInterval) {
+    this(alertmanager, webhooks, resendInterval, DEFAULT_RUNBOOK_BASE_URL, Optional.empty());
   }
 }

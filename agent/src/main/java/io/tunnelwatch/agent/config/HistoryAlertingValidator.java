@@ -42,6 +42,8 @@ final class HistoryAlertingValidator {
   private static void validateAlerting(ConfigChecks checks, AlertingConfig alerting) {
     validateUrls(checks, "alerting.alertmanager", alerting.alertmanager());
     validateUrls(checks, "alerting.webhooks", alerting.webhooks());
+    validateUrl(checks, "alerting.runbook_base_url", alerting.runbookBaseUrl());
+    alerting.externalUrl().ifPresent(url -> validateUrl(checks, "alerting.external_url", url));
     Duration resend = alerting.resendInterval();
     if (resend.compareTo(ConfigChecks.MIN_INTERVAL) < 0 || resend.compareTo(MAX_RESEND) > 0) {
       checks.problem(
@@ -55,12 +57,16 @@ final class HistoryAlertingValidator {
 
   private static void validateUrls(ConfigChecks checks, String path, List<String> urls) {
     for (int i = 0; i < urls.size(); i++) {
-      URI uri = parse(urls.get(i));
-      if (uri == null
-          || uri.getHost() == null
-          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        checks.problem(path + "[" + i + "]", "expected an http:// or https:// URL with a host");
-      }
+      validateUrl(checks, path + "[" + i + "]", urls.get(i));
+    }
+  }
+
+  private static void validateUrl(ConfigChecks checks, String path, @Nullable String url) {
+    URI uri = parse(url);
+    if (uri == null
+        || uri.getHost() == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      checks.problem(path, "expected an http:// or https:// URL with a host");
     }
   }
 

@@ -51,7 +51,8 @@ final class Conditions {
                 EventStatus.OPENED,
                 finding.kind().defaultSeverity(),
                 finding.summary(),
-                finding.evidence());
+                finding.evidence(),
+                finding.tunnelPeer());
         opened.add(event);
         next.put(finding.key(), event);
       }
@@ -68,6 +69,7 @@ final class Conditions {
         EventStatus.RESOLVED,
         opening.kind().defaultSeverity(),
         Summaries.resolved(opening.kind(), opening.subject(), lasted),
-        List.of(new Evidence("open for", "", Summaries.duration(lasted))));
+        List.of(new Evidence("open for", "", Summaries.duration(lasted))),
+        opening.tunnelPeer());
   }
 }

@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.events;
 
 import io.tunnelwatch.core.model.Observation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps device notifications to the conditions they announce. Start/stop notifications and link-up
@@ -78,11 +79,13 @@ final class ObservationRules {
     }
     String tunnel = observation.tunnel().get();
     ObjectRef ref = ObjectRef.tunnel(work.device, tunnel);
+    Optional<String> destination = work.previousTunnelDestination(tunnel);
     work.holds(
         new Finding(
             EventKind.TUNNEL_DOWN,
             ref,
-            Summaries.tunnelDown(work.device, tunnel, ""),
-            evidence(observation)));
+            Summaries.tunnelDown(work.device, tunnel, destination.orElse("")),
+            evidence(observation),
+            destination));
   }
 }

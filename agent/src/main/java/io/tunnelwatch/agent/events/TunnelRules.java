@@ -4,6 +4,7 @@ import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.TunnelInterface;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,7 +41,8 @@ final class TunnelRules {
               EventKind.TUNNEL_DOWN,
               ref,
               Summaries.tunnelMissing(work.device, name),
-              List.of(new Evidence("interface", before.name(), "absent"))));
+              List.of(new Evidence("interface", before.name(), "absent")),
+              work.previousTunnelDestination(name)));
       return;
     }
     boolean up = tunnel.lineProtocolUp();
@@ -62,7 +64,8 @@ final class TunnelRules {
               EventKind.TUNNEL_DOWN,
               ref,
               Summaries.tunnelDown(work.device, name, tunnel.destinationAddress()),
-              List.of(new Evidence("line protocol", before.name(), "down"))));
+              List.of(new Evidence("line protocol", before.name(), "down")),
+              Optional.of(tunnel.destinationAddress()).filter(d -> !d.isEmpty())));
     }
   }
 

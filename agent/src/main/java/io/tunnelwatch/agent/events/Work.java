@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.events;
 
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,16 @@ final class Work {
   /** Every open condition stays as it is (a step that could not look at the device). */
   void suspectAllOpen() {
     suspected.addAll(previous.open().keySet());
+  }
+
+  /** The destination of a tunnel as the previous good poll showed it: the tunnel's IKE peer. */
+  Optional<String> previousTunnelDestination(String tunnel) {
+    return previous.last().stream()
+        .flatMap(snapshot -> snapshot.tunnels().stream())
+        .filter(t -> t.name().equals(tunnel))
+        .map(TunnelInterface::destinationAddress)
+        .filter(destination -> !destination.isEmpty())
+        .findFirst();
   }
 
   boolean wasOpen(EventKind kind, ObjectRef subject) {

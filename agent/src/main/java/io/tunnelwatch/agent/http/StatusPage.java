@@ -51,8 +51,10 @@ final class StatusPage {
     html.append("<h2>Devices</h2><table><tr><th>device</th><th>source</th><th>poll</th>")
         .append("<th>last success</th><th>poll took</th><th>CPU 1m</th></tr>\n");
     for (DeviceView view : devices) {
+      boolean first = true;
       for (SourceHealth health : view.sources()) {
-        html.append("<tr><td>")
+        // Alerts link here (their generatorURL): the device's first row is the anchor.
+        html.append(first ? "<tr id=\"device-" + escape(view.device()) + "\"><td>" : "<tr><td>")
             .append(escape(view.device()))
             .append("</td><td>")
             .append(health.source().label())
@@ -69,6 +71,7 @@ final class StatusPage {
                     .map(c -> Math.round(c.oneMinute() * 100) + " %")
                     .orElse("–"))
             .append("</td></tr>\n");
+        first = false;
       }
     }
     html.append("</table>\n");

@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.metrics;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -38,6 +39,7 @@ public final class AgentMetrics {
   private final Counter notificationsSent;
   private final Counter notificationsFailed;
   private final Counter notificationsDropped;
+  private final Gauge destinationUp;
 
   /** Outbox sizes by sink and destination; the first outbox of a destination is the one shown. */
   private final Map<List<String>, IntSupplier> queues = new ConcurrentHashMap<>();
@@ -53,6 +55,7 @@ public final class AgentMetrics {
     notificationsSent = counter(MetricContract.NOTIFICATIONS_SENT);
     notificationsFailed = counter(MetricContract.NOTIFICATIONS_FAILED);
     notificationsDropped = counter(MetricContract.NOTIFICATIONS_DROPPED);
+    destinationUp = gauge(MetricContract.NOTIFICATIONS_DESTINATION_UP);
     MetricFamily.Gauge queued = MetricContract.NOTIFICATIONS_QUEUED;
     GaugeWithCallback.builder()
         .name(queued.name())
@@ -94,6 +97,14 @@ public final class AgentMetrics {
   /** Metrics that no scrape sees, for code run outside an agent (tests, benchmarks). */
   public static AgentMetrics unregistered() {
     return new AgentMetrics(new PrometheusRegistry());
+  }
+
+  private Gauge gauge(MetricFamily.Gauge family) {
+    return Gauge.builder()
+        .name(family.name())
+        .help(family.help())
+        .labelNames(labelNames(family))
+        .register(registry);
   }
 
   private Counter counter(MetricFamily.Counter family) {
@@ -180,10 +191,13 @@ public final class AgentMetrics {
    */
   public Delivery delivery(String sink, String destination, IntSupplier queued) {
     queues.putIfAbsent(List.of(sink, destination), queued);
+    GaugeDataPoint up = destinationUp.labelValues(sink, destination);
+    up.set(1);
     return new Delivery(
         notificationsSent.labelValues(sink, destination),
         notificationsFailed.labelValues(sink, destination),
-        notificationsDropped.labelValues(sink, destination));
+        notificationsDropped.labelValues(sink, destination),
+        up);
   }
 
   /** Counts the receiver's notifications by outcome, read from it at scrape time. */
@@ -209,8 +223,14 @@ public final class AgentMetrics {
   }
 
   /** One destination's delivery counters. */
+  /**
+   * @param up 1 while the destination takes notifications, 0 while attempts fail
+   */
   public record Delivery(
-      CounterDataPoint sent, CounterDataPoint failed, CounterDataPoint dropped) {}
+      CounterDataPoint sent,
+      CounterDataPoint failed,
+      CounterDataPoint dropped,
+      GaugeDataPoint up) {}
 
   private record TrapOutcome(String outcome, ToLongFunction<TrapReceiver> count) {}
 }

@@ -19,6 +19,7 @@ import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
+import io.tunnelwatch.agent.http.ConditionCollector;
 import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
@@ -91,6 +92,7 @@ public final class Agent implements AutoCloseable {
     metrics.watchSnmpRequests(pollers::snmpRequestsInFlight, pollers::snmpRequestsQueued);
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
+    registry.register(new ConditionCollector(events));
     http = resources.add("the HTTP server", listen(config, registry, clock));
     // Closed before the HTTP server: no poll runs while /metrics goes away.
     resources

@@ -66,6 +66,7 @@ public final class EventConsumers implements AutoCloseable {
           new AlertDispatcher(
               alerting.alertmanager().stream().map(URI::create).toList(),
               alerting.resendInterval(),
+              AlertLinksFromConfig.of(config),
               RetryPolicy.DEFAULT,
               http,
               metrics);

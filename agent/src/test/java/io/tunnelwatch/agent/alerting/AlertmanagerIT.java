@@ -44,7 +44,12 @@ class AlertmanagerIT {
   private AlertDispatcher dispatcher(RunningAlertmanagerUrl url, Duration resend) {
     AlertDispatcher d =
         new AlertDispatcher(
-            List.of(url.uri()), resend, FAST_RETRY, HttpClient.newHttpClient(), metrics);
+            List.of(url.uri()),
+            resend,
+            new AlertLinks("https://docs.example.net/runbook.md", "http://monitor1:9417/"),
+            FAST_RETRY,
+            HttpClient.newHttpClient(),
+            metrics);
     toClose.add(d);
     return d;
   }

@@ -16,6 +16,7 @@ class OutboxTest {
         key,
         Map.of("alertname", "X"),
         Map.of("summary", summary),
+        "http://monitor1:9417/#device-R1",
         Instant.parse("2026-11-28T10:00:00Z"),
         endsAt);
   }

@@ -284,6 +284,34 @@ public final class MetricContract {
           IPSEC_PHASE2_FAILURES,
           IPSEC_COUNTERS_STALLED);
 
+  /**
+   * One series per open condition (docs/events.md), 1 while it is open; the series goes when it
+   * resolves. Its labels less {@code kind} are the label set of the condition's alert, so the
+   * Prometheus rules can raise exactly the alert the agent sends (docs/alerting.md).
+   */
+  public static final MetricFamily.Gauge CONDITION_OPEN =
+      gauge(
+          "tunnelwatch_condition_open",
+          "1 while the condition is open; absent when it is not. Labels as on its alert.",
+          "kind",
+          "severity",
+          "device",
+          "tunnel",
+          "peer",
+          "flow");
+
+  /**
+   * 1 while the destination takes notifications (the last attempt succeeded, or none failed yet).
+   * The rules raise the agent's condition alerts themselves only when no Alertmanager takes them
+   * from the agent.
+   */
+  public static final MetricFamily.Gauge NOTIFICATIONS_DESTINATION_UP =
+      gauge(
+          "tunnelwatch_notifications_destination_up",
+          "1 while the destination accepts notifications, 0 while delivery to it fails",
+          "sink",
+          "destination");
+
   /** The agent's own families (polls, traps, notifications). */
   public static final List<MetricFamily> AGENT =
       List.of(
@@ -299,7 +327,9 @@ public final class MetricContract {
           NOTIFICATIONS_SENT,
           NOTIFICATIONS_FAILED,
           NOTIFICATIONS_DROPPED,
-          NOTIFICATIONS_QUEUED);
+          NOTIFICATIONS_QUEUED,
+          NOTIFICATIONS_DESTINATION_UP,
+          CONDITION_OPEN);
 
   private MetricContract() {}
 
