@@ -40,16 +40,26 @@ public final class PrometheusServer implements AutoCloseable {
    * @param ruleFiles rule files to load (usually {@link RepoLayout#ruleFiles()})
    * @param interval scrape and rule evaluation interval
    * @param forOverride if present, replaces the {@code for:} duration of every alerting rule
+   * @param alertmanager if present, where Prometheus sends its alerts
    */
   public record Options(
-      String target, List<Path> ruleFiles, Duration interval, Optional<Duration> forOverride) {
+      String target,
+      List<Path> ruleFiles,
+      Duration interval,
+      Optional<Duration> forOverride,
+      Optional<URI> alertmanager) {
 
     public static Options of(String target, List<Path> ruleFiles) {
-      return new Options(target, ruleFiles, Duration.ofSeconds(1), Optional.empty());
+      return new Options(
+          target, ruleFiles, Duration.ofSeconds(1), Optional.empty(), Optional.empty());
     }
 
     public Options withForOverride(Duration duration) {
-      return new Options(target, ruleFiles, interval, Optional.of(duration));
+      return new Options(target, ruleFiles, interval, Optional.of(duration), alertmanager);
+    }
+
+    public Options withAlertmanager(URI url) {
+      return new Options(target, ruleFiles, interval, forOverride, Optional.of(url));
     }
   }
 
@@ -96,6 +106,15 @@ public final class PrometheusServer implements AutoCloseable {
     config.append("  scrape_interval: ").append(seconds).append('\n');
     config.append("  scrape_timeout: ").append(seconds).append('\n');
     config.append("  evaluation_interval: ").append(seconds).append('\n');
+    options
+        .alertmanager()
+        .ifPresent(
+            am ->
+                config
+                    .append("alerting:\n  alertmanagers:\n    - static_configs:\n")
+                    .append("        - targets: [\"")
+                    .append(am.getAuthority())
+                    .append("\"]\n"));
     config.append("rule_files:\n");
     rules.forEach(r -> config.append("  - ").append(r).append('\n'));
     config.append("scrape_configs:\n");
