@@ -32,20 +32,15 @@ final class PathResolver {
         config.devices().stream()
             .map(
                 d ->
-                    new DeviceConfig(
-                        d.name(),
-                        d.host(),
-                        d.module(),
-                        d.interval(),
-                        d.ssh() == null
-                            ? null
-                            : new DeviceConfig.DeviceSshConfig(
-                                d.ssh().port(),
-                                d.ssh().auth(),
-                                resolve(baseDir, d.ssh().knownHosts()),
-                                d.ssh().trustOnFirstUse()),
-                        d.snmp(),
-                        d.events()))
+                    d.withSsh(
+                        d.ssh()
+                            .map(
+                                ssh ->
+                                    new DeviceConfig.DeviceSshConfig(
+                                        ssh.port(),
+                                        ssh.auth(),
+                                        resolve(baseDir, ssh.knownHosts()),
+                                        ssh.trustOnFirstUse()))))
             .toList();
     List<ReportScheduleConfig> reports =
         config.reports().stream()
@@ -61,7 +56,8 @@ final class PathResolver {
             .toList();
     HistoryConfig history =
         new HistoryConfig(
-            resolve(baseDir, config.history().stateDir()), config.history().jdbcUrl());
+            config.history().stateDir().map(dir -> resolve(baseDir, dir)),
+            config.history().jdbcUrl());
     return new AgentConfig(
         config.http(),
         auths,
@@ -76,23 +72,13 @@ final class PathResolver {
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {
-    return new SnmpAuthConfig(
-        snmp.version(),
-        snmp.community(),
-        snmp.communityEnv(),
-        resolve(baseDir, snmp.communityFile()),
-        snmp.username(),
-        snmp.authProtocol(),
-        snmp.authPassword(),
-        snmp.authPasswordEnv(),
-        resolve(baseDir, snmp.authPasswordFile()),
-        snmp.privProtocol(),
-        snmp.privPassword(),
-        snmp.privPasswordEnv(),
-        resolve(baseDir, snmp.privPasswordFile()));
+    return snmp.withFiles(
+        snmp.communityFile().map(f -> resolve(baseDir, f)),
+        snmp.authPasswordFile().map(f -> resolve(baseDir, f)),
+        snmp.privPasswordFile().map(f -> resolve(baseDir, f)));
   }
 
   private static String resolve(Path baseDir, String file) {
-    return file == null ? null : baseDir.resolve(file).toAbsolutePath().normalize().toString();
+    return baseDir.resolve(file).toAbsolutePath().normalize().toString();
   }
 }

@@ -71,7 +71,7 @@ class HistoryAlertingConfigTest {
                 """),
             dir);
 
-    assertThat(Path.of(config.history().stateDir())).isEqualTo(dir.resolve("state"));
+    assertThat(Path.of(config.history().stateDir().orElseThrow())).isEqualTo(dir.resolve("state"));
     assertThat(config.alerting().alertmanager())
         .containsExactly("http://127.0.0.1:9093", "http://127.0.0.2:9093");
     assertThat(config.alerting().webhooks())
