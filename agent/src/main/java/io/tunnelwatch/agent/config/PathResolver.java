@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the file paths of a configuration absolute, relative to the configuration file's folder, so
@@ -13,7 +14,10 @@ final class PathResolver {
 
   private PathResolver() {}
 
-  static AgentConfig resolve(AgentConfig config, Path baseDir) {
+  /**
+   * @param baseDir the configuration file's folder; null when it has none, and paths stay as given
+   */
+  static AgentConfig resolve(AgentConfig config, @Nullable Path baseDir) {
     if (baseDir == null) {
       return config;
     }
