@@ -224,6 +224,7 @@ class ConfigLoaderTest {
         "unset env | 'priv_password_env: HOME' | 'priv_password_env: TW_NOT_SET_ANYWHERE' | auths.snmp-v3.snmp.priv_password_env | is not set",
         "no source at all | '    snmp:\n      auth: snmp-v2\n' | '' | devices[1] | expected an ssh or an snmp section",
         "bad port | 'port: 1161' | 'port: 0' | devices[0].snmp.port | expected 1..65535",
+        "empty host | 'port: 1161' | 'port: 1161\n      host: \"\"' | devices[0].snmp.host | or no host key at all",
       })
   void namesTheSnmpKeyPathAndWhatWasExpected(
       String name, String from, String to, String path, String message) {
