@@ -115,10 +115,12 @@ public final class DemoCommand implements Callable<Integer> {
                   "127.0.0.1:" + trapPort,
                   Duration.ofSeconds(intervalSeconds),
                   dir)
-              .withHistory(new HistoryConfig(state.toString(), null))
+              .withHistory(HistoryConfig.ofStateDir(state.toString()))
               .withAlerting(
                   new AlertingConfig(
-                      alertmanager == null ? List.of() : List.of(alertmanager), null, null));
+                      alertmanager == null ? List.of() : List.of(alertmanager),
+                      List.of(),
+                      AlertingConfig.DEFAULT_RESEND_INTERVAL));
       agent = Agent.start(config);
     } catch (Exception e) {
       lab.close();

@@ -53,8 +53,7 @@ public final class DemoConfig {
                         MODULE,
                         interval,
                         new DeviceConfig.DeviceSshConfig(
-                            router.sshPort(), AUTH, knownHosts.toString(), false),
-                        null))
+                            router.sshPort(), AUTH, knownHosts.toString(), false)))
             .toList();
     return new AgentConfig(
         new HttpConfig(listen),
@@ -90,12 +89,7 @@ public final class DemoConfig {
                         .snmpAddress()
                         .map(
                             a ->
-                                new DeviceConfig(
-                                    d.name(),
-                                    d.host(),
-                                    d.module(),
-                                    d.interval(),
-                                    d.ssh(),
+                                d.withSnmp(
                                     new DeviceConfig.DeviceSnmpConfig(
                                         a.getPort(), SNMP_AUTH, a.getAddress().getHostAddress())))
                         .orElse(d))

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
       checked.warnings().forEach(w -> LOG.warn("configuration: {}", w));
       loaded = checked.config();
       if (stateDir != null) {
-        loaded = loaded.withHistory(new HistoryConfig(stateDir.toAbsolutePath().toString(), null));
+        loaded = loaded.withHistory(HistoryConfig.ofStateDir(stateDir.toAbsolutePath().toString()));
       }
       if (listen != null) {
         loaded = loaded.withHttp(new HttpConfig(HostPort.format(listen)));

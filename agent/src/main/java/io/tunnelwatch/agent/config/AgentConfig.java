@@ -31,6 +31,7 @@ public record AgentConfig(
     List<ReportScheduleConfig> reports,
     PollingConfig polling) {
 
+  // Jackson passes null for a section the YAML leaves out: its defaults, resolved here.
   public AgentConfig {
     http = Objects.requireNonNullElse(http, HttpConfig.DEFAULT);
     auths = auths == null ? Map.of() : Map.copyOf(auths);
@@ -50,7 +51,17 @@ public record AgentConfig(
       Map<String, AuthConfig> auths,
       Map<String, ModuleConfig> modules,
       List<DeviceConfig> devices) {
-    this(http, auths, modules, devices, null, null, null, null, null, null);
+    this(
+        http,
+        auths,
+        modules,
+        devices,
+        EventsConfig.NONE,
+        HistoryConfig.NONE,
+        AlertingConfig.NONE,
+        TrapsConfig.NONE,
+        List.of(),
+        PollingConfig.DEFAULTS);
   }
 
   /** Without traps and report schedules. */
@@ -62,7 +73,17 @@ public record AgentConfig(
       EventsConfig events,
       HistoryConfig history,
       AlertingConfig alerting) {
-    this(http, auths, modules, devices, events, history, alerting, null, null, null);
+    this(
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        history,
+        alerting,
+        TrapsConfig.NONE,
+        List.of(),
+        PollingConfig.DEFAULTS);
   }
 
   /**
@@ -97,7 +118,7 @@ public record AgentConfig(
         http, auths, modules, devices, events, history, alerting, newTraps, reports, polling);
   }
 
-  /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
+  /** The same configuration with another HTTP setting (e.g. from {@code --listen}). */
   public AgentConfig withHttp(HttpConfig newHttp) {
     return new AgentConfig(
         newHttp, auths, modules, devices, events, history, alerting, traps, reports, polling);

@@ -27,8 +27,10 @@ public record AlertingConfig(
   public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
   public static final String DEFAULT_RUNBOOK_BASE_URL =
       "https://github.com/tunnelwatch/tunnelwatch/blob/main/docs/runbook.md";
-  public static final AlertingConfig NONE = new AlertingConfig(null, null, null);
+  public static final AlertingConfig NONE =
+      new AlertingConfig(List.of(), List.of(), DEFAULT_RESEND_INTERVAL);
 
+  // Jackson passes null for a key the YAML leaves out: the defaults, resolved here.
   public AlertingConfig {
     alertmanager = alertmanager == null ? List.of() : List.copyOf(alertmanager);
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);

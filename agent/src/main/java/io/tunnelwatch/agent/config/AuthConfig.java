@@ -9,12 +9,12 @@ import java.util.Optional;
  * or SNMP credentials in an {@code snmp} block. A key the YAML leaves out is empty.
  */
 public record AuthConfig(
-    Optional<String> username,
+    @EmptyIsAbsent Optional<String> username,
     Optional<Secret> password,
-    Optional<String> passwordEnv,
-    Optional<String> passwordFile,
-    Optional<String> privateKeyFile,
-    Optional<String> passphraseEnv,
+    @EmptyIsAbsent Optional<String> passwordEnv,
+    @EmptyIsAbsent Optional<String> passwordFile,
+    @EmptyIsAbsent Optional<String> privateKeyFile,
+    @EmptyIsAbsent Optional<String> passphraseEnv,
     Optional<SnmpAuthConfig> snmp) {
 
   // Jackson passes null for a key the YAML leaves out; no component stays null.

@@ -120,7 +120,7 @@ final class ConfigChecks {
 
   /** A host name or an IP address. */
   void requireHost(String path, @Nullable String host) {
-    if (blank(host)) {
+    if (host == null || host.isBlank()) {
       problem(path, "expected a host name or address");
     } else if (!HostNames.isHostOrAddress(host)) {
       problem(

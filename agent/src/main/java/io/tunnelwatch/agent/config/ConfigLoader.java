@@ -102,7 +102,11 @@ public final class ConfigLoader {
     return check(sourceName, yaml, baseDir).config();
   }
 
-  LoadedConfig check(String sourceName, String yaml, Path baseDir) throws ConfigException {
+  /**
+   * @param baseDir null when the configuration has no folder: relative paths are then left as given
+   */
+  LoadedConfig check(String sourceName, String yaml, @Nullable Path baseDir)
+      throws ConfigException {
     YamlTreeReader.Result read = reader.read(yaml);
     List<ConfigException.Problem> refused = new ArrayList<>(read.problems());
     JsonNode tree = read.tree();

@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One router to poll.
@@ -10,8 +11,8 @@ import java.util.Objects;
  * @param host address or name to connect to
  * @param module name of the module that says what to collect
  * @param interval time between two polls of this device
- * @param ssh how to reach the device over SSH; absent when it is polled over SNMP only
- * @param snmp how to reach the device over SNMP; absent when it is polled over SSH only
+ * @param ssh how to reach the device over SSH; empty when it is polled over SNMP only
+ * @param snmp how to reach the device over SNMP; empty when it is polled over SSH only
  * @param events this device's event settings over the top-level ones
  */
 public record DeviceConfig(
@@ -19,32 +20,34 @@ public record DeviceConfig(
     String host,
     String module,
     Duration interval,
-    DeviceSshConfig ssh,
-    DeviceSnmpConfig snmp,
+    Optional<DeviceSshConfig> ssh,
+    Optional<DeviceSnmpConfig> snmp,
     EventsConfig events) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
+  // Jackson passes null for a key the YAML leaves out: empty or the default, resolved here.
   public DeviceConfig {
     interval = Objects.requireNonNullElse(interval, DEFAULT_INTERVAL);
+    ssh = Objects.requireNonNullElse(ssh, Optional.empty());
+    snmp = Objects.requireNonNullElse(snmp, Optional.empty());
     events = Objects.requireNonNullElse(events, EventsConfig.NONE);
   }
 
   /** A device polled over SSH only, with the top-level event settings. */
   public DeviceConfig(
       String name, String host, String module, Duration interval, DeviceSshConfig ssh) {
-    this(name, host, module, interval, ssh, null, EventsConfig.NONE);
+    this(name, host, module, interval, Optional.of(ssh), Optional.empty(), EventsConfig.NONE);
   }
 
-  /** A device with the top-level event settings. */
-  public DeviceConfig(
-      String name,
-      String host,
-      String module,
-      Duration interval,
-      DeviceSshConfig ssh,
-      DeviceSnmpConfig snmp) {
-    this(name, host, module, interval, ssh, snmp, EventsConfig.NONE);
+  /** The same device, polled over SNMP as well (or instead, when it has no SSH face). */
+  public DeviceConfig withSnmp(DeviceSnmpConfig newSnmp) {
+    return new DeviceConfig(name, host, module, interval, ssh, Optional.of(newSnmp), events);
+  }
+
+  /** The same device with other SSH settings (PathResolver makes the known_hosts path absolute). */
+  DeviceConfig withSsh(Optional<DeviceSshConfig> newSsh) {
+    return new DeviceConfig(name, host, module, interval, newSsh, snmp, events);
   }
 
   /**
@@ -55,8 +58,11 @@ public record DeviceConfig(
    */
   public record DeviceSshConfig(
       Integer port, String auth, String knownHosts, Boolean trustOnFirstUse) {
+    public static final int DEFAULT_PORT = 22;
+
+    // Jackson passes null for a key the YAML leaves out: the defaults, resolved here.
     public DeviceSshConfig {
-      port = Objects.requireNonNullElse(port, 22);
+      port = Objects.requireNonNullElse(port, DEFAULT_PORT);
       trustOnFirstUse = Objects.requireNonNullElse(trustOnFirstUse, Boolean.FALSE);
     }
   }
@@ -67,13 +73,23 @@ public record DeviceConfig(
    * @param host the SNMP agent's address when it is not the device's {@code host} (a separate
    *     management address); traps from it are the device's too
    */
-  public record DeviceSnmpConfig(Integer port, String auth, String host) {
+  public record DeviceSnmpConfig(Integer port, String auth, Optional<String> host) {
+    public static final int DEFAULT_PORT = 161;
+
+    // Jackson passes null for a key the YAML leaves out: empty or the default, resolved here.
     public DeviceSnmpConfig {
-      port = Objects.requireNonNullElse(port, 161);
+      port = Objects.requireNonNullElse(port, DEFAULT_PORT);
+      host = Objects.requireNonNullElse(host, Optional.empty());
     }
 
+    /** At the device's own address. */
     public DeviceSnmpConfig(Integer port, String auth) {
-      this(port, auth, null);
+      this(port, auth, Optional.empty());
+    }
+
+    /** At a management address of its own. */
+    public DeviceSnmpConfig(Integer port, String auth, String host) {
+      this(port, auth, Optional.of(host));
     }
   }
 }

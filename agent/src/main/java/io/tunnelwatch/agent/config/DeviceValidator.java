@@ -45,15 +45,11 @@ final class DeviceValidator {
               + ", got "
               + Shown.quoted(device.module()));
     }
-    if (device.ssh() == null && device.snmp() == null) {
+    if (device.ssh().isEmpty() && device.snmp().isEmpty()) {
       checks.problem(path, "expected an ssh or an snmp section (or both)");
     }
-    if (device.ssh() != null) {
-      validateSsh(path + ".ssh", device.ssh());
-    }
-    if (device.snmp() != null) {
-      validateSnmp(path + ".snmp", device.snmp());
-    }
+    device.ssh().ifPresent(ssh -> validateSsh(path + ".ssh", ssh));
+    device.snmp().ifPresent(snmp -> validateSnmp(path + ".snmp", snmp));
     EventsValidator.validate(checks, path + ".events", device.events(), true);
   }
 
@@ -76,11 +72,16 @@ final class DeviceValidator {
 
   private void validateSnmp(String path, DeviceConfig.DeviceSnmpConfig snmp) {
     checks.requireRange(path + ".port", snmp.port(), 1, 65535);
-    if (snmp.host() != null && snmp.host().isBlank()) {
-      checks.problem(path + ".host", "expected the SNMP agent's address, or no host key at all");
-    } else if (snmp.host() != null) {
-      checks.requireHost(path + ".host", snmp.host());
-    }
+    snmp.host()
+        .ifPresent(
+            host -> {
+              if (host.isBlank()) {
+                checks.problem(
+                    path + ".host", "expected the SNMP agent's address, or no host key at all");
+              } else {
+                checks.requireHost(path + ".host", host);
+              }
+            });
     Set<String> snmpAuths = ConfigChecks.authNames(config.auths(), true);
     if (snmp.auth() == null || !snmpAuths.contains(snmp.auth())) {
       checks.problem(

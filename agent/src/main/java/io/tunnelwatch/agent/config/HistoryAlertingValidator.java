@@ -20,23 +20,28 @@ final class HistoryAlertingValidator {
   }
 
   private static void validateHistory(ConfigChecks checks, HistoryConfig history) {
-    String stateDir = history.stateDir();
-    String jdbcUrl = history.jdbcUrl();
-    if (stateDir != null && jdbcUrl != null) {
+    if (history.stateDir().isPresent() && history.jdbcUrl().isPresent()) {
       checks.problem("history", "expected state_dir or jdbc_url, not both");
     }
-    if (stateDir != null && stateDir.isBlank()) {
-      checks.problem("history.state_dir", "expected a directory path");
-    } else if (stateDir != null) {
-      new FileChecks(checks).requireWritableDirectory("history.state_dir", stateDir);
-    }
-    if (jdbcUrl != null
-        && !jdbcUrl.startsWith("jdbc:sqlite:")
-        && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-      // Never echo the URL: it may carry a password.
-      checks.problem(
-          "history.jdbc_url", "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:");
-    }
+    history
+        .stateDir()
+        .ifPresent(
+            stateDir -> {
+              if (stateDir.isBlank()) {
+                checks.problem("history.state_dir", "expected a directory path");
+              } else {
+                new FileChecks(checks).requireWritableDirectory("history.state_dir", stateDir);
+              }
+            });
+    history
+        .jdbcUrl()
+        .filter(url -> !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:"))
+        // Never echo the URL: it may carry a password.
+        .ifPresent(
+            url ->
+                checks.problem(
+                    "history.jdbc_url",
+                    "expected a URL starting with jdbc:sqlite: or jdbc:postgresql:"));
   }
 
   private static void validateAlerting(ConfigChecks checks, AlertingConfig alerting) {

@@ -21,14 +21,14 @@ final class ListenValidator {
 
   private static void validateTraps(ConfigChecks checks, AgentConfig config) {
     TrapsConfig traps = config.traps();
-    String listen = traps.listen();
-    if (listen == null) {
+    if (traps.listen().isEmpty()) {
       if (!traps.auths().isEmpty()) {
         checks.problem(
             "traps.listen", "expected host:port such as 0.0.0.0:162 for the trap receiver");
       }
       return;
     }
+    String listen = traps.listen().get();
     if (!ConfigChecks.isListenAddress(listen)) {
       checks.problem(
           "traps.listen", "expected host:port such as 0.0.0.0:162, got " + Shown.quoted(listen));

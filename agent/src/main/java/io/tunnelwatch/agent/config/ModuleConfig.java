@@ -12,8 +12,10 @@ import java.util.Objects;
 public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
 
   /** Every setting at its default. */
-  public static final ModuleConfig DEFAULTS = new ModuleConfig(null, null);
+  public static final ModuleConfig DEFAULTS =
+      new ModuleConfig(SshModuleConfig.DEFAULTS, SnmpModuleConfig.DEFAULTS);
 
+  // Jackson passes null for a key the YAML leaves out: the defaults, resolved here.
   public ModuleConfig {
     ssh = Objects.requireNonNullElse(ssh, SshModuleConfig.DEFAULTS);
     snmp = Objects.requireNonNullElse(snmp, SnmpModuleConfig.DEFAULTS);
@@ -39,7 +41,9 @@ public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
     /** Sized for a hub with 5,000 tunnels (~9 MB of {@code show crypto ipsec sa}) with room. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 64 << 20;
 
-    public static final SshModuleConfig DEFAULTS = new SshModuleConfig(null, null, null);
+    public static final SshModuleConfig DEFAULTS =
+        new SshModuleConfig(
+            DEFAULT_COMMAND_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_OUTPUT_BYTES);
 
     public SshModuleConfig {
       commandTimeout = Objects.requireNonNullElse(commandTimeout, DEFAULT_COMMAND_TIMEOUT);
@@ -61,15 +65,26 @@ public record ModuleConfig(SshModuleConfig ssh, SnmpModuleConfig snmp) {
       Integer maxRepetitions,
       Integer maxRowsPerWalk,
       Duration walkTimeout) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    public static final int DEFAULT_RETRIES = 1;
+    public static final int DEFAULT_MAX_REPETITIONS = 25;
+    public static final int DEFAULT_MAX_ROWS_PER_WALK = 200_000;
+    public static final Duration DEFAULT_WALK_TIMEOUT = Duration.ofSeconds(20);
+
     public static final SnmpModuleConfig DEFAULTS =
-        new SnmpModuleConfig(null, null, null, null, null);
+        new SnmpModuleConfig(
+            DEFAULT_TIMEOUT,
+            DEFAULT_RETRIES,
+            DEFAULT_MAX_REPETITIONS,
+            DEFAULT_MAX_ROWS_PER_WALK,
+            DEFAULT_WALK_TIMEOUT);
 
     public SnmpModuleConfig {
-      timeout = Objects.requireNonNullElse(timeout, Duration.ofSeconds(3));
-      retries = Objects.requireNonNullElse(retries, 1);
-      maxRepetitions = Objects.requireNonNullElse(maxRepetitions, 25);
-      maxRowsPerWalk = Objects.requireNonNullElse(maxRowsPerWalk, 200_000);
-      walkTimeout = Objects.requireNonNullElse(walkTimeout, Duration.ofSeconds(20));
+      timeout = Objects.requireNonNullElse(timeout, DEFAULT_TIMEOUT);
+      retries = Objects.requireNonNullElse(retries, DEFAULT_RETRIES);
+      maxRepetitions = Objects.requireNonNullElse(maxRepetitions, DEFAULT_MAX_REPETITIONS);
+      maxRowsPerWalk = Objects.requireNonNullElse(maxRowsPerWalk, DEFAULT_MAX_ROWS_PER_WALK);
+      walkTimeout = Objects.requireNonNullElse(walkTimeout, DEFAULT_WALK_TIMEOUT);
     }
   }
 }

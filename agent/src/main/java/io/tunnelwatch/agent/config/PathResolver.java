@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the file paths of a configuration absolute, relative to the configuration file's folder, so
@@ -13,7 +14,10 @@ final class PathResolver {
 
   private PathResolver() {}
 
-  static AgentConfig resolve(AgentConfig config, Path baseDir) {
+  /**
+   * @param baseDir the configuration file's folder; null when it has none, and paths stay as given
+   */
+  static AgentConfig resolve(AgentConfig config, @Nullable Path baseDir) {
     if (baseDir == null) {
       return config;
     }
@@ -32,20 +36,15 @@ final class PathResolver {
         config.devices().stream()
             .map(
                 d ->
-                    new DeviceConfig(
-                        d.name(),
-                        d.host(),
-                        d.module(),
-                        d.interval(),
-                        d.ssh() == null
-                            ? null
-                            : new DeviceConfig.DeviceSshConfig(
-                                d.ssh().port(),
-                                d.ssh().auth(),
-                                resolve(baseDir, d.ssh().knownHosts()),
-                                d.ssh().trustOnFirstUse()),
-                        d.snmp(),
-                        d.events()))
+                    d.withSsh(
+                        d.ssh()
+                            .map(
+                                ssh ->
+                                    new DeviceConfig.DeviceSshConfig(
+                                        ssh.port(),
+                                        ssh.auth(),
+                                        resolve(baseDir, ssh.knownHosts()),
+                                        ssh.trustOnFirstUse()))))
             .toList();
     List<ReportScheduleConfig> reports =
         config.reports().stream()
@@ -61,7 +60,8 @@ final class PathResolver {
             .toList();
     HistoryConfig history =
         new HistoryConfig(
-            resolve(baseDir, config.history().stateDir()), config.history().jdbcUrl());
+            config.history().stateDir().map(dir -> resolve(baseDir, dir)),
+            config.history().jdbcUrl());
     return new AgentConfig(
         config.http(),
         auths,
@@ -76,23 +76,13 @@ final class PathResolver {
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {
-    return new SnmpAuthConfig(
-        snmp.version(),
-        snmp.community(),
-        snmp.communityEnv(),
-        resolve(baseDir, snmp.communityFile()),
-        snmp.username(),
-        snmp.authProtocol(),
-        snmp.authPassword(),
-        snmp.authPasswordEnv(),
-        resolve(baseDir, snmp.authPasswordFile()),
-        snmp.privProtocol(),
-        snmp.privPassword(),
-        snmp.privPasswordEnv(),
-        resolve(baseDir, snmp.privPasswordFile()));
+    return snmp.withFiles(
+        snmp.communityFile().map(f -> resolve(baseDir, f)),
+        snmp.authPasswordFile().map(f -> resolve(baseDir, f)),
+        snmp.privPasswordFile().map(f -> resolve(baseDir, f)));
   }
 
   private static String resolve(Path baseDir, String file) {
-    return file == null ? null : baseDir.resolve(file).toAbsolutePath().normalize().toString();
+    return baseDir.resolve(file).toAbsolutePath().normalize().toString();
   }
 }

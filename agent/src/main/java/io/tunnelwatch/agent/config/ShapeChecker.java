@@ -49,13 +49,21 @@ final class ShapeChecker {
 
   /** The node to decode in place of {@code node}, or null to leave the key out. */
   private @Nullable JsonNode check(String path, JsonNode node, Type type) {
+    return check(path, node, type, false);
+  }
+
+  private @Nullable JsonNode check(String path, JsonNode node, Type type, boolean emptyIsAbsent) {
     Class<?> raw = raw(type);
-    if (node.isNull() || (node.isTextual() && node.asText().isEmpty() && raw != String.class)) {
+    if (raw == Optional.class) {
+      // an optional key is judged as its value: the empty text of an optional host stays a value
+      return check(path, node, argument(type, 0), emptyIsAbsent);
+    }
+    if (node.isNull()
+        || (node.isTextual()
+            && node.asText().isEmpty()
+            && (raw != String.class || emptyIsAbsent))) {
       // `key:` with nothing after it: the same as leaving the key out
       return nodes.nullNode();
-    }
-    if (raw == Optional.class) {
-      return check(path, node, argument(type, 0));
     }
     if (raw.isRecord()) {
       return node.isObject() ? record(path, (ObjectNode) node, raw) : wrong(path, node, raw);
@@ -89,7 +97,12 @@ final class ShapeChecker {
                     + ")"));
         continue;
       }
-      JsonNode value = check(fieldPath, field.getValue(), component.getGenericType());
+      JsonNode value =
+          check(
+              fieldPath,
+              field.getValue(),
+              component.getGenericType(),
+              component.isAnnotationPresent(EmptyIsAbsent.class));
       if (value != null) {
         kept.set(field.getKey(), value);
       }

@@ -1,8 +1,8 @@
 package io.tunnelwatch.agent.config;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /** An {@code auths.NAME.snmp} block: a v2c community, or a v3 USM user and its protocols. */
 final class SnmpAuthValidator {
@@ -28,23 +28,29 @@ final class SnmpAuthValidator {
     }
     if (!snmp.isV3()) {
       oneSecret(path, "community", snmp.community(), snmp.communityEnv(), snmp.communityFile());
-      if (snmp.username() != null || snmp.authProtocol() != null || snmp.privProtocol() != null) {
+      if (snmp.username().isPresent()
+          || snmp.authProtocol().isPresent()
+          || snmp.privProtocol().isPresent()) {
         checks.problem(path, "username, auth_protocol and priv_protocol need version: 3");
       }
       return;
     }
-    if (snmp.community() != null || snmp.communityEnv() != null || snmp.communityFile() != null) {
+    if (snmp.community().isPresent()
+        || snmp.communityEnv().isPresent()
+        || snmp.communityFile().isPresent()) {
       checks.problem(path, "a community is only used with version: 2c");
     }
-    if (ConfigChecks.blank(snmp.username())) {
+    if (ConfigChecks.blank(snmp.username().orElse(null))) {
       checks.problem(path + ".username", "expected the USM user name");
     }
-    boolean hasAuth = snmp.authProtocol() != null;
-    if (hasAuth && !AUTH_PROTOCOLS.contains(snmp.authProtocol())) {
-      checks.problem(
-          path + ".auth_protocol",
-          "expected one of " + AUTH_PROTOCOLS + ", got " + Shown.quoted(snmp.authProtocol()));
-    }
+    boolean hasAuth = snmp.authProtocol().isPresent();
+    snmp.authProtocol()
+        .filter(protocol -> !AUTH_PROTOCOLS.contains(protocol))
+        .ifPresent(
+            protocol ->
+                checks.problem(
+                    path + ".auth_protocol",
+                    "expected one of " + AUTH_PROTOCOLS + ", got " + Shown.quoted(protocol)));
     if (hasAuth) {
       oneSecret(
           path,
@@ -52,19 +58,19 @@ final class SnmpAuthValidator {
           snmp.authPassword(),
           snmp.authPasswordEnv(),
           snmp.authPasswordFile());
-    } else if (snmp.authPassword() != null
-        || snmp.authPasswordEnv() != null
-        || snmp.authPasswordFile() != null) {
+    } else if (snmp.authPassword().isPresent()
+        || snmp.authPasswordEnv().isPresent()
+        || snmp.authPasswordFile().isPresent()) {
       checks.problem(path + ".auth_protocol", "expected an auth protocol for the auth password");
     }
     validatePrivacy(path, snmp, hasAuth);
   }
 
   private void validatePrivacy(String path, SnmpAuthConfig snmp, boolean hasAuth) {
-    if (snmp.privProtocol() == null) {
-      if (snmp.privPassword() != null
-          || snmp.privPasswordEnv() != null
-          || snmp.privPasswordFile() != null) {
+    if (snmp.privProtocol().isEmpty()) {
+      if (snmp.privPassword().isPresent()
+          || snmp.privPasswordEnv().isPresent()
+          || snmp.privPasswordFile().isPresent()) {
         checks.problem(
             path + ".priv_protocol", "expected a privacy protocol for the priv password");
       }
@@ -73,10 +79,11 @@ final class SnmpAuthValidator {
     if (!hasAuth) {
       checks.problem(path + ".priv_protocol", "privacy needs authentication: set auth_protocol");
     }
-    if (!PRIV_PROTOCOLS.contains(snmp.privProtocol())) {
+    String privProtocol = snmp.privProtocol().get();
+    if (!PRIV_PROTOCOLS.contains(privProtocol)) {
       checks.problem(
           path + ".priv_protocol",
-          "expected one of " + PRIV_PROTOCOLS + ", got " + Shown.quoted(snmp.privProtocol()));
+          "expected one of " + PRIV_PROTOCOLS + ", got " + Shown.quoted(privProtocol));
     }
     oneSecret(
         path,
@@ -90,21 +97,18 @@ final class SnmpAuthValidator {
   private void oneSecret(
       String path,
       String key,
-      @Nullable Secret inline,
-      @Nullable String env,
-      @Nullable String file) {
-    int given = (inline != null ? 1 : 0) + (env != null ? 1 : 0) + (file != null ? 1 : 0);
+      Optional<Secret> inline,
+      Optional<String> env,
+      Optional<String> file) {
+    int given =
+        (inline.isPresent() ? 1 : 0) + (env.isPresent() ? 1 : 0) + (file.isPresent() ? 1 : 0);
     if (given != 1) {
       checks.problem(
           path,
           "expected exactly one of " + key + ", " + key + "_env, " + key + "_file; found " + given);
     }
-    if (inline != null) {
-      checks.warnInline(path + "." + key, key);
-    }
-    checks.requireEnv(path + "." + key + "_env", env);
-    if (file != null) {
-      files.requireSecretFile(path + "." + key + "_file", file);
-    }
+    inline.ifPresent(secret -> checks.warnInline(path + "." + key, key));
+    env.ifPresent(variable -> checks.requireEnv(path + "." + key + "_env", variable));
+    file.ifPresent(f -> files.requireSecretFile(path + "." + key + "_file", f));
   }
 }

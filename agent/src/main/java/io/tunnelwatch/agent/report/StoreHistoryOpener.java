@@ -30,11 +30,11 @@ public final class StoreHistoryOpener implements HistoryOpener {
   @Override
   public EventHistory openConfigured(AgentConfig config) throws IOException {
     HistoryConfig history = config.history();
-    if (history.stateDir() != null) {
-      return openStateDir(Path.of(history.stateDir()));
+    if (history.stateDir().isPresent()) {
+      return openStateDir(Path.of(history.stateDir().get()));
     }
-    String url = history.jdbcUrl();
-    if (url != null) {
+    if (history.jdbcUrl().isPresent()) {
+      String url = history.jdbcUrl().get();
       if (url.startsWith(SQLITE_PATH)
           && !url.contains("?")
           && !url.startsWith(SQLITE_PATH + "file:")) {

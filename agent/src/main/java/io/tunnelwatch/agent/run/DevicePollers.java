@@ -56,17 +56,18 @@ final class DevicePollers implements AutoCloseable {
   List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
     ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
-    if (device.snmp() != null) {
-      pollers.add(snmp(device, module.snmp()));
+    if (device.snmp().isPresent()) {
+      pollers.add(snmp(device, device.snmp().get(), module.snmp()));
     }
-    if (device.ssh() != null) {
-      pollers.add(ssh(device, module.ssh()));
+    if (device.ssh().isPresent()) {
+      pollers.add(ssh(device, device.ssh().get(), module.ssh()));
     }
     return pollers;
   }
 
-  private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {
-    AuthConfig auth = config.auth(device.ssh().auth());
+  private DevicePoller ssh(
+      DeviceConfig device, DeviceConfig.DeviceSshConfig ssh, ModuleConfig.SshModuleConfig module) {
+    AuthConfig auth = config.auth(ssh.auth());
     ReconnectingCliSession session =
         new ReconnectingCliSession(
             () ->
@@ -74,11 +75,11 @@ final class DevicePollers implements AutoCloseable {
                     new SshTarget(
                         device.name(),
                         device.host(),
-                        device.ssh().port(),
+                        ssh.port(),
                         auth.username().orElseThrow(), // validated: a login has one
-                        sshCredentials.resolve(device.ssh().auth(), auth),
-                        Path.of(device.ssh().knownHosts()),
-                        device.ssh().trustOnFirstUse(),
+                        sshCredentials.resolve(ssh.auth(), auth),
+                        Path.of(ssh.knownHosts()),
+                        ssh.trustOnFirstUse(),
                         module.connectTimeout()),
                     module.commandTimeout(),
                     new SshCliSession.OutputLimits(
@@ -88,9 +89,10 @@ final class DevicePollers implements AutoCloseable {
     return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
   }
 
-  private DevicePoller snmp(DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
+  private DevicePoller snmp(
+      DeviceConfig device, DeviceConfig.DeviceSnmpConfig snmp, ModuleConfig.SnmpModuleConfig module)
       throws IOException {
-    String authName = device.snmp().auth();
+    String authName = snmp.auth();
     AuthConfig auth = config.auth(authName);
     SnmpSnapshotCollector poll =
         new SnmpSnapshotCollector(
@@ -102,8 +104,8 @@ final class DevicePollers implements AutoCloseable {
         poll,
         () ->
             new SnmpTarget(
-                device.snmp().host() != null ? device.snmp().host() : device.host(),
-                device.snmp().port(),
+                snmp.host().orElse(device.host()),
+                snmp.port(),
                 module.timeout(),
                 module.retries(),
                 snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));

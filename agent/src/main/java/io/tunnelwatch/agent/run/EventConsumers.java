@@ -84,11 +84,11 @@ public final class EventConsumers implements AutoCloseable {
   private static Optional<EventHistory> openHistory(
       HistoryConfig config, Map<String, Duration> pollIntervals) {
     CoverageGaps gaps = CoverageGaps.fromIntervals(pollIntervals);
-    if (config.stateDir() != null) {
-      return Optional.of(JdbcEventHistory.open(Path.of(config.stateDir()), gaps));
+    if (config.stateDir().isPresent()) {
+      return Optional.of(JdbcEventHistory.open(Path.of(config.stateDir().get()), gaps));
     }
-    if (config.jdbcUrl() != null) {
-      return Optional.of(JdbcEventHistory.connect(config.jdbcUrl(), gaps));
+    if (config.jdbcUrl().isPresent()) {
+      return Optional.of(JdbcEventHistory.connect(config.jdbcUrl().get(), gaps));
     }
     return Optional.empty();
   }

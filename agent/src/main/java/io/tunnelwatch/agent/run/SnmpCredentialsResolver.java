@@ -8,6 +8,7 @@ import io.tunnelwatch.snmp.SnmpCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,10 +33,12 @@ final class SnmpCredentialsResolver {
       return new SnmpCredentials.Community(
           secret(path, "community", snmp.community(), snmp.communityEnv(), snmp.communityFile()));
     }
-    if (snmp.authProtocol() == null) {
-      return SnmpCredentials.UsmUser.noAuthNoPriv(snmp.username());
+    // validated: a v3 user has a user name
+    String username = snmp.username().orElseThrow();
+    if (snmp.authProtocol().isEmpty()) {
+      return SnmpCredentials.UsmUser.noAuthNoPriv(username);
     }
-    AuthProtocol auth = AuthProtocol.valueOf(snmp.authProtocol());
+    AuthProtocol auth = AuthProtocol.valueOf(snmp.authProtocol().get());
     String authPass =
         secret(
             path,
@@ -43,8 +46,8 @@ final class SnmpCredentialsResolver {
             snmp.authPassword(),
             snmp.authPasswordEnv(),
             snmp.authPasswordFile());
-    if (snmp.privProtocol() == null) {
-      return SnmpCredentials.UsmUser.authNoPriv(snmp.username(), auth, authPass);
+    if (snmp.privProtocol().isEmpty()) {
+      return SnmpCredentials.UsmUser.authNoPriv(username, auth, authPass);
     }
     String privPass =
         secret(
@@ -54,7 +57,7 @@ final class SnmpCredentialsResolver {
             snmp.privPasswordEnv(),
             snmp.privPasswordFile());
     return SnmpCredentials.UsmUser.authPriv(
-        snmp.username(), auth, authPass, privProtocol(snmp.privProtocol()), privPass);
+        username, auth, authPass, privProtocol(snmp.privProtocol().get()), privPass);
   }
 
   static PrivProtocol privProtocol(String configured) {
@@ -65,11 +68,18 @@ final class SnmpCredentialsResolver {
     };
   }
 
-  private String secret(String path, String key, Secret inline, String env, String file) {
-    if (inline != null) {
-      return inline.reveal();
+  /** Validation has made sure exactly one of the three sources is given. */
+  private String secret(
+      String path,
+      String key,
+      Optional<Secret> inline,
+      Optional<String> envName,
+      Optional<String> fileName) {
+    if (inline.isPresent()) {
+      return inline.get().reveal();
     }
-    if (env != null) {
+    if (envName.isPresent()) {
+      String env = envName.get();
       String value = environment.apply(env);
       if (value == null) {
         throw new IllegalStateException(
@@ -77,6 +87,7 @@ final class SnmpCredentialsResolver {
       }
       return value;
     }
+    String file = fileName.orElseThrow();
     try {
       return Files.readString(Path.of(file)).strip();
     } catch (IOException e) {

@@ -60,7 +60,7 @@ final class TrapIntake {
       TrapReceiver receiver =
           TrapReceiver.start(
               new TrapReceiverConfig(
-                  parseListen.apply(config.traps().listen()),
+                  parseListen.apply(config.traps().listen().orElseThrow()),
                   communities,
                   users,
                   TrapRateLimit.perSecond(config.traps().perDeviceRate()),
@@ -79,9 +79,7 @@ final class TrapIntake {
     Map<InetAddress, String> byAddress = new HashMap<>();
     for (DeviceConfig device : devices) {
       List<String> hosts = new ArrayList<>(List.of(device.host()));
-      if (device.snmp() != null && device.snmp().host() != null) {
-        hosts.add(device.snmp().host());
-      }
+      device.snmp().flatMap(DeviceConfig.DeviceSnmpConfig::host).ifPresent(hosts::add);
       for (String host : hosts) {
         try {
           for (InetAddress address : InetAddress.getAllByName(host)) {

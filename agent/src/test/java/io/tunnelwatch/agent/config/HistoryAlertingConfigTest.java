@@ -71,7 +71,7 @@ class HistoryAlertingConfigTest {
                 """),
             dir);
 
-    assertThat(Path.of(config.history().stateDir())).isEqualTo(dir.resolve("state"));
+    assertThat(Path.of(config.history().stateDir().orElseThrow())).isEqualTo(dir.resolve("state"));
     assertThat(config.alerting().alertmanager())
         .containsExactly("http://127.0.0.1:9093", "http://127.0.0.2:9093");
     assertThat(config.alerting().webhooks())
@@ -86,6 +86,7 @@ class HistoryAlertingConfigTest {
         "'history: {state_dir: s, jdbc_url: \"jdbc:sqlite:x.db\"}' | history | expected state_dir or jdbc_url, not both",
         "'history: {jdbc_url: \"jdbc:mysql://u:pw-9f3e@h/db\"}' | history.jdbc_url | expected a URL starting with jdbc:sqlite: or jdbc:postgresql:",
         "'history: {state: s}' | history.state | unknown key 'state'",
+        "'history: {state_dir: \"\"}' | history.state_dir | expected a directory path",
         "'alerting: {alertmanager: [\"127.0.0.1:9093\"]}' | alerting.alertmanager[0] | expected an http:// or https:// URL",
         "'alerting: {webhooks: [\"http://ok:1/\", \"ftp://x/\"]}' | alerting.webhooks[1] | expected an http:// or https:// URL",
         "'alerting: {resend_interval: 10m}' | alerting.resend_interval | expected 1s to 2m30s",

@@ -63,7 +63,7 @@ class AgentEventConsumersIT {
     Path state = dir.resolve("state");
     AgentConfig config =
         DemoConfig.forLab(lab, "tw", "lab-pass-71c2", "127.0.0.1:0", Duration.ofSeconds(1), dir)
-            .withHistory(new HistoryConfig(state.toString(), null))
+            .withHistory(HistoryConfig.ofStateDir(state.toString()))
             .withAlerting(
                 new AlertingConfig(List.of(alertmanager.url().toString()), List.of(), null));
     agent = Agent.start(config);

@@ -80,14 +80,14 @@ class AgentLabIT {
                 d -> {
                   String password = passwordByDevice.getOrDefault(d.name(), PASSWORD);
                   auths.put(d.name(), AuthConfig.ofPassword(USER, Secret.of(password)));
+                  DeviceConfig.DeviceSshConfig ssh = d.ssh().orElseThrow();
                   return new DeviceConfig(
                       d.name(),
                       d.host(),
                       d.module(),
                       d.interval(),
                       new DeviceConfig.DeviceSshConfig(
-                          d.ssh().port(), d.name(), d.ssh().knownHosts(), false),
-                      null);
+                          ssh.port(), d.name(), ssh.knownHosts(), false));
                 })
             .toList();
     AgentConfig config =
