@@ -59,7 +59,8 @@ public final class NotificationRecorder implements AutoCloseable {
   }
 
   public static NotificationRecorder start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     NotificationRecorder recorder = new NotificationRecorder(server);
     server.createContext("/", recorder::record);
     server.setExecutor(recorder.executor);
