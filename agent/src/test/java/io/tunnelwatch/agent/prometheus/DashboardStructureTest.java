@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tunnelwatch.testing.prometheus.Dashboard;
+import io.tunnelwatch.testing.prometheus.PromQlDedup;
 import io.tunnelwatch.testing.prometheus.RepoLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -130,6 +131,67 @@ class DashboardStructureTest {
             .isTrue();
       }
     }
+  }
+
+  /**
+   * Scraped by two jobs, or polled by two agents, every series exists twice with a different job
+   * and instance: each metric must be deduplicated (max or min dropping both) before anything
+   * counts or sums it, or the panels double. DashboardDuplicateSeriesIT shows the effect against a
+   * real Prometheus.
+   */
+  @ParameterizedTest
+  @MethodSource("dashboards")
+  void everyMetricIsDeduplicatedAcrossJobAndInstance(Path path) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Dashboard.PanelQuery q : Dashboard.read(path).queries()) {
+      PromQlDedup.undeduplicated(q.expr())
+          .forEach(p -> problems.add(q.where() + ": " + p + " in " + q.expr()));
+    }
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  @Test
+  void theDeduplicationCheckFindsCountsSumsAndBareSelectors() {
+    assertThat(PromQlDedup.undeduplicated("count(tunnelwatch_tunnel_up{device=~\"$device\"} == 1)"))
+        .singleElement()
+        .asString()
+        .startsWith("tunnelwatch_tunnel_up (innermost aggregation count");
+    assertThat(PromQlDedup.undeduplicated("sum by (device) (rate(tunnelwatch_events_total[5m]))"))
+        .singleElement()
+        .asString()
+        .contains("sum by");
+    assertThat(PromQlDedup.undeduplicated("tunnelwatch_tunnel_up * 8"))
+        .containsExactly("tunnelwatch_tunnel_up (in no aggregation)");
+    assertThat(PromQlDedup.undeduplicated("max by (device, instance) (tunnelwatch_device_up)"))
+        .hasSize(1);
+    assertThat(PromQlDedup.undeduplicated("max without (job) (tunnelwatch_device_up)")).hasSize(1);
+    assertThat(PromQlDedup.undeduplicated("max(tunnelwatch_device_up) by (job)")).hasSize(1);
+    // Only the selector outside the max is reported; label names are no metrics.
+    assertThat(
+            PromQlDedup.undeduplicated(
+                "max by (device) (tunnelwatch_device_up) + on (device) tunnelwatch_tunnel_up"))
+        .containsExactly("tunnelwatch_tunnel_up (in no aggregation)");
+
+    assertThat(
+            PromQlDedup.undeduplicated(
+                "count(max without (job, instance) (tunnelwatch_tunnel_up{device=~\"$device\"})"
+                    + " == 1) or vector(0)"))
+        .isEmpty();
+    assertThat(
+            PromQlDedup.undeduplicated(
+                "topk(10, sum by (device, peer) (max without (job, instance)"
+                    + " (increase(tunnelwatch_ike_rekeys_total{peer=~\"$peer\"}[$__range]))))"))
+        .isEmpty();
+    assertThat(
+            PromQlDedup.undeduplicated(
+                "min by (device, peer) (max without (instance, job) (tunnelwatch_ipsec_sa_up))"))
+        .isEmpty();
+    assertThat(PromQlDedup.undeduplicated("max(tunnelwatch_device_up) without (job, instance)"))
+        .isEmpty();
+    assertThat(
+            PromQlDedup.undeduplicated(
+                "max by (device, peer, state) (tunnelwatch_ike_sa_state{peer=\"a(b)\"} == 1)"))
+        .isEmpty();
   }
 
   @Test

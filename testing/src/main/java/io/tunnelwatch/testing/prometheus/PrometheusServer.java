@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Debian's {@code prometheus}, started for one test: a free loopback port, storage in a temporary
- * directory, one scrape job {@code tunnelwatch} for the agent, the rule files loaded. Stopped by
- * its PID on {@link #close()}.
+ * directory, one scrape job {@code tunnelwatch} for the agent (or the {@link Job jobs} given), the
+ * rule files loaded. Stopped by its PID on {@link #close()}.
  *
  * <p>For end-to-end alert tests, {@link Options#forOverride()} rewrites every {@code for:} of the
  * rule files so that an alert fires seconds after its condition holds.
@@ -36,30 +38,54 @@ import java.util.regex.Pattern;
 public final class PrometheusServer implements AutoCloseable {
 
   /**
-   * @param target the agent's {@code host:port}
+   * One scrape job.
+   *
+   * @param name the {@code job} label
+   * @param target the {@code host:port} scraped at {@code /metrics}
+   * @param instance if present, the {@code instance} label instead of {@code target}: two jobs
+   *     scraping one target then look like two agents
+   */
+  public record Job(String name, String target, Optional<String> instance) {
+
+    public static Job of(String name, String target) {
+      return new Job(name, target, Optional.empty());
+    }
+
+    public Job withInstance(String label) {
+      return new Job(name, target, Optional.of(label));
+    }
+  }
+
+  /**
+   * @param jobs the scrape jobs, each named and scraping once per {@code interval}
    * @param ruleFiles rule files to load (usually {@link RepoLayout#ruleFiles()})
    * @param interval scrape and rule evaluation interval
    * @param forOverride if present, replaces the {@code for:} duration of every alerting rule
    * @param alertmanager if present, where Prometheus sends its alerts
    */
   public record Options(
-      String target,
+      List<Job> jobs,
       List<Path> ruleFiles,
       Duration interval,
       Optional<Duration> forOverride,
       Optional<URI> alertmanager) {
 
+    /** One job {@code tunnelwatch} scraping the agent at {@code target} ({@code host:port}). */
     public static Options of(String target, List<Path> ruleFiles) {
+      return of(List.of(Job.of("tunnelwatch", target)), ruleFiles);
+    }
+
+    public static Options of(List<Job> jobs, List<Path> ruleFiles) {
       return new Options(
-          target, ruleFiles, Duration.ofSeconds(1), Optional.empty(), Optional.empty());
+          List.copyOf(jobs), ruleFiles, Duration.ofSeconds(1), Optional.empty(), Optional.empty());
     }
 
     public Options withForOverride(Duration duration) {
-      return new Options(target, ruleFiles, interval, Optional.of(duration), alertmanager);
+      return new Options(jobs, ruleFiles, interval, Optional.of(duration), alertmanager);
     }
 
     public Options withAlertmanager(URI url) {
-      return new Options(target, ruleFiles, interval, forOverride, Optional.of(url));
+      return new Options(jobs, ruleFiles, interval, forOverride, Optional.of(url));
     }
   }
 
@@ -118,9 +144,14 @@ public final class PrometheusServer implements AutoCloseable {
     config.append("rule_files:\n");
     rules.forEach(r -> config.append("  - ").append(r).append('\n'));
     config.append("scrape_configs:\n");
-    config.append("  - job_name: tunnelwatch\n");
-    config.append("    static_configs:\n");
-    config.append("      - targets: [\"").append(options.target()).append("\"]\n");
+    for (Job job : options.jobs()) {
+      config.append("  - job_name: ").append(job.name()).append('\n');
+      config.append("    static_configs:\n");
+      config.append("      - targets: [\"").append(job.target()).append("\"]\n");
+      // A target label set here wins over the default instance (the address).
+      job.instance()
+          .ifPresent(i -> config.append("        labels: {instance: \"").append(i).append("\"}\n"));
+    }
     Path configFile = workDir.resolve("prometheus.yml");
     Files.writeString(configFile, config);
     return start(workDir, configFile, workDir.resolve("data"));
@@ -155,7 +186,20 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** Evaluates {@code promql} now through {@code /api/v1/query}. */
   public QueryResult query(String promql) {
-    JsonNode body = get("/api/v1/query?query=" + encode(promql));
+    return result(get("/api/v1/query?query=" + encode(promql)));
+  }
+
+  /**
+   * Evaluates {@code promql} at {@code time} (millisecond precision) through {@code /api/v1/query}:
+   * two servers asked about the same instant read the same samples.
+   */
+  public QueryResult query(String promql, Instant time) {
+    long ms = time.toEpochMilli();
+    String seconds = String.format(Locale.ROOT, "%d.%03d", ms / 1000, ms % 1000);
+    return result(get("/api/v1/query?query=" + encode(promql) + "&time=" + seconds));
+  }
+
+  private static QueryResult result(JsonNode body) {
     return new QueryResult(
         body.path("status").asText(),
         body.path("error").asText(null),
