@@ -38,34 +38,42 @@ final class DevicePollers implements AutoCloseable {
   private static final ReconnectingCliSession.Backoff RECONNECT_BACKOFF =
       new ReconnectingCliSession.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
 
-  private final AgentConfig config;
+  private final int maxConcurrentRequests;
   private final Clock clock;
   private final SshCredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
-  private @Nullable Snmp4jClient snmpClient; // opened with the first SNMP device
+  // Opened with the first SNMP device, maybe by a reload; read by scrapes.
+  private volatile @Nullable Snmp4jClient snmpClient;
 
+  /**
+   * @param config the configuration at start: the SNMP socket's request window is opened once
+   */
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
-    this.config = config;
+    this.maxConcurrentRequests = config.polling().maxConcurrentRequests();
     this.clock = clock;
     this.sshCredentials = new SshCredentialsResolver(environment);
     this.snmpCredentials = new SnmpCredentialsResolver(environment);
   }
 
-  /** The pollers of one device. */
-  List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
+  /**
+   * The pollers of one device, with the module and credentials it names in {@code config} (the
+   * running configuration, which a reload replaces).
+   */
+  List<DevicePoller> forDevice(AgentConfig config, DeviceConfig device) throws IOException {
     ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp() != null) {
-      pollers.add(snmp(device, module.snmp()));
+      pollers.add(snmp(config, device, module.snmp()));
     }
     if (device.ssh() != null) {
-      pollers.add(ssh(device, module.ssh()));
+      pollers.add(ssh(config, device, module.ssh()));
     }
     return pollers;
   }
 
-  private DevicePoller ssh(DeviceConfig device, ModuleConfig.SshModuleConfig module) {
+  private DevicePoller ssh(
+      AgentConfig config, DeviceConfig device, ModuleConfig.SshModuleConfig module) {
     AuthConfig auth = config.auth(device.ssh().auth());
     ReconnectingCliSession session =
         new ReconnectingCliSession(
@@ -88,7 +96,8 @@ final class DevicePollers implements AutoCloseable {
     return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
   }
 
-  private DevicePoller snmp(DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
+  private DevicePoller snmp(
+      AgentConfig config, DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
       throws IOException {
     String authName = device.snmp().auth();
     AuthConfig auth = config.auth(authName);
@@ -109,15 +118,17 @@ final class DevicePollers implements AutoCloseable {
                 snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));
   }
 
-  private Snmp4jClient snmpClient() throws IOException {
-    if (snmpClient == null) {
+  private synchronized Snmp4jClient snmpClient() throws IOException {
+    Snmp4jClient client = snmpClient;
+    if (client == null) {
       try {
-        snmpClient = Snmp4jClient.open(config.polling().maxConcurrentRequests());
+        client = Snmp4jClient.open(maxConcurrentRequests);
       } catch (SnmpException e) {
         throw new IOException("cannot open the SNMP socket: " + e.getMessage(), e);
       }
+      snmpClient = client;
     }
-    return snmpClient;
+    return client;
   }
 
   /** SNMP requests awaiting an answer now (0 before the first SNMP device). */
@@ -133,11 +144,12 @@ final class DevicePollers implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     connector.close();
-    if (snmpClient != null) {
+    Snmp4jClient client = snmpClient;
+    if (client != null) {
       try {
-        snmpClient.close();
+        client.close();
       } catch (IOException e) {
         LOG.warn("closing the SNMP socket failed: {}", e.getMessage());
       }
