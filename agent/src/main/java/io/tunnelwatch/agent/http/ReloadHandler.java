@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,8 @@ final class ReloadHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    // The request body means nothing here; reading it lets the connection be reused.
-    exchange.getRequestBody().readAllBytes();
+    // The body means nothing here; drained in constant memory so the connection can be reused.
+    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
     ConfigReload.Result result;
     try {
       result = reload.start().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

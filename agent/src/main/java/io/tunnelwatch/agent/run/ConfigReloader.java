@@ -6,6 +6,7 @@ import io.tunnelwatch.agent.config.LoadedConfig;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,7 @@ public final class ConfigReloader implements AutoCloseable {
         () -> {
           throw new ConfigException(
               "(none)",
-              java.util.List.of(
+              List.of(
                   new ConfigException.Problem(
                       "(file)", "this agent was not started from a configuration file")));
         };
