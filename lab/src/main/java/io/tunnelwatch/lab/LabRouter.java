@@ -212,6 +212,11 @@ public final class LabRouter {
     }
   }
 
+  /** SSH connections accepted since the lab started (0 without SSH): a reconnect adds one. */
+  public long sshConnectionsOpened() {
+    return ssh == null ? 0 : ssh.connectionsOpened();
+  }
+
   /** Number of SSH connections currently open to this router. */
   public int activeSshSessions() {
     return ssh == null ? 0 : ssh.activeSessionCount();

@@ -7,6 +7,7 @@ import io.tunnelwatch.agent.metrics.AgentMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +97,38 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("{}: no alert for {}: {}", event.device(), event.conditionKey(), e.toString());
     }
+  }
+
+  /**
+   * Resolves every alert firing for a device that is no longer watched: nothing else would, and
+   * re-sending it for ever would keep it firing in Alertmanager.
+   */
+  @Override
+  public void onDeviceRemoved(String device) {
+    Instant now = Instant.now();
+    synchronized (firing) {
+      firing
+          .values()
+          .removeIf(
+              alert -> {
+                if (!device.equals(alert.labels().get("device"))) {
+                  return false;
+                }
+                Map<String, String> annotations = new HashMap<>(alert.annotations());
+                annotations.put("resolution", "the device was removed from the configuration");
+                Alert resolved =
+                    new Alert(
+                        alert.key(),
+                        alert.labels(),
+                        annotations,
+                        alert.generatorUrl(),
+                        alert.startsAt(),
+                        Optional.of(now));
+                outboxes.forEach(o -> o.put(resolved));
+                return true;
+              });
+    }
+    workers.forEach(DeliveryWorker::wake);
   }
 
   /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */

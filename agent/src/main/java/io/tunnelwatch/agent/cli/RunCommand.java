@@ -10,6 +10,8 @@ import io.tunnelwatch.agent.history.HistoryStoreException;
 import io.tunnelwatch.agent.run.Agent;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,15 +72,9 @@ final class RunCommand implements Callable<Integer> {
     }
     AgentConfig loaded;
     try {
-      LoadedConfig checked = new ConfigLoader().check(config);
+      LoadedConfig checked = load();
       checked.warnings().forEach(w -> LOG.warn("configuration: {}", w));
       loaded = checked.config();
-      if (stateDir != null) {
-        loaded = loaded.withHistory(HistoryConfig.ofStateDir(stateDir.toAbsolutePath().toString()));
-      }
-      if (listen != null) {
-        loaded = loaded.withHttp(new HttpConfig(HostPort.format(listen)));
-      }
     } catch (ConfigException e) {
       // the same list check-config prints, and the same exit code
       spec.commandLine().getErr().println(e.getMessage());
@@ -87,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Agent agent;
     try {
-      agent = Agent.start(loaded);
+      agent = Agent.start(loaded, this::load, Clock.systemUTC(), System::getenv, List.of());
     } catch (HistoryStoreException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;
@@ -99,7 +95,28 @@ final class RunCommand implements Callable<Integer> {
     if (agent.history().isEmpty()) {
       LOG.info("no event history kept (set history in the configuration or use --state-dir)");
     }
+    // The signal thread only hands the reload over; the reloader logs how it went.
+    HangupSignal.onHangup(
+        () -> {
+          var unused = agent.reload();
+        });
     ShutdownHook.runUntilSignalled(agent);
     return 0;
+  }
+
+  /**
+   * Reads and checks the file, with the command line's overrides applied: at start and at every
+   * reload, so that a reload compares like with like.
+   */
+  private LoadedConfig load() throws ConfigException {
+    LoadedConfig checked = new ConfigLoader().check(config);
+    AgentConfig loaded = checked.config();
+    if (stateDir != null) {
+      loaded = loaded.withHistory(HistoryConfig.ofStateDir(stateDir.toAbsolutePath().toString()));
+    }
+    if (listen != null) {
+      loaded = loaded.withHttp(new HttpConfig(HostPort.format(listen)));
+    }
+    return new LoadedConfig(loaded, checked.warnings());
   }
 }

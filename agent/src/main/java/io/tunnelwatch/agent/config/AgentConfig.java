@@ -136,6 +136,12 @@ public record AgentConfig(
         http, auths, modules, devices, events, history, newAlerting, traps, reports, polling);
   }
 
+  /** The same configuration with other polling settings. */
+  public AgentConfig withPolling(PollingConfig newPolling) {
+    return new AgentConfig(
+        http, auths, modules, devices, events, history, alerting, traps, reports, newPolling);
+  }
+
   /** The same configuration with other report schedules. */
   public AgentConfig withReports(List<ReportScheduleConfig> newReports) {
     return new AgentConfig(

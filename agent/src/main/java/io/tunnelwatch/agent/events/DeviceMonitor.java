@@ -26,7 +26,7 @@ public final class DeviceMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceMonitor.class);
 
   private final String device;
-  private final TrackerSettings settings;
+  private TrackerSettings settings;
   private final EventListener listener;
   private final Clock clock;
   private final Instant startedAt;
@@ -60,8 +60,13 @@ public final class DeviceMonitor {
     return startedAt;
   }
 
-  public TrackerSettings settings() {
+  public synchronized TrackerSettings settings() {
     return settings;
+  }
+
+  /** Judges the next polls by {@code newSettings}, keeping what has been tracked so far. */
+  public synchronized void updateSettings(TrackerSettings newSettings) {
+    settings = newSettings;
   }
 
   public synchronized TrackedDevice tracked() {

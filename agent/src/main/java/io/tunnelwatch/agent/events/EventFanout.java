@@ -49,6 +49,17 @@ public final class EventFanout implements EventListener {
     }
   }
 
+  @Override
+  public void onDeviceRemoved(String device) {
+    for (EventListener listener : listeners) {
+      try {
+        listener.onDeviceRemoved(device);
+      } catch (RuntimeException e) {
+        failed(listener, e);
+      }
+    }
+  }
+
   private void failed(EventListener listener, RuntimeException e) {
     if (failing.add(listener)) {
       LOG.warn(

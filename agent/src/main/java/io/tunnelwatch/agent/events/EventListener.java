@@ -9,4 +9,10 @@ public interface EventListener {
   void onEvent(Event event);
 
   default void onTransition(StateTransition transition) {}
+
+  /**
+   * A device is no longer watched (a configuration reload removed it): what is still open for it
+   * will never be closed by an event.
+   */
+  default void onDeviceRemoved(String device) {}
 }

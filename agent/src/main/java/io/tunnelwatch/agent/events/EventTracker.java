@@ -12,20 +12,59 @@ import java.util.TreeSet;
 
 /**
  * The agent's event detection: one {@link DeviceMonitor} per configured device, all reporting to
- * one listener (usually an {@link EventFanout}).
+ * one listener (usually an {@link EventFanout}). Devices come and go with configuration reloads;
+ * readers (scrapes, traps) see the set of monitors as it was before or after a change, never half.
  */
 public final class EventTracker {
 
-  private final Map<String, DeviceMonitor> monitors;
+  private final EventListener listener;
+  private final Clock clock;
+  // Replaced whole, under the lock, by the rare writer; read without one by every scrape.
+  private volatile Map<String, DeviceMonitor> monitors;
 
   /**
    * @param settings tracker settings per configured device, in configuration order
    */
   public EventTracker(Map<String, TrackerSettings> settings, EventListener listener, Clock clock) {
+    this.listener = listener;
+    this.clock = clock;
     Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>();
     settings.forEach(
         (device, s) -> byDevice.put(device, new DeviceMonitor(device, s, listener, clock)));
     monitors = Collections.unmodifiableMap(byDevice);
+  }
+
+  /**
+   * Starts watching a device, or gives the one already watched its new settings (keeping its state,
+   * so that no condition opens again).
+   */
+  public synchronized DeviceMonitor watch(String device, TrackerSettings settings) {
+    DeviceMonitor existing = monitors.get(device);
+    if (existing != null) {
+      existing.updateSettings(settings);
+      return existing;
+    }
+    DeviceMonitor monitor = new DeviceMonitor(device, settings, listener, clock);
+    Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>(monitors);
+    byDevice.put(device, monitor);
+    monitors = Collections.unmodifiableMap(byDevice);
+    return monitor;
+  }
+
+  /**
+   * Stops watching a device: its state and event counters are dropped, and the listener hears
+   * {@link EventListener#onDeviceRemoved} so that nothing stays open for it.
+   */
+  public void forget(String device) {
+    synchronized (this) {
+      if (!monitors.containsKey(device)) {
+        return;
+      }
+      Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>(monitors);
+      byDevice.remove(device);
+      monitors = Collections.unmodifiableMap(byDevice);
+    }
+    listener.onDeviceRemoved(device);
   }
 
   public Optional<DeviceMonitor> monitor(String device) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's HTTP face: {@code /metrics}, {@code /probe}, {@code /-/healthy}, {@code /-/ready} and
- * the status page at {@code /}.
+ * the status page at {@code /}, all read-only; {@code POST /-/reload} reloads the configuration.
  */
 public final class AgentHttpServer implements AutoCloseable {
 
@@ -29,18 +29,31 @@ public final class AgentHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  /**
-   * Binds and starts serving.
-   *
-   * @param registry holds the device and event collectors and the agent's own meters
-   * @param events whose per-device event metrics {@code /probe} adds to the device's data
-   */
+  /** Binds and starts serving, without configuration reloads ({@code /-/reload} fails). */
   public AgentHttpServer(
       InetSocketAddress address,
       PrometheusRegistry registry,
       DeviceStates states,
       EventTracker events,
       Clock clock)
+      throws IOException {
+    this(address, registry, states, events, clock, ConfigReload.UNAVAILABLE);
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @param registry holds the device and event collectors and the agent's own meters
+   * @param events whose per-device event metrics {@code /probe} adds to the device's data
+   * @param reload what {@code POST /-/reload} starts and waits for
+   */
+  public AgentHttpServer(
+      InetSocketAddress address,
+      PrometheusRegistry registry,
+      DeviceStates states,
+      EventTracker events,
+      Clock clock,
+      ConfigReload reload)
       throws IOException {
     RequestTimeouts.applyUnlessSet();
     server = HttpServer.create(address, BACKLOG);
@@ -59,6 +72,7 @@ public final class AgentHttpServer implements AutoCloseable {
               ready ? "Ready\n" : "Not ready: waiting for the first poll of every device\n");
         });
     readOnly("/", exchange -> statusPage(exchange, states, clock));
+    server.createContext("/-/reload", new ReloadHandler(reload)).getFilters().add(new PostOnly());
     server.start();
   }
 

@@ -17,6 +17,7 @@ import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.core.metrics.MetricContract;
 import io.tunnelwatch.core.metrics.MetricFamily;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,8 @@ public final class AgentMetrics {
   private final Counter notificationsFailed;
   private final Counter notificationsDropped;
   private final Gauge destinationUp;
+  private final Gauge reloadSuccessful;
+  private final Gauge reloadSuccessTimestamp;
 
   /** Outbox sizes by sink and destination; the first outbox of a destination is the one shown. */
   private final Map<List<String>, IntSupplier> queues = new ConcurrentHashMap<>();
@@ -56,6 +59,8 @@ public final class AgentMetrics {
     notificationsFailed = counter(MetricContract.NOTIFICATIONS_FAILED);
     notificationsDropped = counter(MetricContract.NOTIFICATIONS_DROPPED);
     destinationUp = gauge(MetricContract.NOTIFICATIONS_DESTINATION_UP);
+    reloadSuccessful = gauge(MetricContract.CONFIG_LAST_RELOAD_SUCCESSFUL);
+    reloadSuccessTimestamp = gauge(MetricContract.CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP);
     MetricFamily.Gauge queued = MetricContract.NOTIFICATIONS_QUEUED;
     GaugeWithCallback.builder()
         .name(queued.name())
@@ -78,6 +83,22 @@ public final class AgentMetrics {
         .register(registry)
         .labelValues(build.version(), build.revision(), javaVersion)
         .set(1);
+  }
+
+  /** The configuration was loaded (at start, or by a reload) at {@code at}. */
+  public void configLoaded(Instant at) {
+    reloadSuccessful.set(1);
+    reloadSuccessTimestamp.set(at.toEpochMilli() / 1000.0);
+  }
+
+  /** A reload failed: the running configuration, and its timestamp, stay. */
+  public void configReloadFailed() {
+    reloadSuccessful.set(0);
+  }
+
+  /** Drops the per-device series of the agent's own families (the device was removed). */
+  public void forgetDevice(String device) {
+    pollsSkipped.remove(device);
   }
 
   /** Exposes the SNMP request window, read at scrape time. */

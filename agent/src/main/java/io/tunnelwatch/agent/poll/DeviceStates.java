@@ -40,6 +40,14 @@ public final class DeviceStates {
   }
 
   /**
+   * Forgets a device: its series leave {@code /metrics} and {@code /probe} at the next scrape. The
+   * caller makes sure that no poll of it records anything afterwards.
+   */
+  public void remove(String device) {
+    entries.remove(device);
+  }
+
+  /**
    * Records a successful poll over one source without publishing its data yet.
    *
    * @return the merge of every source's last good data, for the caller to stitch and {@link

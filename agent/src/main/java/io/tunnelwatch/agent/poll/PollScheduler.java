@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,9 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.quartz.DisallowConcurrentExecution;
@@ -70,12 +68,18 @@ public final class PollScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
   private final Scheduler scheduler;
-  private final Map<String, ScheduledPoll> polls;
-  private final Map<String, Duration> intervals;
+  private final Map<String, Registration> devices = new ConcurrentHashMap<>();
   private final PollScheduleObserver observer;
-  private final Duration confirmationDelay;
+  private volatile Duration confirmationDelay;
   private final ExecutorService workers;
-  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * One device as scheduled: its poll, its interval and its in-flight mark. A reload that
+   * reconnects a device gives it a new registration; a job of the old one that fires meanwhile
+   * finds its mark retired and starts nothing.
+   */
+  private record Registration(ScheduledPoll poll, Duration interval, InFlight slot) {}
 
   /**
    * @param polls one poll per device
@@ -95,19 +99,51 @@ public final class PollScheduler implements AutoCloseable {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
-    this.polls =
-        polls.stream().collect(Collectors.toMap(ScheduledPoll::device, Function.identity()));
-    this.intervals = Map.copyOf(intervals);
     this.observer = observer;
     this.confirmationDelay = confirmationDelay;
     this.workers = Executors.newFixedThreadPool(workers, new WorkerThreads());
-    polls.forEach(poll -> inFlight.put(poll.device(), new InFlight()));
     scheduler = new StdSchedulerFactory(quartzProperties()).getScheduler();
     scheduler.setJobFactory(jobFactory());
-    Instant now = Instant.now();
     for (ScheduledPoll poll : polls) {
-      schedule(poll.device(), interval(poll.device()), now);
+      add(poll, interval(intervals, poll.device()));
     }
+  }
+
+  /**
+   * Starts polling a device (at once, then on its interval), which the scheduler closes when it
+   * closes or {@linkplain #remove removes} it.
+   *
+   * @throws IllegalStateException when the device is already scheduled
+   */
+  public void add(ScheduledPoll poll, Duration interval) throws SchedulerException {
+    String device = poll.device();
+    Registration registration = new Registration(poll, interval, new InFlight());
+    if (devices.putIfAbsent(device, registration) != null) {
+      throw new IllegalStateException("device " + device + " is already scheduled");
+    }
+    schedule(device, interval, Instant.now());
+  }
+
+  /**
+   * Stops polling a device and closes its poll, which ends a poll under way (its sessions close)
+   * and keeps it from recording anything more.
+   *
+   * @return completes when the device's last poll has ended (at once when none was running)
+   */
+  public CompletableFuture<Void> remove(String device) throws SchedulerException {
+    Registration registration = devices.remove(device);
+    if (registration == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> ended = registration.slot().retire();
+    scheduler.deleteJob(new JobKey(device, REGULAR));
+    registration.poll().close();
+    return ended;
+  }
+
+  /** How soon polls that await confirmation are repeated, from now on. */
+  public void confirmationDelay(Duration delay) {
+    confirmationDelay = delay;
   }
 
   private static Properties quartzProperties() {
@@ -126,7 +162,7 @@ public final class PollScheduler implements AutoCloseable {
     return properties;
   }
 
-  private Duration interval(String device) {
+  private static Duration interval(Map<String, Duration> intervals, String device) {
     Duration interval = intervals.get(device);
     if (interval == null || interval.toMillis() < 1) {
       throw new IllegalArgumentException("no poll interval for device " + device);
@@ -137,13 +173,19 @@ public final class PollScheduler implements AutoCloseable {
   private JobFactory jobFactory() {
     return (bundle, ignored) -> {
       String device = bundle.getJobDetail().getKey().getName();
-      ScheduledPoll poll =
-          Objects.requireNonNull(polls.get(device), () -> "a job for an unknown device " + device);
-      return new DevicePollJob(poll, interval(device), this);
+      Registration registration = devices.get(device);
+      // A trigger that fired as its device was removed finds no registration: nothing to poll.
+      return registration == null
+          ? context -> {}
+          : new DevicePollJob(
+              registration.poll(), registration.interval(), registration.slot(), this);
     };
   }
 
   private void schedule(String device, Duration interval, Instant now) throws SchedulerException {
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("no poll interval for device " + device);
+    }
     JobDetail job = JobBuilder.newJob(DevicePollJob.class).withIdentity(device, REGULAR).build();
     // The first regular poll comes at least half an interval after the initial one, so the two
     // do not run back to back.
@@ -175,20 +217,23 @@ public final class PollScheduler implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       scheduler.shutdown(true);
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot stop the poll scheduler", e);
     } finally {
       drain();
-      polls.values().forEach(ScheduledPoll::close);
+      devices.values().forEach(r -> r.poll().close());
       workers.shutdownNow();
     }
   }
 
   private void drain() {
     CompletableFuture<?>[] running =
-        inFlight.values().stream().map(InFlight::completion).toArray(CompletableFuture[]::new);
+        devices.values().stream().map(r -> r.slot().completion()).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(running).get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -223,8 +268,8 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /** Hands a poll whose slot is marked running to a worker. */
-  private void dispatch(ScheduledPoll poll, Instant due, boolean regular, Duration interval) {
-    InFlight slot = Objects.requireNonNull(inFlight.get(poll.device()));
+  private void dispatch(
+      ScheduledPoll poll, Instant due, boolean regular, Duration interval, InFlight slot) {
     try {
       workers.execute(() -> runOnWorker(poll, due, regular, interval, slot));
     } catch (RejectedExecutionException e) {
@@ -260,7 +305,7 @@ public final class PollScheduler implements AutoCloseable {
                 LOG.warn("{}: the poll ended with an internal error: {}", poll.device(), failure);
               }
               try {
-                if (failure == null && poll.awaitsConfirmation()) {
+                if (failure == null && !slot.retired() && poll.awaitsConfirmation()) {
                   confirmSoon(poll.device());
                 }
               } catch (SchedulerException e) {
@@ -274,7 +319,7 @@ public final class PollScheduler implements AutoCloseable {
 
   /** The device's poll has ended: the regular poll that came due meanwhile, if any, runs now. */
   private void ended(ScheduledPoll poll, Duration interval, InFlight slot) {
-    slot.end().ifPresent(due -> dispatch(poll, due, true, interval));
+    slot.end().ifPresent(due -> dispatch(poll, due, true, interval, slot));
   }
 
   /**
@@ -286,6 +331,7 @@ public final class PollScheduler implements AutoCloseable {
   private static final class InFlight {
     private @Nullable CompletableFuture<Void> running;
     private @Nullable Instant waiting;
+    private boolean retired;
 
     /** What became of a poll that came due. */
     record Admission(boolean startNow, Optional<Instant> skipped) {}
@@ -296,6 +342,9 @@ public final class PollScheduler implements AutoCloseable {
      * initial or confirmation poll overlapping a running one adds nothing.
      */
     synchronized Admission begin(Instant due, boolean regular) {
+      if (retired) {
+        return new Admission(false, Optional.empty());
+      }
       if (running == null) {
         running = new CompletableFuture<>();
         return new Admission(true, Optional.empty());
@@ -320,11 +369,25 @@ public final class PollScheduler implements AutoCloseable {
       }
       Instant next = waiting;
       waiting = null;
-      if (next == null) {
+      if (next == null || retired) {
         return Optional.empty();
       }
       running = new CompletableFuture<>();
       return Optional.of(next);
+    }
+
+    /**
+     * No poll starts any more (the device was removed); returns the completion of the one running,
+     * if any.
+     */
+    synchronized CompletableFuture<Void> retire() {
+      retired = true;
+      waiting = null;
+      return completion();
+    }
+
+    synchronized boolean retired() {
+      return retired;
     }
 
     /** Nothing will run any more (shutting down). */
@@ -359,11 +422,13 @@ public final class PollScheduler implements AutoCloseable {
   static final class DevicePollJob implements Job {
     private final ScheduledPoll poll;
     private final Duration interval;
+    private final InFlight slot;
     private final PollScheduler scheduler;
 
-    DevicePollJob(ScheduledPoll poll, Duration interval, PollScheduler scheduler) {
+    DevicePollJob(ScheduledPoll poll, Duration interval, InFlight slot, PollScheduler scheduler) {
       this.poll = poll;
       this.interval = interval;
+      this.slot = slot;
       this.scheduler = scheduler;
     }
 
@@ -371,14 +436,13 @@ public final class PollScheduler implements AutoCloseable {
     public void execute(JobExecutionContext context) {
       Instant due = context.getScheduledFireTime().toInstant();
       boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
-      InFlight slot = Objects.requireNonNull(scheduler.inFlight.get(poll.device()));
       InFlight.Admission admission = slot.begin(due, regular);
       admission
           .skipped()
           .ifPresent(
               older -> scheduler.observer.pollSkipped(poll.device(), Duration.between(older, due)));
       if (admission.startNow()) {
-        scheduler.dispatch(poll, due, regular, interval);
+        scheduler.dispatch(poll, due, regular, interval, slot);
       }
     }
   }

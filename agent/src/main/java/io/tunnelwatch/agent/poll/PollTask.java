@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class PollTask implements ScheduledPoll {
   private final AgentMetrics metrics;
   private final DeviceMonitor monitor;
   private final PollOutcomes outcomes;
+  private boolean closed; // guarded by this
 
   /**
    * @param metrics where polls, failures and parse warnings are counted
@@ -92,6 +94,29 @@ public final class PollTask implements ScheduledPoll {
   }
 
   private void finish(List<SourceOutcome> sourceOutcomes) {
+    whileOpenDo(() -> record(sourceOutcomes));
+  }
+
+  /**
+   * Runs {@code action} unless the task has been closed: a poll that ends after its device was
+   * removed or reconnected by a configuration reload must not bring back what the reload dropped.
+   * Holding the lock makes {@link #close()} wait for an action under way, so nothing of this task
+   * is recorded once close returns.
+   */
+  private synchronized <T> Optional<T> whileOpen(Supplier<T> action) {
+    return closed ? Optional.empty() : Optional.of(action.get());
+  }
+
+  private void whileOpenDo(Runnable action) {
+    var unused =
+        whileOpen(
+            () -> {
+              action.run();
+              return true;
+            });
+  }
+
+  private void record(List<SourceOutcome> sourceOutcomes) {
     Optional<DeviceSnapshot> merged = Optional.empty();
     String failure = null;
     for (SourceOutcome outcome : sourceOutcomes) {
@@ -161,17 +186,18 @@ public final class PollTask implements ScheduledPoll {
     }
 
     private SourceOutcome succeeded(DevicePoller.PollResult result, Duration took) {
-      DeviceSnapshot merged = states.recordSourceSuccess(result.snapshot(), took);
+      Optional<DeviceSnapshot> merged =
+          whileOpen(() -> states.recordSourceSuccess(result.snapshot(), took));
       countWarnings(result.warnings());
       if (failingWith != null) {
         LOG.info("{}: {} poll recovered", device, poller.source().label());
         failingWith = null;
       }
-      return new SourceOutcome(Optional.of(merged), null);
+      return new SourceOutcome(merged, null);
     }
 
     private SourceOutcome failed(Throwable failure, Duration took) {
-      states.recordFailure(device, poller.source(), took);
+      whileOpenDo(() -> states.recordFailure(device, poller.source(), took));
       Throwable cause = PollException.causeOf(failure);
       if (cause instanceof PollException e) {
         countFailure(e.reason());
@@ -214,8 +240,12 @@ public final class PollTask implements ScheduledPoll {
     return monitor.awaitsConfirmation();
   }
 
+  /** Closes the device's sessions (ending a poll under way); nothing is recorded afterwards. */
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     sources.forEach(s -> s.poller.close());
   }
 }

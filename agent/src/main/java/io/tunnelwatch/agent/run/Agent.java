@@ -16,19 +16,16 @@ import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.EventTracker;
-import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.ConditionCollector;
+import io.tunnelwatch.agent.http.ConfigReload;
 import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
-import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
-import io.tunnelwatch.agent.poll.PollOutcomes;
 import io.tunnelwatch.agent.poll.PollScheduleObserver;
 import io.tunnelwatch.agent.poll.PollScheduler;
-import io.tunnelwatch.agent.poll.PollTask;
 import io.tunnelwatch.agent.poll.ScheduleMetrics;
 import io.tunnelwatch.agent.poll.ScheduleOverloadLog;
 import io.tunnelwatch.agent.report.schedule.ReportScheduler;
@@ -43,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.quartz.SchedulerException;
 
@@ -57,10 +55,12 @@ public final class Agent implements AutoCloseable {
   private final EventConsumers consumers;
   private final AgentHttpServer http;
   private final Optional<TrapReceiver> traps;
+  private final ConfigReloader reloader;
 
   /** Opens everything in {@code resources}, in the order they are to be closed the other way. */
   private Agent(
       AgentConfig config,
+      ConfigReloader.ConfigSource source,
       Clock clock,
       Function<String, String> environment,
       List<EventListener> listeners,
@@ -78,43 +78,51 @@ public final class Agent implements AutoCloseable {
         resources.add("the event consumers", EventConsumers.create(config, intervals, metrics));
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
-    events = new EventTracker(trackerSettings(config), new EventFanout(allListeners), clock);
+    events = new EventTracker(Map.of(), new EventFanout(allListeners), clock);
     DevicePollers pollers =
         resources.add("the device pollers", new DevicePollers(config, clock, environment));
-    List<PollTask> tasks = new ArrayList<>();
+    PollScheduler scheduler =
+        resources.add(
+            "the poll scheduler",
+            new PollScheduler(
+                List.of(),
+                Map.of(),
+                config.polling().workers(),
+                config.polling().confirmationDelay(),
+                PollScheduleObserver.all(
+                    List.of(
+                        new ScheduleMetrics(metrics, List.of()),
+                        new ScheduleOverloadLog(
+                            clock, OVERLOAD_LOG_QUIET_PERIOD, config.polling().workers())))));
+    DeviceFleet fleet =
+        new DeviceFleet(pollers, scheduler, states, events, metrics, consumers.history(), clock);
     for (DeviceConfig device : config.devices()) {
-      // Closed here too should the start fail before the scheduler owns them; closing twice is
-      // harmless (a task only closes its pollers' sessions).
-      tasks.add(
-          resources.add(
-              "the poll task of " + device.name(), pollTask(device, pollers, metrics, clock)));
+      fleet.start(config, device);
     }
     metrics.watchSnmpRequests(pollers::snmpRequestsInFlight, pollers::snmpRequestsQueued);
     registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
     registry.register(new ConditionCollector(events));
-    http = resources.add("the HTTP server", listen(config, registry, clock));
-    // Closed before the HTTP server: no poll runs while /metrics goes away.
-    resources
-        .add(
-            "the poll scheduler",
-            new PollScheduler(
-                tasks,
-                intervals,
-                config.polling().workers(),
-                config.polling().confirmationDelay(),
-                PollScheduleObserver.all(
-                    List.of(
-                        new ScheduleMetrics(metrics, intervals.keySet()),
-                        new ScheduleOverloadLog(
-                            clock, OVERLOAD_LOG_QUIET_PERIOD, config.polling().workers())))))
-        .start();
-    traps = TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
+    Optional<TrapIntake> trapIntake =
+        TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
+    traps = trapIntake.map(TrapIntake::receiver);
     traps.ifPresent(
         receiver -> {
           resources.add("the trap receiver", receiver);
           metrics.countTraps(receiver);
         });
+    reloader =
+        new ConfigReloader(
+            config,
+            source,
+            fleet,
+            next -> trapIntake.ifPresent(t -> t.devices(next.devices())),
+            metrics,
+            clock);
+    http = resources.add("the HTTP server", listen(config, registry, clock));
+    // Closed again (a second close does nothing) before the HTTP server: no poll runs while
+    // /metrics goes away. The first entry closes it should the start fail before this one.
+    resources.add("the poll scheduler", scheduler).start();
     if (!config.reports().isEmpty()) {
       EventHistory history =
           consumers
@@ -127,40 +135,24 @@ public final class Agent implements AutoCloseable {
           .add("the report schedules", new ReportScheduler(config.reports(), history, clock))
           .start();
     }
-  }
-
-  private PollTask pollTask(
-      DeviceConfig device, DevicePollers pollers, AgentMetrics metrics, Clock clock)
-      throws IOException {
-    List<DevicePoller> devicePollers = pollers.forDevice(device);
-    states.register(device.name(), devicePollers.stream().map(DevicePoller::source).toList());
-    return new PollTask(
-        device.name(),
-        devicePollers,
-        states,
-        metrics,
-        events.monitor(device.name()).orElseThrow(),
-        consumers
-            .history()
-            .<PollOutcomes>map(h -> new HistoryRecorder(device.name(), h, clock))
-            .orElse(PollOutcomes.NONE));
+    // Closed first: no reload runs while the rest stops.
+    resources.add("the configuration reloader", reloader);
   }
 
   private AgentHttpServer listen(AgentConfig config, PrometheusRegistry registry, Clock clock)
       throws IOException {
     try {
       return new AgentHttpServer(
-          listenAddress(config.http().listen()), registry, states, events, clock);
+          listenAddress(config.http().listen()),
+          registry,
+          states,
+          events,
+          clock,
+          () -> reload().thenApply(o -> new ConfigReload.Result(o.success(), o.message())));
     } catch (IOException e) {
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Map<String, TrackerSettings> trackerSettings(AgentConfig config) {
-    Map<String, TrackerSettings> settings = new LinkedHashMap<>();
-    config.devices().forEach(d -> settings.put(d.name(), d.events().settingsOver(config.events())));
-    return settings;
   }
 
   /**
@@ -175,9 +167,23 @@ public final class Agent implements AutoCloseable {
       Function<String, String> environment,
       List<EventListener> listeners)
       throws IOException, SchedulerException {
+    return start(config, ConfigReloader.ConfigSource.NONE, clock, environment, listeners);
+  }
+
+  /**
+   * Starts an agent that reloads its configuration from {@code source} when asked ({@link
+   * #reload()}, {@code POST /-/reload}).
+   */
+  public static Agent start(
+      AgentConfig config,
+      ConfigReloader.ConfigSource source,
+      Clock clock,
+      Function<String, String> environment,
+      List<EventListener> listeners)
+      throws IOException, SchedulerException {
     Resources resources = new Resources();
     try {
-      return new Agent(config, clock, environment, listeners, resources);
+      return new Agent(config, source, clock, environment, listeners, resources);
     } catch (IOException | SchedulerException | RuntimeException e) {
       resources.close();
       throw e;
@@ -223,6 +229,15 @@ public final class Agent implements AutoCloseable {
     }
     int port = Integer.parseInt(listen.substring(colon + 1));
     return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+  }
+
+  /**
+   * Reloads the configuration in the background, one reload at a time.
+   *
+   * @return how it went, once done
+   */
+  public CompletableFuture<ConfigReloader.Outcome> reload() {
+    return reloader.reload();
   }
 
   /** The trap receiver's bound address, when one is configured. */

@@ -38,35 +38,45 @@ final class DevicePollers implements AutoCloseable {
   private static final ReconnectingCliSession.Backoff RECONNECT_BACKOFF =
       new ReconnectingCliSession.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
 
-  private final AgentConfig config;
+  private final int maxConcurrentRequests;
   private final Clock clock;
   private final SshCredentialsResolver sshCredentials;
   private final SnmpCredentialsResolver snmpCredentials;
   private final SshConnector connector = new SshConnector();
-  private @Nullable Snmp4jClient snmpClient; // opened with the first SNMP device
+  // Opened with the first SNMP device, maybe by a reload; read by scrapes.
+  private volatile @Nullable Snmp4jClient snmpClient;
 
+  /**
+   * @param config the configuration at start: the SNMP socket's request window is opened once
+   */
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
-    this.config = config;
+    this.maxConcurrentRequests = config.polling().maxConcurrentRequests();
     this.clock = clock;
     this.sshCredentials = new SshCredentialsResolver(environment);
     this.snmpCredentials = new SnmpCredentialsResolver(environment);
   }
 
-  /** The pollers of one device. */
-  List<DevicePoller> forDevice(DeviceConfig device) throws IOException {
+  /**
+   * The pollers of one device, with the module and credentials it names in {@code config} (the
+   * running configuration, which a reload replaces).
+   */
+  List<DevicePoller> forDevice(AgentConfig config, DeviceConfig device) throws IOException {
     ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp().isPresent()) {
-      pollers.add(snmp(device, device.snmp().get(), module.snmp()));
+      pollers.add(snmp(config, device, device.snmp().get(), module.snmp()));
     }
     if (device.ssh().isPresent()) {
-      pollers.add(ssh(device, device.ssh().get(), module.ssh()));
+      pollers.add(ssh(config, device, device.ssh().get(), module.ssh()));
     }
     return pollers;
   }
 
   private DevicePoller ssh(
-      DeviceConfig device, DeviceConfig.DeviceSshConfig ssh, ModuleConfig.SshModuleConfig module) {
+      AgentConfig config,
+      DeviceConfig device,
+      DeviceConfig.DeviceSshConfig ssh,
+      ModuleConfig.SshModuleConfig module) {
     AuthConfig auth = config.auth(ssh.auth());
     ReconnectingCliSession session =
         new ReconnectingCliSession(
@@ -90,7 +100,10 @@ final class DevicePollers implements AutoCloseable {
   }
 
   private DevicePoller snmp(
-      DeviceConfig device, DeviceConfig.DeviceSnmpConfig snmp, ModuleConfig.SnmpModuleConfig module)
+      AgentConfig config,
+      DeviceConfig device,
+      DeviceConfig.DeviceSnmpConfig snmp,
+      ModuleConfig.SnmpModuleConfig module)
       throws IOException {
     String authName = snmp.auth();
     AuthConfig auth = config.auth(authName);
@@ -111,15 +124,17 @@ final class DevicePollers implements AutoCloseable {
                 snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));
   }
 
-  private Snmp4jClient snmpClient() throws IOException {
-    if (snmpClient == null) {
+  private synchronized Snmp4jClient snmpClient() throws IOException {
+    Snmp4jClient client = snmpClient;
+    if (client == null) {
       try {
-        snmpClient = Snmp4jClient.open(config.polling().maxConcurrentRequests());
+        client = Snmp4jClient.open(maxConcurrentRequests);
       } catch (SnmpException e) {
         throw new IOException("cannot open the SNMP socket: " + e.getMessage(), e);
       }
+      snmpClient = client;
     }
-    return snmpClient;
+    return client;
   }
 
   /** SNMP requests awaiting an answer now (0 before the first SNMP device). */
@@ -135,11 +150,12 @@ final class DevicePollers implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     connector.close();
-    if (snmpClient != null) {
+    Snmp4jClient client = snmpClient;
+    if (client != null) {
       try {
-        snmpClient.close();
+        client.close();
       } catch (IOException e) {
         LOG.warn("closing the SNMP socket failed: {}", e.getMessage());
       }

@@ -25,15 +25,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the SNMP trap receiver of the configuration and hands what it decodes to the event
- * tracker. A trap is believed only when it comes from the address of a configured device.
+ * tracker. A trap is believed only when it comes from the address of a configured device; the
+ * devices are those of the running configuration, which a reload replaces.
  */
 final class TrapIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrapIntake.class);
 
-  private TrapIntake() {}
+  private final Sources sources;
+  private final TrapReceiver receiver;
 
-  static Optional<TrapReceiver> start(
+  private TrapIntake(Sources sources, TrapReceiver receiver) {
+    this.sources = sources;
+    this.receiver = receiver;
+  }
+
+  /** The configured devices by address, replaced whole by a reload; read by the receiver. */
+  private static final class Sources {
+    private volatile Map<InetAddress, String> byAddress;
+
+    Sources(Map<InetAddress, String> byAddress) {
+      this.byAddress = byAddress;
+    }
+
+    Optional<String> device(InetAddress source) {
+      return Optional.ofNullable(byAddress.get(source));
+    }
+  }
+
+  TrapReceiver receiver() {
+    return receiver;
+  }
+
+  /** Believes traps from these devices from now on (and from no others). */
+  void devices(List<DeviceConfig> devices) {
+    sources.byAddress = devicesByAddress(devices);
+  }
+
+  static Optional<TrapIntake> start(
       AgentConfig config,
       EventTracker events,
       Function<String, String> environment,
@@ -55,7 +84,7 @@ final class TrapIntake {
         users.add(u);
       }
     }
-    Map<InetAddress, String> devicesByAddress = devicesByAddress(config.devices());
+    Sources sources = new Sources(devicesByAddress(config.devices()));
     try {
       TrapReceiver receiver =
           TrapReceiver.start(
@@ -65,11 +94,11 @@ final class TrapIntake {
                   users,
                   TrapRateLimit.perSecond(config.traps().perDeviceRate()),
                   TrapRateLimit.perSecond(config.traps().rate())),
-              source -> Optional.ofNullable(devicesByAddress.get(source)),
+              sources::device,
               events::observe,
               clock);
       LOG.info("receiving SNMP traps on {}", receiver.localAddress());
-      return Optional.of(receiver);
+      return Optional.of(new TrapIntake(sources, receiver));
     } catch (SnmpException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -87,7 +116,8 @@ final class TrapIntake {
           }
         } catch (UnknownHostException e) {
           LOG.warn(
-              "{}: cannot resolve {}; its traps will be dropped until the agent restarts",
+              "{}: cannot resolve {}; its traps will be dropped until the configuration is"
+                  + " reloaded or the agent restarts",
               device.name(),
               host);
         }

@@ -86,7 +86,7 @@ class LabScriptedReportIT {
       PollTask task =
           new PollTask(
               device.name(),
-              pollers.forDevice(device),
+              pollers.forDevice(config, device),
               states,
               AgentMetrics.unregistered(),
               tracker.monitor(device.name()).orElseThrow(),

@@ -78,7 +78,7 @@ public final class ScalePollBenchmark {
       try (DevicePollers pollers = new DevicePollers(config, Clock.systemUTC(), name -> null);
           Snmp4jClient bare = Snmp4jClient.open()) {
         for (DeviceConfig device : config.devices()) {
-          List<DevicePoller> devicePollers = pollers.forDevice(device);
+          List<DevicePoller> devicePollers = pollers.forDevice(config, device);
           tasks.add(
               new PollTask(
                   device.name(),

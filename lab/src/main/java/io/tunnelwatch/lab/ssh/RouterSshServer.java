@@ -9,8 +9,11 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -47,6 +50,7 @@ public final class RouterSshServer implements AutoCloseable {
   private final CommandFaults faults;
   private final Settings settings;
   private final SharedSshIo io;
+  private final AtomicLong connectionsOpened = new AtomicLong();
 
   private SshServer server;
   private KeyPair hostKey;
@@ -96,6 +100,13 @@ public final class RouterSshServer implements AutoCloseable {
         (user, key, session) ->
             settings.username().equals(user)
                 && settings.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+    sshd.addSessionListener(
+        new SessionListener() {
+          @Override
+          public void sessionCreated(Session session) {
+            connectionsOpened.incrementAndGet();
+          }
+        });
     sshd.setShellFactory(channel -> new IosShell(cli, faults, io.vty(), settings.banner()));
     sshd.setCommandFactory((channel, command) -> new IosExec(cli, faults, io.vty(), command));
     try {
@@ -145,6 +156,14 @@ public final class RouterSshServer implements AutoCloseable {
         session.close(true);
       }
     }
+  }
+
+  /**
+   * SSH connections accepted since the router was created, across restarts: tells a client that
+   * kept its session from one that reconnected.
+   */
+  public long connectionsOpened() {
+    return connectionsOpened.get();
   }
 
   public synchronized int activeSessionCount() {

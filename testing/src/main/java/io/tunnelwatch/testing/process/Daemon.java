@@ -72,6 +72,11 @@ public final class Daemon implements AutoCloseable {
     return this;
   }
 
+  /** The process id, e.g. to send it a signal with {@code kill}. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

@@ -189,6 +189,14 @@ public final class MetricContract {
           "version",
           "revision",
           "java_version");
+  public static final MetricFamily.Gauge CONFIG_LAST_RELOAD_SUCCESSFUL =
+      gauge(
+          "tunnelwatch_config_last_reload_successful",
+          "Whether the last configuration reload attempt succeeded (1 at start)");
+  public static final MetricFamily.Gauge CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP =
+      gauge(
+          "tunnelwatch_config_last_reload_success_timestamp_seconds",
+          "When the configuration was last loaded successfully (at start or by a reload)");
   public static final MetricFamily.Counter POLLS =
       counter("tunnelwatch_polls", "Device polls started, by source", "source");
   public static final MetricFamily.Counter POLL_FAILURES =
@@ -316,6 +324,8 @@ public final class MetricContract {
   public static final List<MetricFamily> AGENT =
       List.of(
           BUILD_INFO,
+          CONFIG_LAST_RELOAD_SUCCESSFUL,
+          CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP,
           POLLS,
           POLL_FAILURES,
           POLL_SCHEDULE_LAG,
