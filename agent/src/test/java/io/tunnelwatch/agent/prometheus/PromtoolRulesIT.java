@@ -63,7 +63,8 @@ class PromtoolRulesIT {
   @Test
   void aRuleTestExpectingTheWrongAlertFails(@TempDir Path dir) throws Exception {
     // Guards the rule tests themselves: promtool must evaluate our rules and compare, so an
-    // expectation contradicting the rule (R2 is up, yet expected unreachable) has to fail.
+    // expectation contradicting the rule has to fail. R2's tunnel is down, but its agent
+    // delivers to Alertmanager itself, so the rules must not raise it a second time.
     Files.copy(
         REPO.alerts().resolve("tunnelwatch.rules.yml"), dir.resolve("tunnelwatch.rules.yml"));
     Files.writeString(
@@ -74,13 +75,15 @@ class PromtoolRulesIT {
         tests:
           - interval: 1m
             input_series:
-              - series: 'tunnelwatch_device_up{device="R2",source="ssh"}'
+              - series: 'tunnelwatch_notifications_destination_up{job="tunnelwatch",instance="a:9417",sink="alertmanager",destination="http://am:9093"}'
+                values: '1 1 1 1 1'
+              - series: 'tunnelwatch_condition_open{job="tunnelwatch",instance="a:9417",kind="tunnel_down",severity="critical",device="R2",tunnel="Tunnel12",peer="100.0.0.1"}'
                 values: '1 1 1 1 1'
             alert_rule_test:
               - eval_time: 4m
-                alertname: TunnelwatchDeviceUnreachable
+                alertname: TunnelwatchTunnelDown
                 exp_alerts:
-                  - exp_labels: {severity: critical, device: R2, source: ssh}
+                  - exp_labels: {severity: critical, device: R2, tunnel: Tunnel12, peer: 100.0.0.1}
         """);
 
     CommandResult result = ProcessRunner.runIn(dir, "promtool", "test", "rules", "wrong.test.yml");
