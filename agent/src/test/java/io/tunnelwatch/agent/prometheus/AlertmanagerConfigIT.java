@@ -48,6 +48,8 @@ class AlertmanagerConfigIT {
     "TunnelwatchAgentDown, critical, noc-pager",
     "TunnelwatchAgentDown, warning, noc-pager",
     "TunnelwatchAgentAbsent, critical, noc-pager",
+    // The agent cannot deliver its own alerts: nothing it detects reaches anyone.
+    "TunnelwatchAlertDeliveryFailing, critical, noc-pager",
     // The agent's conditions, by the severity it gave them.
     "TunnelwatchDeviceUnreachable, critical, noc-pager",
     "TunnelwatchTunnelDown, critical, noc-pager",

@@ -156,6 +156,44 @@ class AlertmanagerInhibitionIT {
             "TunnelwatchRenegotiationStorm R1 10.3.3.3", "active"));
   }
 
+  @Test
+  void anAgentWideCriticalSilencesNoOtherAgentWideAlert() {
+    // Agent-wide alerts have neither device nor peer. Alertmanager takes two missing labels as
+    // equal, so without device=~".+" in the source of the critical-over-warning rule, one agent
+    // being down would silence the warnings of every other agent.
+    alertmanager.post(
+        List.of(
+            agentAlert("TunnelwatchAgentDown", "critical", "10.1.1.1:9417"),
+            agentAlert("TunnelwatchPollsSkipped", "warning", "10.1.1.2:9417"),
+            agentAlert("TunnelwatchAlertDeliveryFailing", "critical", "10.1.1.3:9417"),
+            agentAlert("TunnelwatchPollsSkipped", "warning", "10.1.1.3:9417"),
+            // A device's critical still silences that device's warnings only.
+            alert("TunnelwatchPhase1Failure", "critical", "R1", "200.0.0.1", null),
+            alert("TunnelwatchRenegotiationStorm", "warning", "R1", "200.0.0.1", null)));
+
+    awaitStates(
+        Map.of(
+            "TunnelwatchAgentDown 10.1.1.1:9417", "active",
+            "TunnelwatchPollsSkipped 10.1.1.2:9417", "active",
+            "TunnelwatchAlertDeliveryFailing 10.1.1.3:9417", "active",
+            "TunnelwatchPollsSkipped 10.1.1.3:9417", "active",
+            "TunnelwatchPhase1Failure R1 200.0.0.1", "active",
+            "TunnelwatchRenegotiationStorm R1 200.0.0.1", "suppressed"));
+  }
+
+  /** An alert of the agent itself: instance, no device or peer (tunnelwatch.agent rules). */
+  private static Map<String, String> agentAlert(
+      String alertname, String severity, String instance) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("alertname", alertname);
+    labels.put("severity", severity);
+    labels.put("instance", instance);
+    if (alertname.equals("TunnelwatchAlertDeliveryFailing")) {
+      labels.put("destination", "http://am:9093");
+    }
+    return labels;
+  }
+
   private static Map<String, String> replayDrops(String device, String peer, String flow) {
     Map<String, String> labels =
         alert("TunnelwatchIpsecReplayDrops", "warning", device, peer, flow);
@@ -194,13 +232,13 @@ class AlertmanagerInhibitionIT {
         .untilAsserted(() -> assertThat(states()).isEqualTo(expected));
   }
 
-  /** State by "alertname device [peer [flow]]". */
+  /** State by "alertname [instance] [device [peer [flow]]]". */
   private Map<String, String> states() {
     Map<String, String> out = new HashMap<>();
     for (JsonNode a : alertmanager.alerts()) {
       JsonNode labels = a.path("labels");
       List<String> id = new ArrayList<>();
-      for (String name : List.of("alertname", "device", "peer", "flow")) {
+      for (String name : List.of("alertname", "instance", "device", "peer", "flow")) {
         if (labels.has(name)) {
           id.add(labels.path(name).asText());
         }
