@@ -95,6 +95,8 @@ final class DeliveryWorker<T> implements AutoCloseable {
         }
       } catch (DeliveryException e) {
         failed.inc();
+        // A rejection is a failure of this destination too: a wrong URL answers 404 to everything.
+        up.set(0);
         if (!e.retryable()) {
           outbox.acknowledge(batch);
           dropped.inc(batch.size());
@@ -105,7 +107,6 @@ final class DeliveryWorker<T> implements AutoCloseable {
               e.getMessage());
           continue;
         }
-        up.set(0);
         if (consecutiveFailures == 0) {
           LOG.warn("{}: cannot deliver, will retry with back-off: {}", destination, e.getMessage());
         }

@@ -1,0 +1,86 @@
+package io.tunnelwatch.agent.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.metrics.MetricContract;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The destination_up gauge behind TunnelwatchAlertDeliveryFailing. */
+class DeliveryWorkerTest {
+
+  private static final RetryPolicy FAST_RETRY =
+      new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(50));
+
+  private final AgentMetrics metrics = AgentMetrics.unregistered();
+  private final FifoOutbox<String> outbox = new FifoOutbox<>(10);
+  private final List<String> delivered = new CopyOnWriteArrayList<>();
+
+  private double destinationUp() {
+    return metrics.sum(MetricContract.NOTIFICATIONS_DESTINATION_UP);
+  }
+
+  @Test
+  void aRejectionMarksTheDestinationDownUntilADeliverySucceeds() {
+    Delivery<String> rejectsBad =
+        batch -> {
+          if (batch.contains("bad")) {
+            throw new DeliveryException("HTTP 404", false, null);
+          }
+          delivered.addAll(batch);
+        };
+    try (DeliveryWorker<String> worker =
+        new DeliveryWorker<>(
+            "alertmanager", "http://am", outbox, rejectsBad, 1, FAST_RETRY, metrics)) {
+      outbox.add("good");
+      worker.wake();
+      await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains("good"));
+      assertThat(destinationUp()).isEqualTo(1.0);
+
+      outbox.add("bad");
+      worker.wake();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_DROPPED) == 1.0);
+      assertThat(destinationUp()).isZero();
+      assertThat(outbox.size()).isZero();
+
+      outbox.add("again");
+      worker.wake();
+      await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains("again"));
+      assertThat(destinationUp()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aRetryableFailureKeepsTheBatchAndMarksTheDestinationDown() {
+    AtomicBoolean reachable = new AtomicBoolean(false);
+    Delivery<String> flaky =
+        batch -> {
+          if (!reachable.get()) {
+            throw new DeliveryException("connection refused", true, null);
+          }
+          delivered.addAll(batch);
+        };
+    try (DeliveryWorker<String> worker =
+        new DeliveryWorker<>("alertmanager", "http://am", outbox, flaky, 1, FAST_RETRY, metrics)) {
+      outbox.add("kept");
+      worker.wake();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> metrics.sum(MetricContract.NOTIFICATIONS_FAILED) >= 2.0);
+      assertThat(destinationUp()).isZero();
+      assertThat(outbox.size()).isEqualTo(1);
+
+      reachable.set(true);
+      await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains("kept"));
+      assertThat(destinationUp()).isEqualTo(1.0);
+      assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isZero();
+    }
+  }
+}
