@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every lab fault, end to end: injected into the simulated R1 over the lab's control hooks, seen by
  * the agent polling over SSH every second, sent to a real Alertmanager (Debian's), with the device
- * and peer or tunnel labels and a summary naming the likely cause; healed, the alert resolves.
+ * and peer or tunnel labels and a description naming the likely cause; healed, the alert resolves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentFaultAlertsIT {
@@ -145,7 +145,7 @@ class AgentFaultAlertsIT {
                             () -> new AssertionError("no active " + alertname + " " + value));
                 assertThat(alert.path("labels").path("device").asText())
                     .isEqualTo(value.equals("100.0.0.1") ? "R2" : "R1");
-                assertThat(alert.path("annotations").path("summary").asText())
+                assertThat(alert.path("annotations").path("description").asText())
                     .containsIgnoringCase(cause);
               });
     } finally {
