@@ -100,6 +100,24 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
   }
 
   /**
+   * Sends again, as it was, an alert that was firing before the restart: Alertmanager sees the same
+   * alert refreshed (same labels, same start), not a new one, and nothing resolves in between.
+   */
+  @Override
+  public void onConditionRestored(Event opened) {
+    try {
+      Alert alert = factory.opened(opened);
+      synchronized (firing) {
+        firing.put(alert.key(), alert);
+        outboxes.forEach(o -> o.put(alert));
+      }
+      workers.forEach(DeliveryWorker::wake);
+    } catch (RuntimeException e) {
+      LOG.error("{}: no alert for {}: {}", opened.device(), opened.conditionKey(), e.toString());
+    }
+  }
+
+  /**
    * Resolves every alert firing for a device that is no longer watched: nothing else would, and
    * re-sending it for ever would keep it firing in Alertmanager.
    */

@@ -17,7 +17,18 @@ import java.util.Set;
  */
 final class DeviceCounters {
 
-  private Map<SeriesKey, SeriesState> series = Map.of();
+  private Map<SeriesKey, SeriesState> series;
+
+  /**
+   * @param series where each series stood (saved before a restart), empty for a new device
+   */
+  DeviceCounters(Map<SeriesKey, SeriesState> series) {
+    this.series = Map.copyOf(series);
+  }
+
+  Map<SeriesKey, SeriesState> series() {
+    return series;
+  }
 
   /**
    * @param before the previous snapshot, empty for the first one

@@ -4,6 +4,7 @@ import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.model.DeviceSnapshot;
 import io.tunnelwatch.core.model.Observation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,24 +26,45 @@ public final class DeviceMonitor {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceMonitor.class);
 
+  /**
+   * How often a poll that changed no condition is saved. Counter series saved this long ago still
+   * continue exactly: the next delta is taken from the saved raw value.
+   */
+  static final Duration SAVE_INTERVAL = Duration.ofMinutes(1);
+
   private final String device;
   private TrackerSettings settings;
   private final EventListener listener;
   private final Clock clock;
+  private final DeviceStateStore store;
   private final Instant startedAt;
   private TrackedDevice tracked;
-  private final DeviceCounters counters = new DeviceCounters();
+  private final DeviceCounters counters;
   private boolean trackerFailed;
-  private Instant lastApplied = Instant.MIN;
+  private Instant lastApplied;
+  private Instant savedAt = Instant.MIN;
 
+  /**
+   * Continues from what {@code store} saved for the device, if anything; the conditions it left
+   * open are still open, and no event announces them again.
+   */
   public DeviceMonitor(
-      String device, TrackerSettings settings, EventListener listener, Clock clock) {
+      String device,
+      TrackerSettings settings,
+      EventListener listener,
+      Clock clock,
+      DeviceStateStore store) {
     this.device = device;
     this.settings = settings;
     this.listener = listener;
     this.clock = clock;
-    this.startedAt = clock.instant();
-    this.tracked = TrackedDevice.initial(device);
+    this.store = store;
+    Optional<SavedDeviceState> saved = store.load(device).filter(s -> s.device().equals(device));
+    this.startedAt = saved.map(SavedDeviceState::watchingSince).orElseGet(clock::instant);
+    this.tracked =
+        saved.map(SavedDeviceState::tracked).orElseGet(() -> TrackedDevice.initial(device));
+    this.counters = new DeviceCounters(saved.map(SavedDeviceState::series).orElse(Map.of()));
+    this.lastApplied = saved.map(SavedDeviceState::lastApplied).orElse(Instant.MIN);
   }
 
   /**
@@ -76,16 +98,19 @@ public final class DeviceMonitor {
   public synchronized Published onSuccess(DeviceSnapshot raw) {
     Optional<DeviceSnapshot> before = tracked.last();
     boolean rebooted = false;
+    boolean changed = false;
     try {
       Instant at = inOrder(raw.collectedAt());
       DeviceSnapshot snapshot = at.equals(raw.collectedAt()) ? raw : raw.withCollectedAt(at);
       TrackerStep step = StateTracker.onSnapshot(tracked, snapshot, settings);
       rebooted = step.rebooted();
-      apply(step);
+      changed = announce(step);
     } catch (RuntimeException e) {
       trackerBug(e);
     }
-    return counters.stitch(before, raw, rebooted);
+    Published published = counters.stitch(before, raw, rebooted);
+    save(changed);
+    return published;
   }
 
   /**
@@ -103,7 +128,7 @@ public final class DeviceMonitor {
    */
   public synchronized void onFailure(String reason) {
     try {
-      apply(StateTracker.onFailure(tracked, inOrder(clock.instant()), reason, settings));
+      save(announce(StateTracker.onFailure(tracked, inOrder(clock.instant()), reason, settings)));
     } catch (RuntimeException e) {
       trackerBug(e);
     }
@@ -121,7 +146,12 @@ public final class DeviceMonitor {
                 observation.peer(),
                 observation.tunnel(),
                 observation.detail());
-    apply(StateTracker.onObservation(tracked, inOrder, settings));
+    save(announce(StateTracker.onObservation(tracked, inOrder, settings)));
+  }
+
+  /** What to save for a restart. */
+  public synchronized SavedDeviceState saved() {
+    return new SavedDeviceState(tracked, counters.series(), startedAt, lastApplied);
   }
 
   /** {@code at}, or the time of what was applied last when that is later. */
@@ -133,10 +163,24 @@ public final class DeviceMonitor {
     return at;
   }
 
-  private void apply(TrackerStep step) {
+  /** Takes the step's state and tells the listener; true when something was announced. */
+  private boolean announce(TrackerStep step) {
     tracked = step.state();
     step.transitions().forEach(listener::onTransition);
     step.events().forEach(listener::onEvent);
+    return !step.transitions().isEmpty() || !step.events().isEmpty();
+  }
+
+  /**
+   * Saves after every step that changed a condition or a state, so that a restart (even SIGKILL)
+   * neither opens a condition twice nor forgets one; otherwise every {@link #SAVE_INTERVAL}.
+   */
+  private void save(boolean changed) {
+    Instant now = clock.instant();
+    if (changed || !now.isBefore(savedAt.plus(SAVE_INTERVAL))) {
+      store.save(saved());
+      savedAt = now;
+    }
   }
 
   private void trackerBug(RuntimeException e) {

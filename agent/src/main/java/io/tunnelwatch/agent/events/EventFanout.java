@@ -60,6 +60,17 @@ public final class EventFanout implements EventListener {
     }
   }
 
+  @Override
+  public void onConditionRestored(Event opened) {
+    for (EventListener listener : listeners) {
+      try {
+        listener.onConditionRestored(opened);
+      } catch (RuntimeException e) {
+        failed(listener, e);
+      }
+    }
+  }
+
   private void failed(EventListener listener, RuntimeException e) {
     if (failing.add(listener)) {
       LOG.warn(

@@ -15,4 +15,11 @@ public interface EventListener {
    * will never be closed by an event.
    */
   default void onDeviceRemoved(String device) {}
+
+  /**
+   * A condition opened before the agent restarted is still open: {@code opened} is the event that
+   * opened it, already recorded then. Nothing new happened, so it is no event; those who keep
+   * something firing for open conditions (alerts) take it up again.
+   */
+  default void onConditionRestored(Event opened) {}
 }

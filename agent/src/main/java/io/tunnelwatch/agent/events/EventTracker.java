@@ -19,19 +19,32 @@ public final class EventTracker {
 
   private final EventListener listener;
   private final Clock clock;
+  private final DeviceStateStore store;
   // Replaced whole, under the lock, by the rare writer; read without one by every scrape.
   private volatile Map<String, DeviceMonitor> monitors;
 
   /**
    * @param settings tracker settings per configured device, in configuration order
+   * @param store where each device's state is kept across restarts
    */
-  public EventTracker(Map<String, TrackerSettings> settings, EventListener listener, Clock clock) {
+  public EventTracker(
+      Map<String, TrackerSettings> settings,
+      EventListener listener,
+      Clock clock,
+      DeviceStateStore store) {
     this.listener = listener;
     this.clock = clock;
+    this.store = store;
     Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>();
-    settings.forEach(
-        (device, s) -> byDevice.put(device, new DeviceMonitor(device, s, listener, clock)));
+    settings.forEach((device, s) -> byDevice.put(device, restore(device, s)));
     monitors = Collections.unmodifiableMap(byDevice);
+  }
+
+  /** A monitor continuing from the saved state; what it still holds open is announced as such. */
+  private DeviceMonitor restore(String device, TrackerSettings settings) {
+    DeviceMonitor monitor = new DeviceMonitor(device, settings, listener, clock, store);
+    monitor.tracked().open().values().forEach(listener::onConditionRestored);
+    return monitor;
   }
 
   /**
@@ -44,7 +57,7 @@ public final class EventTracker {
       existing.updateSettings(settings);
       return existing;
     }
-    DeviceMonitor monitor = new DeviceMonitor(device, settings, listener, clock);
+    DeviceMonitor monitor = restore(device, settings);
     Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>(monitors);
     byDevice.put(device, monitor);
     monitors = Collections.unmodifiableMap(byDevice);
@@ -52,8 +65,8 @@ public final class EventTracker {
   }
 
   /**
-   * Stops watching a device: its state and event counters are dropped, and the listener hears
-   * {@link EventListener#onDeviceRemoved} so that nothing stays open for it.
+   * Stops watching a device: its state (saved too) and event counters are dropped, and the listener
+   * hears {@link EventListener#onDeviceRemoved} so that nothing stays open for it.
    */
   public void forget(String device) {
     synchronized (this) {
@@ -64,7 +77,13 @@ public final class EventTracker {
       byDevice.remove(device);
       monitors = Collections.unmodifiableMap(byDevice);
     }
+    store.remove(device);
     listener.onDeviceRemoved(device);
+  }
+
+  /** Saves every device's current state, e.g. on shutdown. */
+  public void saveAll() {
+    monitors.values().forEach(m -> store.save(m.saved()));
   }
 
   public Optional<DeviceMonitor> monitor(String device) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.history;
 
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.StateTransition;
@@ -19,6 +20,9 @@ public interface EventHistory extends EventListener, AutoCloseable {
   void recordUsage(UsageSample sample);
 
   void recordCpu(String device, Instant at, double ratio);
+
+  /** Where each device's tracker state is kept across restarts, in the same store. */
+  DeviceStateStore deviceStates();
 
   List<Event> events(Instant from, Instant to);
 

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.history;
 
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.StateTransition;
 import io.tunnelwatch.agent.history.PendingWrite.PendingEvent;
@@ -32,14 +33,16 @@ public final class JdbcEventHistory implements EventHistory {
   private final CoverageWrites coverageWrites;
   private final UsageWrites usageWrites;
   private final HistoryReads reads;
+  private final JdbcDeviceStates deviceStates;
 
-  private JdbcEventHistory(HistoryConnection connection, CoverageGaps gaps) {
+  private JdbcEventHistory(HistoryConnection connection, CoverageGaps gaps, Clock clock) {
     this.connection = connection;
     this.eventWrites = new EventWrites(connection);
     this.pending = new PendingWrites(eventWrites, connection.where());
     this.coverageWrites = new CoverageWrites(connection, gaps);
     this.usageWrites = new UsageWrites(connection);
     this.reads = new HistoryReads(connection);
+    this.deviceStates = new JdbcDeviceStates(connection, clock);
   }
 
   /** Opens (creating if needed) {@code stateDir/tunnelwatch.db} at the latest schema. */
@@ -63,7 +66,7 @@ public final class JdbcEventHistory implements EventHistory {
     ConnectionSource source = new ConnectionSource(jdbcUrl, schemaVersion, clock);
     HistoryConnection connection = new HistoryConnection(source, HistoryConnection.open(source));
     LOG.info("event history at {}", source.where());
-    return new JdbcEventHistory(connection, gaps);
+    return new JdbcEventHistory(connection, gaps, clock);
   }
 
   /**
@@ -86,7 +89,8 @@ public final class JdbcEventHistory implements EventHistory {
   public static JdbcEventHistory connectReadOnly(String jdbcUrl) {
     ConnectionSource source = ConnectionSource.readOnly(jdbcUrl, SchemaMigrations.latestVersion());
     HistoryConnection connection = new HistoryConnection(source, HistoryConnection.open(source));
-    return new JdbcEventHistory(connection, CoverageGaps.fromIntervals(Map.of()));
+    return new JdbcEventHistory(
+        connection, CoverageGaps.fromIntervals(Map.of()), Clock.systemUTC());
   }
 
   static String sqliteUrl(Path stateDir) {
@@ -140,6 +144,11 @@ public final class JdbcEventHistory implements EventHistory {
   @Override
   public void recordCpu(String device, Instant at, double ratio) {
     usageWrites.recordCpu(device, at, ratio);
+  }
+
+  @Override
+  public DeviceStateStore deviceStates() {
+    return deviceStates;
   }
 
   @Override

@@ -75,7 +75,16 @@ final class SchemaMigrations {
                       + " hour_ns BIGINT NOT NULL,"
                       + " device TEXT NOT NULL,"
                       + " max_ratio DOUBLE PRECISION NOT NULL,"
-                      + " PRIMARY KEY (hour_ns, device))")));
+                      + " PRIMARY KEY (hour_ns, device))")),
+          new Migration(
+              3,
+              "device tracker state kept across restarts",
+              List.of(
+                  "CREATE TABLE device_state ("
+                      + " device TEXT PRIMARY KEY,"
+                      + " saved_at_ns BIGINT NOT NULL,"
+                      + " format INTEGER NOT NULL,"
+                      + " state TEXT NOT NULL)")));
 
   private SchemaMigrations() {}
 

@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.EventTracker;
@@ -78,7 +79,14 @@ public final class Agent implements AutoCloseable {
         resources.add("the event consumers", EventConsumers.create(config, intervals, metrics));
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
-    events = new EventTracker(Map.of(), new EventFanout(allListeners), clock);
+    events =
+        new EventTracker(
+            Map.of(),
+            new EventFanout(allListeners),
+            clock,
+            consumers.history().map(EventHistory::deviceStates).orElseGet(DeviceStateStore::none));
+    // Closed before the store: the latest state of every device is saved on the way out.
+    resources.add("the device states", events, events::saveAll);
     DevicePollers pollers =
         resources.add("the device pollers", new DevicePollers(config, clock, environment));
     PollScheduler scheduler =

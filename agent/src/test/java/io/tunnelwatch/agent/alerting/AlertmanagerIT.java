@@ -111,7 +111,9 @@ class AlertmanagerIT {
     assertThat(alert.path("labels").path("device").asText()).isEqualTo("R1");
     assertThat(alert.path("labels").path("peer").asText()).isEqualTo("200.0.0.1");
     assertThat(alert.path("labels").has("tunnel")).isFalse();
-    assertThat(alert.path("annotations").path("summary").asText()).isEqualTo(summary);
+    assertThat(alert.path("annotations").path("summary").asText())
+        .isEqualTo("R1: IKE phase 1 with 200.0.0.1 is failing");
+    assertThat(alert.path("annotations").path("description").asText()).startsWith(summary + ".");
     assertThat(alert.path("annotations").path("evidence").asText())
         .isEqualTo("isakmp_state: QM_IDLE -> MM_NO_STATE");
 
@@ -161,8 +163,11 @@ class AlertmanagerIT {
     JsonNode alerts = alertsIn(am);
     assertThat(alerts).hasSize(2);
     assertThat(
-            find(alerts, "TunnelwatchPhase1Failure").path("annotations").path("summary").asText())
-        .isEqualTo("second failure");
+            find(alerts, "TunnelwatchPhase1Failure")
+                .path("annotations")
+                .path("description")
+                .asText())
+        .startsWith("Second failure.");
     assertThat(find(alerts, "TunnelwatchTunnelDown").path("labels").path("tunnel").asText())
         .isEqualTo("Tunnel12");
     assertThat(am.received("firing")).isEqualTo(2.0);

@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.bench;
 
 import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.core.model.CpuLoad;
@@ -43,7 +44,11 @@ public final class TrackerBenchmark {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     DeviceMonitor monitor =
         new DeviceMonitor(
-            "HUB", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC());
+            "HUB",
+            TrackerSettings.DEFAULTS,
+            new EventFanout(List.of()),
+            Clock.systemUTC(),
+            DeviceStateStore.none());
     Instant t = Instant.parse("2026-11-28T00:00:00Z");
     for (int i = 0; i < WARMUP; i++) {
       monitor.onSuccess(snapshot(tunnels, i, t.plusSeconds(30L * i)));

@@ -22,7 +22,11 @@ class DeviceMonitorTest {
   private final List<Event> heard = new ArrayList<>();
   private final DeviceMonitor monitor =
       new DeviceMonitor(
-          "R1", TrackerSettings.DEFAULTS, heard::add, Clock.fixed(T0, ZoneOffset.UTC));
+          "R1",
+          TrackerSettings.DEFAULTS,
+          heard::add,
+          Clock.fixed(T0, ZoneOffset.UTC),
+          DeviceStateStore.none());
   private final Router router = new Router();
 
   private long encrypted(DeviceMonitor.Published published) {

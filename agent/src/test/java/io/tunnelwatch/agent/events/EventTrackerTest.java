@@ -26,7 +26,9 @@ class EventTrackerTest {
     Map<String, TrackerSettings> settings = new LinkedHashMap<>();
     settings.put("R1", TrackerSettings.DEFAULTS);
     settings.put("R2", TrackerSettings.DEFAULTS);
-    tracker = new EventTracker(settings, heard::add, Clock.fixed(AT, ZoneOffset.UTC));
+    tracker =
+        new EventTracker(
+            settings, heard::add, Clock.fixed(AT, ZoneOffset.UTC), DeviceStateStore.none());
   }
 
   private static Observation linkDown(String device) {

@@ -23,35 +23,35 @@ import java.util.OptionalLong;
  * A test's fake of R1 as the poller would report it: a healthy reference-topology router whose
  * state each test bends, one field at a time.
  */
-final class Router {
+public final class Router {
 
-  static final String DEVICE = "R1";
-  static final String PEER = "200.0.0.1";
-  static final String FLOW = "100.0.0.1/32:47->200.0.0.1/32:47";
-  static final String TUNNEL = "Tunnel10";
+  public static final String DEVICE = "R1";
+  public static final String PEER = "200.0.0.1";
+  public static final String FLOW = "100.0.0.1/32:47->200.0.0.1/32:47";
+  public static final String TUNNEL = "Tunnel10";
 
-  boolean tunnelUp = true;
-  boolean tunnelAdminUp = true;
-  boolean tunnelPresent = true;
-  long tunnelTx = 1000;
-  long tunnelRx = 900;
-  String ikeState = "QM_IDLE";
-  boolean ikeEstablished = true;
-  boolean ikePresent = true;
-  long ikeConnId = 1001;
-  OptionalLong ikeActiveSeconds = OptionalLong.empty();
-  boolean flowPresent = true;
-  boolean flowUp = true;
-  String spiIn = "0x1A2B3C4D";
-  String spiOut = "0x5E6F7A8B";
-  long encrypted = 500;
-  long decrypted = 400;
-  double cpu = 0.05;
-  Optional<Duration> uptime = Optional.empty();
-  FailureCounters failureCounters = FailureCounters.NONE;
-  List<SaFailure> failures = new ArrayList<>();
+  public boolean tunnelUp = true;
+  public boolean tunnelAdminUp = true;
+  public boolean tunnelPresent = true;
+  public long tunnelTx = 1000;
+  public long tunnelRx = 900;
+  public String ikeState = "QM_IDLE";
+  public boolean ikeEstablished = true;
+  public boolean ikePresent = true;
+  public long ikeConnId = 1001;
+  public OptionalLong ikeActiveSeconds = OptionalLong.empty();
+  public boolean flowPresent = true;
+  public boolean flowUp = true;
+  public String spiIn = "0x1A2B3C4D";
+  public String spiOut = "0x5E6F7A8B";
+  public long encrypted = 500;
+  public long decrypted = 400;
+  public double cpu = 0.05;
+  public Optional<Duration> uptime = Optional.empty();
+  public FailureCounters failureCounters = FailureCounters.NONE;
+  public List<SaFailure> failures = new ArrayList<>();
 
-  DeviceSnapshot at(Instant at) {
+  public DeviceSnapshot at(Instant at) {
     List<TunnelInterface> tunnels = new ArrayList<>();
     if (tunnelPresent) {
       tunnels.add(
@@ -119,7 +119,7 @@ final class Router {
   }
 
   /** Traffic both ways, as between two polls of a busy tunnel. */
-  void traffic() {
+  public void traffic() {
     encrypted += 150;
     decrypted += 120;
     tunnelTx += 150;

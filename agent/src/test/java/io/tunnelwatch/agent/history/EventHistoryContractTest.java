@@ -4,13 +4,19 @@ import static io.tunnelwatch.agent.history.HistoryFixtures.FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.ObjectState;
+import io.tunnelwatch.agent.events.Router;
+import io.tunnelwatch.agent.events.SavedDeviceState;
 import io.tunnelwatch.agent.events.Severity;
 import io.tunnelwatch.agent.events.StateTransition;
+import io.tunnelwatch.agent.events.TrackedDevice;
+import io.tunnelwatch.agent.events.TrackerSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -227,6 +234,63 @@ abstract class EventHistoryContractTest {
     assertThat(store.usage(FAR_PAST, FAR_FUTURE)).isEmpty();
   }
 
+  /** A state with something in every part: open conditions, rekeys, traffic, counters. */
+  private static SavedDeviceState busyState() {
+    List<Event> heard = new ArrayList<>();
+    DeviceMonitor monitor =
+        new DeviceMonitor(
+            Router.DEVICE,
+            TrackerSettings.DEFAULTS,
+            heard::add,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            DeviceStateStore.none());
+    Router router = new Router();
+    router.uptime = Optional.of(Duration.ofDays(3));
+    monitor.onSuccess(router.at(T0));
+    router.traffic();
+    router.spiIn = "0x0BADCAFE"; // a rekey
+    monitor.onSuccess(router.at(T0.plusSeconds(30)));
+    router.tunnelUp = false;
+    router.ikeState = "MM_NO_STATE";
+    router.ikeEstablished = false;
+    router.cpu = 0.97;
+    for (int i = 2; i < 5; i++) {
+      monitor.onSuccess(router.at(T0.plusSeconds(30L * i)));
+    }
+    assertThat(heard).extracting(Event::status).contains(EventStatus.OPENED);
+    return monitor.saved();
+  }
+
+  @Test
+  void aSavedDeviceStateComesBackEqualAfterTheStoreIsReopened() {
+    SavedDeviceState saved = busyState();
+    assertThat(saved.tracked().open()).isNotEmpty();
+    assertThat(saved.tracked().rekeys()).isNotEmpty();
+    assertThat(saved.series()).isNotEmpty();
+    JdbcEventHistory first = open();
+    first.deviceStates().save(saved);
+    first.close();
+
+    assertThat(open().deviceStates().load(Router.DEVICE)).contains(saved);
+  }
+
+  @Test
+  void aLaterSaveReplacesTheEarlierAndRemoveForgets() {
+    JdbcEventHistory store = open();
+    DeviceStateStore states = store.deviceStates();
+    SavedDeviceState busy = busyState();
+    SavedDeviceState fresh =
+        new SavedDeviceState(TrackedDevice.initial(Router.DEVICE), Map.of(), T0, T0);
+
+    states.save(busy);
+    states.save(fresh);
+    assertThat(states.load(Router.DEVICE)).contains(fresh);
+    assertThat(states.load("R9")).isEmpty();
+
+    states.remove(Router.DEVICE);
+    assertThat(states.load(Router.DEVICE)).isEmpty();
+  }
+
   @Test
   void eventsBeforeAndAfterARestartAreAllThereOnceEach() {
     JdbcEventHistory first = open();
@@ -290,7 +354,7 @@ abstract class EventHistoryContractTest {
     try (Connection c = DriverManager.getConnection(jdbcUrl());
         Statement s = c.createStatement()) {
       assertThat(column(s, "SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2");
+          .containsExactly("1", "2", "3");
     }
   }
 
@@ -305,7 +369,7 @@ abstract class EventHistoryContractTest {
     assertThatThrownBy(() -> JdbcEventHistory.connect(jdbcUrl(), GAPS))
         .isInstanceOf(HistoryStoreException.class)
         .hasMessageContaining("schema version 99")
-        .hasMessageContaining("knows versions up to 2");
+        .hasMessageContaining("knows versions up to 3");
   }
 
   static List<String> column(Statement s, String sql) throws SQLException {

@@ -34,7 +34,7 @@ class SqliteEventHistoryIT extends EventHistoryContractTest {
       assertThat(
               EventHistoryContractTest.column(
                   s, "SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2");
+          .containsExactly("1", "2", "3");
       assertThat(EventHistoryContractTest.column(s, "PRAGMA journal_mode")).containsExactly("wal");
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -44,7 +45,7 @@ class AgentHttpServerIT {
             new InetSocketAddress("127.0.0.1", 0),
             new PrometheusRegistry(),
             states,
-            new EventTracker(Map.of(), new EventFanout(List.of()), clock),
+            new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none()),
             clock);
   }
 

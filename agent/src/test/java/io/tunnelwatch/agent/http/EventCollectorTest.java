@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.TrackerSettings;
@@ -42,7 +43,11 @@ class EventCollectorTest {
     settings.put("R1", TrackerSettings.DEFAULTS);
     settings.put("R2", TrackerSettings.DEFAULTS);
     tracker =
-        new EventTracker(settings, new EventFanout(List.of()), Clock.fixed(T0, ZoneOffset.UTC));
+        new EventTracker(
+            settings,
+            new EventFanout(List.of()),
+            Clock.fixed(T0, ZoneOffset.UTC),
+            DeviceStateStore.none());
   }
 
   private static DeviceSnapshot r1(Instant at, String spi, boolean tunnelUp) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
@@ -85,7 +86,11 @@ class PollTaskTest {
         states,
         metrics,
         new DeviceMonitor(
-            "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
+            "R1",
+            TrackerSettings.DEFAULTS,
+            new EventFanout(List.of()),
+            Clock.systemUTC(),
+            DeviceStateStore.none()),
         PollOutcomes.NONE);
   }
 
@@ -138,7 +143,11 @@ class PollTaskTest {
         states,
         new AgentMetrics(registry),
         new DeviceMonitor(
-            "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
+            "R1",
+            TrackerSettings.DEFAULTS,
+            new EventFanout(List.of()),
+            Clock.systemUTC(),
+            DeviceStateStore.none()),
         PollOutcomes.NONE);
 
     CounterSnapshot failures =

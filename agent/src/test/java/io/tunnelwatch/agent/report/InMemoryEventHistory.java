@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.report;
 
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.StateTransition;
 import io.tunnelwatch.agent.history.CoverageInterval;
@@ -83,6 +84,11 @@ public final class InMemoryEventHistory implements EventHistory {
   @Override
   public void recordCpu(String device, Instant at, double ratio) {
     throw new UnsupportedOperationException("reports only read");
+  }
+
+  @Override
+  public DeviceStateStore deviceStates() {
+    return DeviceStateStore.none();
   }
 
   private static Predicate<Instant> in(Instant from, Instant to) {

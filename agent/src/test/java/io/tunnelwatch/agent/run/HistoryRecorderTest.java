@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.agent.events.DeviceMonitor;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.TrackerSettings;
 import io.tunnelwatch.agent.history.CoverageGaps;
@@ -89,7 +90,11 @@ class HistoryRecorderTest {
             states,
             AgentMetrics.unregistered(),
             new DeviceMonitor(
-                "R1", TrackerSettings.DEFAULTS, new EventFanout(List.of()), Clock.systemUTC()),
+                "R1",
+                TrackerSettings.DEFAULTS,
+                new EventFanout(List.of()),
+                Clock.systemUTC(),
+                DeviceStateStore.none()),
             new HistoryRecorder("R1", store, Clock.systemUTC()));
 
     task.run();

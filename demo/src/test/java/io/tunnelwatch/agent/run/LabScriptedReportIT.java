@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunnelwatch.agent.cli.TunnelwatchCommand;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.ObjectRef;
@@ -77,7 +78,9 @@ class LabScriptedReportIT {
     open.add(history);
     Map<String, TrackerSettings> settings = new LinkedHashMap<>();
     intervals.keySet().forEach(d -> settings.put(d, TrackerSettings.DEFAULTS));
-    EventTracker tracker = new EventTracker(settings, new EventFanout(List.of(history)), clock);
+    EventTracker tracker =
+        new EventTracker(
+            settings, new EventFanout(List.of(history)), clock, DeviceStateStore.none());
     DevicePollers pollers = new DevicePollers(config, clock, name -> null);
     open.add(pollers);
     DeviceStates states = new DeviceStates();

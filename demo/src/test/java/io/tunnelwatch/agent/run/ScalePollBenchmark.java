@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.run;
 
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.events.TrackerSettings;
@@ -72,7 +73,8 @@ public final class ScalePollBenchmark {
       Map<String, TrackerSettings> settings = new LinkedHashMap<>();
       config.devices().forEach(d -> settings.put(d.name(), TrackerSettings.DEFAULTS));
       EventTracker tracker =
-          new EventTracker(settings, new EventFanout(List.of()), Clock.systemUTC());
+          new EventTracker(
+              settings, new EventFanout(List.of()), Clock.systemUTC(), DeviceStateStore.none());
       DeviceStates states = new DeviceStates();
       List<PollTask> tasks = new ArrayList<>();
       try (DevicePollers pollers = new DevicePollers(config, Clock.systemUTC(), name -> null);
