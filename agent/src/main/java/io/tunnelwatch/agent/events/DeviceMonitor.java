@@ -2,12 +2,19 @@ package io.tunnelwatch.agent.events;
 
 import io.tunnelwatch.core.counters.SeriesKey;
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.InterfaceCounters;
 import io.tunnelwatch.core.model.Observation;
+import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,9 +115,49 @@ public final class DeviceMonitor {
     } catch (RuntimeException e) {
       trackerBug(e);
     }
-    Published published = counters.stitch(before, raw, rebooted);
+    Published stitched = counters.stitch(before, raw, rebooted);
     save(changed);
-    return published;
+    return new Published(withMissingTunnels(stitched.snapshot()), stitched.counterCreated());
+  }
+
+  /**
+   * Known tunnels the router no longer lists (deleted, or gone with their SAs) are published as
+   * down, with no counters, so that {@code tunnelwatch_tunnel_up} says 0 rather than vanishing; the
+   * destination is the one their open {@code tunnel_down} names.
+   */
+  private TunnelInterface missingTunnel(ObjectRef ref) {
+    String destination =
+        Optional.ofNullable(tracked.open().get(Conditions.key(EventKind.TUNNEL_DOWN, ref)))
+            .flatMap(Event::tunnelPeer)
+            .orElse("");
+    return new TunnelInterface(
+        ref.tunnel().orElseThrow(), true, false, "", destination, "", InterfaceCounters.NONE);
+  }
+
+  private DeviceSnapshot withMissingTunnels(DeviceSnapshot snapshot) {
+    Set<String> listed =
+        snapshot.tunnels().stream().map(TunnelInterface::name).collect(Collectors.toSet());
+    List<TunnelInterface> tunnels = new ArrayList<>(snapshot.tunnels());
+    tracked.states().entrySet().stream()
+        .filter(e -> e.getKey().kind() == ObjectKind.TUNNEL && e.getValue() == ObjectState.DOWN)
+        .map(Map.Entry::getKey)
+        .filter(ref -> !listed.contains(ref.tunnel().orElseThrow()))
+        .sorted(Comparator.comparing(ObjectRef::key))
+        .forEach(ref -> tunnels.add(missingTunnel(ref)));
+    if (tunnels.size() == snapshot.tunnels().size()) {
+      return snapshot;
+    }
+    return new DeviceSnapshot(
+        snapshot.device(),
+        snapshot.source(),
+        snapshot.collectedAt(),
+        tunnels,
+        snapshot.ikeSas(),
+        snapshot.ipsecFlows(),
+        snapshot.cpu(),
+        snapshot.uptime(),
+        snapshot.failureCounters(),
+        snapshot.failures());
   }
 
   /**

@@ -129,13 +129,23 @@ class DeviceMonitorRestartTest {
     router.tunnelPresent = false;
     Run after = new Run();
     DeviceMonitor second = start(after);
-    poll(second, 60);
+    DeviceMonitor.Published published = poll(second, 60);
 
     assertThat(after.of(EventKind.TUNNEL_DOWN))
         .singleElement()
         .satisfies(e -> assertThat(e.status()).isEqualTo(EventStatus.OPENED));
     assertThat(second.tracked().states())
         .containsEntry(ObjectRef.tunnel(Router.DEVICE, Router.TUNNEL), ObjectState.DOWN);
+    // Published as down, without counters the router no longer shows.
+    assertThat(published.snapshot().tunnels())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.name()).isEqualTo(Router.TUNNEL);
+              assertThat(t.lineProtocolUp()).isFalse();
+              assertThat(t.destinationAddress()).isEqualTo(Router.PEER);
+              assertThat(t.counters().receivePackets()).isEmpty();
+            });
   }
 
   @Test
