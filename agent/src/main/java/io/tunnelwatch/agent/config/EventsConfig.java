@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param cpuWindow how long the CPU must stay high for {@code high_cpu}
  * @param expectedTunnels per device only: tunnels that must be up (default: those seen)
  * @param expectedPeers per device only: IKE peers that must be established (default: those seen)
+ * @param forgetAfter how long a tunnel, peer or flow may be absent before it is forgotten
  */
 public record EventsConfig(
     Optional<Integer> unreachableAfterPolls,
@@ -37,7 +38,8 @@ public record EventsConfig(
     Optional<Double> cpuThreshold,
     Optional<Duration> cpuWindow,
     Optional<List<String>> expectedTunnels,
-    Optional<List<String>> expectedPeers) {
+    Optional<List<String>> expectedPeers,
+    Optional<Duration> forgetAfter) {
 
   /** No key given: everything from the top level or the defaults. */
   public static final EventsConfig NONE = builder().build();
@@ -55,6 +57,7 @@ public record EventsConfig(
     cpuWindow = orEmpty(cpuWindow);
     expectedTunnels = orEmpty(expectedTunnels).map(List::copyOf);
     expectedPeers = orEmpty(expectedPeers).map(List::copyOf);
+    forgetAfter = orEmpty(forgetAfter);
   }
 
   public static Builder builder() {
@@ -75,7 +78,8 @@ public record EventsConfig(
         pick(EventsConfig::cpuThreshold, top, d.cpuThreshold()),
         pick(EventsConfig::cpuWindow, top, d.cpuWindow()),
         expectedTunnels.<Set<String>>map(Set::copyOf).orElse(Set.of()),
-        expectedPeers.<Set<String>>map(Set::copyOf).orElse(Set.of()));
+        expectedPeers.<Set<String>>map(Set::copyOf).orElse(Set.of()),
+        pick(EventsConfig::forgetAfter, top, d.forgetAfter()));
   }
 
   private <T> T pick(Function<EventsConfig, Optional<T>> key, EventsConfig top, T fallback) {
@@ -100,6 +104,7 @@ public record EventsConfig(
     private Optional<Duration> cpuWindow = Optional.empty();
     private Optional<List<String>> expectedTunnels = Optional.empty();
     private Optional<List<String>> expectedPeers = Optional.empty();
+    private Optional<Duration> forgetAfter = Optional.empty();
 
     private Builder() {}
 
@@ -158,6 +163,11 @@ public record EventsConfig(
       return this;
     }
 
+    public Builder forgetAfter(Duration age) {
+      forgetAfter = Optional.of(age);
+      return this;
+    }
+
     public EventsConfig build() {
       return new EventsConfig(
           unreachableAfterPolls,
@@ -170,7 +180,8 @@ public record EventsConfig(
           cpuThreshold,
           cpuWindow,
           expectedTunnels,
-          expectedPeers);
+          expectedPeers,
+          forgetAfter);
     }
   }
 }

@@ -13,6 +13,9 @@ final class EventsValidator {
   /** IOS accepts ISAKMP and IPsec SA lifetimes up to 86400 seconds. */
   static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
+  /** Objects absent longer than this are forgotten at the latest; a year covers any outage. */
+  static final Duration MAX_FORGET_AFTER = Duration.ofDays(366);
+
   private EventsValidator() {}
 
   /**
@@ -28,6 +31,7 @@ final class EventsValidator {
     boundedIfSet(checks, path + ".ike_lifetime", events.ikeLifetime(), MAX_LIFETIME);
     boundedIfSet(checks, path + ".ipsec_lifetime", events.ipsecLifetime(), MAX_LIFETIME);
     boundedIfSet(checks, path + ".cpu_window", events.cpuWindow(), MAX_WINDOW);
+    boundedIfSet(checks, path + ".forget_after", events.forgetAfter(), MAX_FORGET_AFTER);
     events
         .cpuThreshold()
         .filter(cpu -> !(cpu > 0.0 && cpu <= 1.0))

@@ -19,7 +19,8 @@ public enum EventKind {
   TUNNEL_FLAP("tunnel_flap", Severity.WARNING, false),
   DEVICE_UNREACHABLE("device_unreachable", Severity.CRITICAL, true),
   DEVICE_REBOOT("device_reboot", Severity.WARNING, false),
-  HIGH_CPU("high_cpu", Severity.WARNING, true);
+  HIGH_CPU("high_cpu", Severity.WARNING, true),
+  OBJECT_RETIRED("object_retired", Severity.INFO, false);
 
   private final String wireName;
   private final Severity defaultSeverity;

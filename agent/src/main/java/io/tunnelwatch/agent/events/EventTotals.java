@@ -93,6 +93,21 @@ public record EventTotals(
       phase2Failures.merge(peer, count, Long::sum);
     }
 
+    /** Drops the counts of a retired object, so that its series disappear. */
+    void forget(ObjectRef object) {
+      switch (object.kind()) {
+        case TUNNEL -> tunnelFlaps.remove(object.tunnel().orElseThrow());
+        case IKE_PEER -> {
+          String peer = object.peer().orElseThrow();
+          ikeRekeys.remove(peer);
+          phase1Failures.remove(peer);
+          phase2Failures.remove(peer);
+        }
+        case IPSEC_FLOW -> ipsecRekeys.remove(object);
+        case DEVICE -> {}
+      }
+    }
+
     EventTotals build() {
       return new EventTotals(
           events, ikeRekeys, ipsecRekeys, tunnelFlaps, reboots, phase1Failures, phase2Failures);

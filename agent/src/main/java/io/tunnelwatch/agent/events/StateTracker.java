@@ -23,10 +23,12 @@ public final class StateTracker {
     DeviceRules.reachable(work);
     DeviceRules.reboot(work, snapshot);
     DeviceRules.cpu(work, snapshot.cpu());
+    InventoryRules.retire(work, snapshot);
     TunnelRules.apply(work, snapshot);
     TrafficRules.tunnels(work, snapshot);
     Set<String> ikeUp = IkeRules.apply(work, snapshot);
     IpsecRules.apply(work, snapshot, ikeUp);
+    InventoryRules.sighted(work, snapshot);
     work.last = Optional.of(snapshot);
     return work.finish();
   }

@@ -179,6 +179,15 @@ final class Summaries {
         + "`";
   }
 
+  static String retired(String device, ObjectRef ref, Duration absent) {
+    return device
+        + ": "
+        + subject(ref)
+        + " has not been listed for "
+        + duration(absent)
+        + " and is forgotten; its series and conditions end (events.forget_after)";
+  }
+
   static String tunnelMissing(String device, String tunnel) {
     return device
         + ": "

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param seenTunnels tunnels seen so far (the expected ones when the config names none)
  * @param seenPeers IKE peers seen so far (the expected ones when the config names none)
  * @param seenFlows IPsec flows seen so far
+ * @param inventory when each tunnel, IKE peer and IPsec flow was first and last listed by the
+ *     router: the learned inventory, whose absent objects are forgotten after a while
  * @param badPolls polls in a row a peer (phase 1) or flow (phase 2) was not established
  * @param idlePolls polls in a row a peer with no known flow had IKE up but no IPsec SA
  * @param rekeys recent rekey times of each peer and flow, within the storm window
@@ -36,6 +38,7 @@ public record TrackedDevice(
     Set<String> seenTunnels,
     Set<String> seenPeers,
     Set<ObjectRef> seenFlows,
+    Map<ObjectRef, Sighting> inventory,
     Map<ObjectRef, Integer> badPolls,
     Map<String, Integer> idlePolls,
     Map<ObjectRef, List<Instant>> rekeys,
@@ -51,6 +54,7 @@ public record TrackedDevice(
     seenTunnels = Set.copyOf(seenTunnels);
     seenPeers = Set.copyOf(seenPeers);
     seenFlows = Set.copyOf(seenFlows);
+    inventory = Map.copyOf(inventory);
     badPolls = Map.copyOf(badPolls);
     idlePolls = Map.copyOf(idlePolls);
     rekeys = Map.copyOf(rekeys);
@@ -74,6 +78,7 @@ public record TrackedDevice(
         Map.of(),
         Map.of(),
         Map.of(),
+        Map.of(),
         Optional.empty(),
         EventTotals.NONE);
   }
@@ -81,6 +86,14 @@ public record TrackedDevice(
   /** True while a condition of this kind is open for the subject. */
   public boolean isOpen(EventKind kind, ObjectRef subject) {
     return open.containsKey(Conditions.key(kind, subject));
+  }
+
+  /** When the router first and last listed an object. */
+  public record Sighting(Instant firstSeen, Instant lastSeen) {
+
+    Sighting seenAgain(Instant at) {
+      return new Sighting(firstSeen, at);
+    }
   }
 
   /**

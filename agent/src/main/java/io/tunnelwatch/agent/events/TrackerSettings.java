@@ -21,6 +21,8 @@ import java.util.Set;
  * @param cpuWindow how long the CPU must stay high before {@code high_cpu} opens
  * @param expectedTunnels tunnel interfaces that must exist and be up; empty: those seen before
  * @param expectedPeers IKE peers that must be established; empty: those seen before
+ * @param forgetAfter how long a tunnel, peer or flow that is not expected may be absent before it
+ *     is forgotten ({@code object_retired})
  */
 public record TrackerSettings(
     int unreachableAfterPolls,
@@ -33,7 +35,8 @@ public record TrackerSettings(
     double cpuThreshold,
     Duration cpuWindow,
     Set<String> expectedTunnels,
-    Set<String> expectedPeers) {
+    Set<String> expectedPeers,
+    Duration forgetAfter) {
 
   public static final TrackerSettings DEFAULTS =
       new TrackerSettings(
@@ -47,7 +50,8 @@ public record TrackerSettings(
           0.9,
           Duration.ofMinutes(5),
           Set.of(),
-          Set.of());
+          Set.of(),
+          Duration.ofDays(7));
 
   public TrackerSettings {
     requireAtLeastOne("unreachableAfterPolls", unreachableAfterPolls);
@@ -58,6 +62,7 @@ public record TrackerSettings(
     requirePositive("ikeLifetime", ikeLifetime);
     requirePositive("ipsecLifetime", ipsecLifetime);
     requirePositive("cpuWindow", cpuWindow);
+    requirePositive("forgetAfter", forgetAfter);
     if (!(cpuThreshold > 0.0 && cpuThreshold <= 1.0)) {
       throw new IllegalArgumentException(
           "cpuThreshold must be a ratio in (0, 1], was " + cpuThreshold);

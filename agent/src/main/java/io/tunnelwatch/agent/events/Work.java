@@ -31,6 +31,7 @@ final class Work {
   final Set<String> seenTunnels;
   final Set<String> seenPeers;
   final Set<ObjectRef> seenFlows;
+  final Map<ObjectRef, TrackedDevice.Sighting> inventory;
   final Map<ObjectRef, Integer> badPolls;
   final Map<String, Integer> idlePolls;
   final Map<ObjectRef, List<Instant>> rekeys;
@@ -54,6 +55,7 @@ final class Work {
     seenTunnels = new HashSet<>(previous.seenTunnels());
     seenPeers = new HashSet<>(previous.seenPeers());
     seenFlows = new HashSet<>(previous.seenFlows());
+    inventory = new HashMap<>(previous.inventory());
     badPolls = new HashMap<>(previous.badPolls());
     idlePolls = new HashMap<>(previous.idlePolls());
     rekeys = new HashMap<>(previous.rekeys());
@@ -130,6 +132,7 @@ final class Work {
             seenTunnels,
             seenPeers,
             seenFlows,
+            inventory,
             badPolls,
             idlePolls,
             rekeys,

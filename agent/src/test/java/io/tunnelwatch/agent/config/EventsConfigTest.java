@@ -72,6 +72,7 @@ class EventsConfigTest {
           traffic_window: 10m
           cpu_threshold: 0.8
           ipsec_lifetime: 30m
+          forget_after: 30d
         """;
     String r1 =
         """
@@ -80,6 +81,7 @@ class EventsConfigTest {
               unreachable_after_polls: 5
               expected_tunnels: [Tunnel10]
               expected_peers: [200.0.0.1]
+              forget_after: 2d
         """;
     AgentConfig config = loader.parse("t.yml", config(top, r1), dir);
 
@@ -95,6 +97,8 @@ class EventsConfigTest {
     assertThat(r2Settings.unreachableAfterPolls())
         .isEqualTo(TrackerSettings.DEFAULTS.unreachableAfterPolls());
     assertThat(r2Settings.expectedPeers()).isEmpty();
+    assertThat(r1Settings.forgetAfter()).isEqualTo(Duration.ofDays(2));
+    assertThat(r2Settings.forgetAfter()).isEqualTo(Duration.ofDays(30));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -108,6 +112,7 @@ class EventsConfigTest {
         "bad window | 'events:\n  storm_window: often' | '' | events.storm_window | expected a duration",
         "misspelt key | '' | '    events:\n      cpu_treshold: 0.5' | devices[0].events.cpu_treshold | unknown key 'cpu_treshold'",
         "expected peers at top level | 'events:\n  expected_peers: [200.0.0.1]' | '' | events.expected_peers | only allowed under a device",
+        "forget after too long | 'events:\n  forget_after: 400d' | '' | events.forget_after | longer than the maximum",
         "blank expected tunnel | '' | '    events:\n      expected_tunnels: [\"\"]' | devices[0].events.expected_tunnels[0] | expected a non-empty name",
       })
   void namesTheKeyPathOfABadValue(

@@ -242,7 +242,8 @@ class StateTrackerTest {
               0.9,
               Duration.ofMinutes(5),
               Set.of(),
-              Set.of());
+              Set.of(),
+              Duration.ofDays(7));
       poll();
       for (int i = 1; i <= 8; i++) {
         rekey(i);
@@ -327,7 +328,8 @@ class StateTrackerTest {
               0.9,
               Duration.ofMinutes(5),
               Set.of(),
-              Set.of(Router.PEER, "203.0.113.9"));
+              Set.of(Router.PEER, "203.0.113.9"),
+              Duration.ofDays(7));
       TrackerStep step = poll();
 
       assertThat(of(step, EventKind.PHASE1_FAILURE, EventStatus.OPENED))
@@ -781,6 +783,116 @@ class StateTrackerTest {
       TrackerStep step = observe(ObservationKind.IPSEC_TUNNEL_START, "cipSecTunnelStart");
 
       assertThat(step.events()).isEmpty();
+    }
+  }
+
+  /** Settings as the defaults, with the given retirement age and expected tunnels. */
+  private static TrackerSettings forgetAfter(Duration age, Set<String> expectedTunnels) {
+    TrackerSettings d = TrackerSettings.DEFAULTS;
+    return new TrackerSettings(
+        d.unreachableAfterPolls(),
+        d.negotiationFailurePolls(),
+        d.trafficWindow(),
+        d.stormWindow(),
+        d.stormRekeys(),
+        d.ikeLifetime(),
+        d.ipsecLifetime(),
+        d.cpuThreshold(),
+        d.cpuWindow(),
+        expectedTunnels,
+        d.expectedPeers(),
+        age);
+  }
+
+  @Nested
+  class Retirement {
+
+    @Test
+    void aTunnelGoneLongerThanForgetAfterIsRetiredWithItsConditionAndCounts() {
+      settings = forgetAfter(Duration.ofHours(1), Set.of());
+      poll();
+      router.tunnelUp = false;
+      poll();
+      router.tunnelPresent = false;
+      poll();
+      assertThat(state.isOpen(EventKind.TUNNEL_DOWN, TUNNEL)).isTrue();
+      assertThat(state.totals().tunnelFlaps()).containsKey(Router.TUNNEL);
+
+      now = now.plus(Duration.ofHours(1));
+      TrackerStep step = poll();
+
+      assertThat(of(step, EventKind.OBJECT_RETIRED, EventStatus.OCCURRED))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.subject()).isEqualTo(TUNNEL);
+                assertThat(e.severity()).isEqualTo(Severity.INFO);
+                assertThat(e.summary()).startsWith("R1: Tunnel10 has not been listed for 1h");
+              });
+      assertThat(of(step, EventKind.TUNNEL_DOWN, EventStatus.RESOLVED)).hasSize(1);
+      assertThat(step.transitions())
+          .extracting(StateTransition::subject, StateTransition::from, StateTransition::to)
+          .contains(tuple(TUNNEL, ObjectState.DOWN, ObjectState.UNKNOWN));
+      assertThat(state.seenTunnels()).doesNotContain(Router.TUNNEL);
+      assertThat(state.states()).doesNotContainKey(TUNNEL);
+      assertThat(state.inventory()).doesNotContainKey(TUNNEL);
+      assertThat(state.totals().tunnelFlaps()).doesNotContainKey(Router.TUNNEL);
+
+      TrackerStep after = poll();
+      assertThat(after.events()).isEmpty();
+    }
+
+    @Test
+    void anExpectedTunnelIsNeverRetired() {
+      settings = forgetAfter(Duration.ofHours(1), Set.of(Router.TUNNEL));
+      poll();
+      router.tunnelPresent = false;
+      poll();
+      now = now.plus(Duration.ofDays(30));
+      TrackerStep step = poll();
+
+      assertThat(of(step, EventKind.OBJECT_RETIRED, EventStatus.OCCURRED)).isEmpty();
+      assertThat(state.isOpen(EventKind.TUNNEL_DOWN, TUNNEL)).isTrue();
+    }
+
+    @Test
+    void anObjectListedAgainWithinTheAgeStartsItsAbsenceAfresh() {
+      settings = forgetAfter(Duration.ofHours(1), Set.of());
+      poll();
+      router.tunnelPresent = false;
+      poll();
+      now = now.plus(Duration.ofMinutes(50));
+      router.tunnelPresent = true;
+      poll();
+      router.tunnelPresent = false;
+      poll();
+      now = now.plus(Duration.ofMinutes(50));
+      poll();
+
+      assertThat(all).extracting(Event::kind).doesNotContain(EventKind.OBJECT_RETIRED);
+      assertThat(state.inventory().get(TUNNEL).firstSeen()).isEqualTo(T0);
+    }
+
+    @Test
+    void aPeerAndItsFlowGoneLongAreRetiredAndTheirFailuresResolve() {
+      settings = forgetAfter(Duration.ofHours(2), Set.of());
+      poll();
+      router.ikePresent = false;
+      router.flowPresent = false;
+      poll();
+      poll();
+      assertThat(state.isOpen(EventKind.PHASE1_FAILURE, PEER)).isTrue();
+
+      now = now.plus(Duration.ofHours(2));
+      TrackerStep step = poll();
+
+      assertThat(of(step, EventKind.OBJECT_RETIRED, EventStatus.OCCURRED))
+          .extracting(Event::subject)
+          .containsExactlyInAnyOrder(PEER, FLOW);
+      assertThat(of(step, EventKind.PHASE1_FAILURE, EventStatus.RESOLVED)).hasSize(1);
+      assertThat(state.open()).isEmpty();
+      assertThat(state.seenPeers()).isEmpty();
+      assertThat(state.seenFlows()).isEmpty();
     }
   }
 }
