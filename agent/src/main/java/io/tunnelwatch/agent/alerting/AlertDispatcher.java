@@ -44,24 +44,20 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
       AlertLinks links,
       RetryPolicy retry,
       HttpClient http,
-      AgentMetrics metrics) {
+      AgentMetrics metrics,
+      OutboxJournal journal) {
     if (resendInterval.isNegative() || resendInterval.isZero()) {
       throw new IllegalArgumentException("expected a positive resend interval");
     }
     this.factory = new AlertFactory(links);
     for (URI url : alertmanagers) {
       AlertmanagerClient client = new AlertmanagerClient(url, http, HTTP_TIMEOUT);
-      LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+      String destination = Destination.safeName(url);
+      LatestPerConditionOutbox outbox = new LatestPerConditionOutbox(destination, journal);
       outboxes.add(outbox);
       workers.add(
           new DeliveryWorker<>(
-              "alertmanager",
-              Destination.safeName(url),
-              outbox,
-              client::post,
-              BATCH,
-              retry,
-              metrics));
+              "alertmanager", destination, outbox, client::post, BATCH, retry, metrics));
     }
     resender =
         Executors.newSingleThreadScheduledExecutor(
@@ -70,6 +66,8 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    // What the journal kept from before a restart goes out at once.
+    workers.forEach(DeliveryWorker::wake);
     long every = resendInterval.toMillis();
     // Runs until close(); resendFiring only re-queues alerts, nothing there is expected to throw.
     var unused =

@@ -12,13 +12,27 @@ import java.util.Map;
 final class LatestPerConditionOutbox implements Outbox<Alert> {
 
   private final Map<String, Alert> waiting = new LinkedHashMap<>();
+  private final String destination;
+  private final OutboxJournal journal;
 
+  /** Starts with what the journal kept waiting for the destination before a restart. */
+  LatestPerConditionOutbox(String destination, OutboxJournal journal) {
+    this.destination = destination;
+    this.journal = journal;
+    journal.waiting(destination).forEach(alert -> waiting.put(alert.key(), alert));
+  }
+
+  /** A new state of the condition (opened, resolved): journaled until delivered. */
   synchronized void put(Alert alert) {
     waiting.remove(alert.key()); // re-insert at the end: order of the latest change
     waiting.put(alert.key(), alert);
+    journal.keep(destination, alert);
   }
 
-  /** Adds the alert unless a state of its condition is already waiting (that one is newer). */
+  /**
+   * Adds the alert unless a state of its condition is already waiting (that one is newer). Used for
+   * re-sends of firing alerts, which a restart rebuilds from the open conditions: not journaled.
+   */
   synchronized void putIfAbsent(Alert alert) {
     waiting.putIfAbsent(alert.key(), alert);
   }
@@ -40,6 +54,7 @@ final class LatestPerConditionOutbox implements Outbox<Alert> {
     for (Alert alert : delivered) {
       waiting.remove(alert.key(), alert);
     }
+    journal.delivered(destination, delivered);
   }
 
   @Override

@@ -3,16 +3,11 @@ package io.tunnelwatch.agent.history;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tunnelwatch.agent.events.ObjectRef;
 import io.tunnelwatch.agent.events.SavedDeviceState;
 import io.tunnelwatch.core.counters.SeriesKey;
@@ -32,22 +27,11 @@ final class DeviceStateCodec {
   private final ObjectMapper mapper;
 
   DeviceStateCodec() {
-    plain = base().build();
+    plain = StoredJson.builder().build();
     SimpleModule recordKeys = new SimpleModule("record map keys");
     addRecordKey(recordKeys, ObjectRef.class);
     addRecordKey(recordKeys, SeriesKey.class);
-    mapper = base().addModule(recordKeys).build();
-  }
-
-  private static JsonMapper.Builder base() {
-    return JsonMapper.builder()
-        .addModule(new Jdk8Module())
-        .addModule(new JavaTimeModule())
-        // ISO text keeps every nanosecond and reads the same in any time zone.
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper = StoredJson.builder().addModule(recordKeys).build();
   }
 
   private <K> void addRecordKey(SimpleModule module, Class<K> type) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.history;
 
+import io.tunnelwatch.agent.alerting.OutboxJournal;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventListener;
@@ -23,6 +24,9 @@ public interface EventHistory extends EventListener, AutoCloseable {
 
   /** Where each device's tracker state is kept across restarts, in the same store. */
   DeviceStateStore deviceStates();
+
+  /** Where alerts waiting for their Alertmanagers are kept across restarts, in the same store. */
+  OutboxJournal alertOutbox();
 
   List<Event> events(Instant from, Instant to);
 

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.history;
 
+import io.tunnelwatch.agent.alerting.OutboxJournal;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.StateTransition;
@@ -34,6 +35,7 @@ public final class JdbcEventHistory implements EventHistory {
   private final UsageWrites usageWrites;
   private final HistoryReads reads;
   private final JdbcDeviceStates deviceStates;
+  private final JdbcOutboxJournal alertOutbox;
 
   private JdbcEventHistory(HistoryConnection connection, CoverageGaps gaps, Clock clock) {
     this.connection = connection;
@@ -43,6 +45,7 @@ public final class JdbcEventHistory implements EventHistory {
     this.usageWrites = new UsageWrites(connection);
     this.reads = new HistoryReads(connection);
     this.deviceStates = new JdbcDeviceStates(connection, clock);
+    this.alertOutbox = new JdbcOutboxJournal(connection);
   }
 
   /** Opens (creating if needed) {@code stateDir/tunnelwatch.db} at the latest schema. */
@@ -149,6 +152,11 @@ public final class JdbcEventHistory implements EventHistory {
   @Override
   public DeviceStateStore deviceStates() {
     return deviceStates;
+  }
+
+  @Override
+  public OutboxJournal alertOutbox() {
+    return alertOutbox;
   }
 
   @Override

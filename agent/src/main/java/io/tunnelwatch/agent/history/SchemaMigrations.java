@@ -78,13 +78,18 @@ final class SchemaMigrations {
                       + " PRIMARY KEY (hour_ns, device))")),
           new Migration(
               3,
-              "device tracker state kept across restarts",
+              "device tracker state and alert outboxes kept across restarts",
               List.of(
                   "CREATE TABLE device_state ("
                       + " device TEXT PRIMARY KEY,"
                       + " saved_at_ns BIGINT NOT NULL,"
                       + " format INTEGER NOT NULL,"
-                      + " state TEXT NOT NULL)")));
+                      + " state TEXT NOT NULL)",
+                  "CREATE TABLE alert_outbox ("
+                      + " destination TEXT NOT NULL,"
+                      + " condition_key TEXT NOT NULL,"
+                      + " payload TEXT NOT NULL,"
+                      + " PRIMARY KEY (destination, condition_key))")));
 
   private SchemaMigrations() {}
 

@@ -1,6 +1,7 @@
 package io.tunnelwatch.agent.run;
 
 import io.tunnelwatch.agent.alerting.AlertDispatcher;
+import io.tunnelwatch.agent.alerting.OutboxJournal;
 import io.tunnelwatch.agent.alerting.RetryPolicy;
 import io.tunnelwatch.agent.alerting.WebhookSink;
 import io.tunnelwatch.agent.config.AgentConfig;
@@ -69,7 +70,8 @@ public final class EventConsumers implements AutoCloseable {
               AlertLinksFromConfig.of(config),
               RetryPolicy.DEFAULT,
               http,
-              metrics);
+              metrics,
+              history.map(EventHistory::alertOutbox).orElseGet(OutboxJournal::none));
       listeners.add(dispatcher);
       closeables.add(dispatcher);
     }

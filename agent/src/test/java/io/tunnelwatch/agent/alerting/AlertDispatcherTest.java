@@ -78,7 +78,8 @@ class AlertDispatcherTest {
             new AlertLinks("https://docs.example.net/runbook.md", "http://monitor1:9417/"),
             new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200)),
             HttpClient.newHttpClient(),
-            metrics);
+            metrics,
+            OutboxJournal.none());
     dispatchers.add(d);
     return d;
   }

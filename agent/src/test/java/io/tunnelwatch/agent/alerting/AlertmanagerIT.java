@@ -49,7 +49,8 @@ class AlertmanagerIT {
             new AlertLinks("https://docs.example.net/runbook.md", "http://monitor1:9417/"),
             FAST_RETRY,
             HttpClient.newHttpClient(),
-            metrics);
+            metrics,
+            OutboxJournal.none());
     toClose.add(d);
     return d;
   }

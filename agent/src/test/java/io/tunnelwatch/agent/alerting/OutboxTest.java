@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ class OutboxTest {
 
   @Test
   void theLatestStateOfAConditionReplacesTheWaitingOne() {
-    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox("am", OutboxJournal.none());
     outbox.put(alert("a", "open", Optional.empty()));
     outbox.put(alert("b", "open", Optional.empty()));
     Alert resolvedA = alert("a", "resolved", Optional.of(Instant.parse("2026-11-28T11:00:00Z")));
@@ -36,7 +37,7 @@ class OutboxTest {
 
   @Test
   void acknowledgingKeepsAStateThatArrivedDuringTheSend() {
-    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox();
+    LatestPerConditionOutbox outbox = new LatestPerConditionOutbox("am", OutboxJournal.none());
     outbox.put(alert("a", "open", Optional.empty()));
     List<Alert> inFlight = outbox.peek(10);
     Alert newer = alert("a", "resolved", Optional.of(Instant.parse("2026-11-28T11:00:00Z")));
@@ -83,5 +84,46 @@ class OutboxTest {
     assertThat(retry.delayAfter(4)).isEqualTo(Duration.ofSeconds(8));
     assertThat(retry.delayAfter(5)).isEqualTo(Duration.ofSeconds(10));
     assertThat(retry.delayAfter(1000)).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  /** A journal as the store keeps it: rows per destination and condition. */
+  private static final class MemoryJournal implements OutboxJournal {
+    final Map<String, Alert> rows = new LinkedHashMap<>();
+
+    @Override
+    public void keep(String destination, Alert alert) {
+      rows.put(destination + " " + alert.key(), alert);
+    }
+
+    @Override
+    public void delivered(String destination, List<Alert> alerts) {
+      alerts.forEach(a -> rows.remove(destination + " " + a.key(), a));
+    }
+
+    @Override
+    public List<Alert> waiting(String destination) {
+      return rows.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(destination + " "))
+          .map(Map.Entry::getValue)
+          .toList();
+    }
+  }
+
+  @Test
+  void whatWasWaitingWhenTheAgentStoppedIsWaitingAfterTheRestart() {
+    MemoryJournal journal = new MemoryJournal();
+    LatestPerConditionOutbox before = new LatestPerConditionOutbox("am", journal);
+    Alert resolved = alert("a", "resolved", Optional.of(Instant.parse("2026-11-28T11:00:00Z")));
+    before.put(alert("a", "open", Optional.empty()));
+    before.acknowledge(before.peek(10));
+    before.put(resolved);
+    before.putIfAbsent(alert("b", "resend of a firing alert", Optional.empty()));
+
+    LatestPerConditionOutbox after = new LatestPerConditionOutbox("am", journal);
+
+    assertThat(after.peek(10)).containsExactly(resolved);
+    assertThat(new LatestPerConditionOutbox("other-am", journal).size()).isZero();
+    after.acknowledge(after.peek(10));
+    assertThat(journal.rows).isEmpty();
   }
 }

@@ -4,6 +4,8 @@ import static io.tunnelwatch.agent.history.HistoryFixtures.FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunnelwatch.agent.alerting.Alert;
+import io.tunnelwatch.agent.alerting.OutboxJournal;
 import io.tunnelwatch.agent.events.DeviceMonitor;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
@@ -289,6 +291,39 @@ abstract class EventHistoryContractTest {
 
     states.remove(Router.DEVICE);
     assertThat(states.load(Router.DEVICE)).isEmpty();
+  }
+
+  private static Alert alert(String key, Optional<Instant> endsAt) {
+    return new Alert(
+        key,
+        Map.of("alertname", "TunnelwatchTunnelDown", "device", "R1", "tunnel", "Tunnel10"),
+        Map.of("summary", "R1: Tunnel10 is down", "runbook_url", "https://example.org/r#t"),
+        "http://agent:9417/#device-R1",
+        T0,
+        endsAt);
+  }
+
+  @Test
+  void journaledAlertsWaitPerDestinationUntilDeliveredAcrossAReopen() {
+    Alert firing = alert("R1/tunnel/Tunnel10 tunnel_down", Optional.empty());
+    Alert resolved = alert(firing.key(), Optional.of(T0.plusSeconds(90)));
+    Alert other = alert("R1 high_cpu", Optional.empty());
+    JdbcEventHistory first = open();
+    OutboxJournal journal = first.alertOutbox();
+    journal.keep("http://am1:9093", firing);
+    journal.keep("http://am2:9093", firing);
+    journal.keep("http://am1:9093", other);
+    journal.delivered("http://am1:9093", List.of(other));
+    journal.keep("http://am1:9093", resolved);
+    // A delivery of the older state does not forget the newer one.
+    journal.delivered("http://am1:9093", List.of(firing));
+    first.close();
+
+    OutboxJournal reopened = open().alertOutbox();
+    assertThat(reopened.waiting("http://am1:9093")).containsExactly(resolved);
+    assertThat(reopened.waiting("http://am2:9093")).containsExactly(firing);
+    reopened.delivered("http://am1:9093", List.of(resolved));
+    assertThat(reopened.waiting("http://am1:9093")).isEmpty();
   }
 
   @Test

@@ -160,7 +160,7 @@ class ReadOnlyHistoryIT {
 
     assertThatThrownBy(() -> JdbcEventHistory.openReadOnly(dir))
         .isInstanceOf(HistoryStoreException.class)
-        .hasMessageContaining("schema version 1 but this tunnelwatch reads version 2")
+        .hasMessageContaining("schema version 1 but this tunnelwatch reads version 3")
         .hasMessageContaining("start the agent");
     try (Connection c = DriverManager.getConnection(JdbcEventHistory.sqliteUrl(dir));
         Statement s = c.createStatement()) {

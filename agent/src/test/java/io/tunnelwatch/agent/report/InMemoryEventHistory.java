@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.report;
 
+import io.tunnelwatch.agent.alerting.OutboxJournal;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.StateTransition;
@@ -89,6 +90,11 @@ public final class InMemoryEventHistory implements EventHistory {
   @Override
   public DeviceStateStore deviceStates() {
     return DeviceStateStore.none();
+  }
+
+  @Override
+  public OutboxJournal alertOutbox() {
+    return OutboxJournal.none();
   }
 
   private static Predicate<Instant> in(Instant from, Instant to) {
