@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * The learned inventory: when the router last listed each tunnel, IKE peer and IPsec flow, and
- * retiring those absent for longer than {@code forget_after} that the configuration does not
- * expect. Without retirement a tunnel deleted on purpose would stay down, and its series and alerts
- * would stay, for ever.
+ * retiring those the configuration does not expect once they are absent for longer than {@code
+ * forget_after}, or at once when the configuration lists the expected ones without them. Without
+ * retirement a tunnel deleted on purpose would stay down, and its series and alerts would stay, for
+ * ever.
  */
 final class InventoryRules {
 
@@ -32,8 +33,11 @@ final class InventoryRules {
     List<Map.Entry<ObjectRef, Sighting>> gone =
         work.inventory.entrySet().stream()
             .filter(e -> !listed.contains(e.getKey()))
-            .filter(e -> e.getValue().lastSeen().isBefore(cutoff))
             .filter(e -> !expected(work.settings, e.getKey()))
+            .filter(
+                e ->
+                    e.getValue().lastSeen().isBefore(cutoff)
+                        || unlistedByOperator(work.settings, e.getKey()))
             .map(e -> Map.entry(e.getKey(), e.getValue()))
             .sorted(Comparator.comparing(e -> e.getKey().key()))
             .toList();
@@ -78,6 +82,18 @@ final class InventoryRules {
     return switch (ref.kind()) {
       case TUNNEL -> settings.expectedTunnels().contains(ref.tunnel().orElseThrow());
       case IKE_PEER -> settings.expectedPeers().contains(ref.peer().orElseThrow());
+      case IPSEC_FLOW, DEVICE -> false;
+    };
+  }
+
+  /**
+   * The configuration names the expected tunnels (peers) and this one is not among them: the
+   * operator removed it, so it goes as soon as the router stops listing it.
+   */
+  private static boolean unlistedByOperator(TrackerSettings settings, ObjectRef ref) {
+    return switch (ref.kind()) {
+      case TUNNEL -> !settings.expectedTunnels().isEmpty();
+      case IKE_PEER -> !settings.expectedPeers().isEmpty();
       case IPSEC_FLOW, DEVICE -> false;
     };
   }

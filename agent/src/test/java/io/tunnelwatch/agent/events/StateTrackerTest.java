@@ -856,6 +856,23 @@ class StateTrackerTest {
     }
 
     @Test
+    void aTunnelTheOperatorNoLongerExpectsIsRetiredOnceTheRouterStopsListingIt() {
+      settings = forgetAfter(Duration.ofDays(7), Set.of(Router.TUNNEL));
+      poll();
+      router.tunnelPresent = false;
+      poll();
+      assertThat(state.isOpen(EventKind.TUNNEL_DOWN, TUNNEL)).isTrue();
+
+      settings = forgetAfter(Duration.ofDays(7), Set.of("Tunnel99"));
+      TrackerStep step = poll();
+
+      assertThat(of(step, EventKind.OBJECT_RETIRED, EventStatus.OCCURRED))
+          .extracting(Event::subject)
+          .containsExactly(TUNNEL);
+      assertThat(of(step, EventKind.TUNNEL_DOWN, EventStatus.RESOLVED)).hasSize(1);
+    }
+
+    @Test
     void anObjectListedAgainWithinTheAgeStartsItsAbsenceAfresh() {
       settings = forgetAfter(Duration.ofHours(1), Set.of());
       poll();
