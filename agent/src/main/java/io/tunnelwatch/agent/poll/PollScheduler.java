@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -79,7 +77,7 @@ public final class PollScheduler implements AutoCloseable {
    * reconnects a device gives it a new registration; a job of the old one that fires meanwhile
    * finds its mark retired and starts nothing.
    */
-  private record Registration(ScheduledPoll poll, Duration interval, InFlight slot) {}
+  private record Registration(ScheduledPoll poll, Duration interval, PollSlot slot) {}
 
   /**
    * @param polls one poll per device
@@ -117,7 +115,7 @@ public final class PollScheduler implements AutoCloseable {
    */
   public void add(ScheduledPoll poll, Duration interval) throws SchedulerException {
     String device = poll.device();
-    Registration registration = new Registration(poll, interval, new InFlight());
+    Registration registration = new Registration(poll, interval, new PollSlot());
     if (devices.putIfAbsent(device, registration) != null) {
       throw new IllegalStateException("device " + device + " is already scheduled");
     }
@@ -269,7 +267,7 @@ public final class PollScheduler implements AutoCloseable {
 
   /** Hands a poll whose slot is marked running to a worker. */
   private void dispatch(
-      ScheduledPoll poll, Instant due, boolean regular, Duration interval, InFlight slot) {
+      ScheduledPoll poll, Instant due, boolean regular, Duration interval, PollSlot slot) {
     try {
       workers.execute(() -> runOnWorker(poll, due, regular, interval, slot));
     } catch (RejectedExecutionException e) {
@@ -283,7 +281,7 @@ public final class PollScheduler implements AutoCloseable {
    * it has been recorded, asks for a confirmation poll if it wants one.
    */
   private void runOnWorker(
-      ScheduledPoll poll, Instant due, boolean regular, Duration interval, InFlight slot) {
+      ScheduledPoll poll, Instant due, boolean regular, Duration interval, PollSlot slot) {
     Duration lag = Duration.between(due, Instant.now());
     if (regular && lag.compareTo(interval) >= 0) {
       observer.pollSkipped(poll.device(), lag);
@@ -318,90 +316,8 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /** The device's poll has ended: the regular poll that came due meanwhile, if any, runs now. */
-  private void ended(ScheduledPoll poll, Duration interval, InFlight slot) {
+  private void ended(ScheduledPoll poll, Duration interval, PollSlot slot) {
     slot.end().ifPresent(due -> dispatch(poll, due, true, interval, slot));
-  }
-
-  /**
-   * Whether a device's poll is running and which regular poll waits for it. A regular poll that
-   * comes due while another poll of the device runs waits for it, as a poll waits for a free
-   * worker, rather than being dropped; only when a second one comes due meanwhile (a whole interval
-   * behind) is the older one skipped.
-   */
-  private static final class InFlight {
-    private @Nullable CompletableFuture<Void> running;
-    private @Nullable Instant waiting;
-    private boolean retired;
-
-    /** What became of a poll that came due. */
-    record Admission(boolean startNow, Optional<Instant> skipped) {}
-
-    /**
-     * Marks the poll due at {@code due} as running if none is; else a regular one waits (putting
-     * aside, and naming as skipped, one that was already waiting) and any other is dropped: an
-     * initial or confirmation poll overlapping a running one adds nothing.
-     */
-    synchronized Admission begin(Instant due, boolean regular) {
-      if (retired) {
-        return new Admission(false, Optional.empty());
-      }
-      if (running == null) {
-        running = new CompletableFuture<>();
-        return new Admission(true, Optional.empty());
-      }
-      if (!regular) {
-        return new Admission(false, Optional.empty());
-      }
-      Optional<Instant> skipped = Optional.ofNullable(waiting);
-      waiting = due;
-      return new Admission(false, skipped);
-    }
-
-    /**
-     * The running poll has ended; returns the due time of the regular poll that waited, now marked
-     * running, if one did.
-     */
-    synchronized Optional<Instant> end() {
-      CompletableFuture<Void> ended = running;
-      running = null;
-      if (ended != null) {
-        ended.complete(null);
-      }
-      Instant next = waiting;
-      waiting = null;
-      if (next == null || retired) {
-        return Optional.empty();
-      }
-      running = new CompletableFuture<>();
-      return Optional.of(next);
-    }
-
-    /**
-     * No poll starts any more (the device was removed); returns the completion of the one running,
-     * if any.
-     */
-    synchronized CompletableFuture<Void> retire() {
-      retired = true;
-      waiting = null;
-      return completion();
-    }
-
-    synchronized boolean retired() {
-      return retired;
-    }
-
-    /** Nothing will run any more (shutting down). */
-    synchronized void abandon() {
-      waiting = null;
-      if (running != null) {
-        running.complete(null);
-        running = null;
-      }
-    }
-
-    synchronized CompletableFuture<Void> completion() {
-      return running == null ? CompletableFuture.completedFuture(null) : running;
-    }
   }
 
   /** Non-daemon workers named after what they do, for thread dumps. */
@@ -422,10 +338,10 @@ public final class PollScheduler implements AutoCloseable {
   static final class DevicePollJob implements Job {
     private final ScheduledPoll poll;
     private final Duration interval;
-    private final InFlight slot;
+    private final PollSlot slot;
     private final PollScheduler scheduler;
 
-    DevicePollJob(ScheduledPoll poll, Duration interval, InFlight slot, PollScheduler scheduler) {
+    DevicePollJob(ScheduledPoll poll, Duration interval, PollSlot slot, PollScheduler scheduler) {
       this.poll = poll;
       this.interval = interval;
       this.slot = slot;
@@ -436,7 +352,7 @@ public final class PollScheduler implements AutoCloseable {
     public void execute(JobExecutionContext context) {
       Instant due = context.getScheduledFireTime().toInstant();
       boolean regular = REGULAR.equals(context.getTrigger().getKey().getGroup());
-      InFlight.Admission admission = slot.begin(due, regular);
+      PollSlot.Admission admission = slot.begin(due, regular);
       admission
           .skipped()
           .ifPresent(
