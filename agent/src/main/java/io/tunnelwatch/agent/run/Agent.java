@@ -90,18 +90,7 @@ public final class Agent implements AutoCloseable {
     DevicePollers pollers =
         resources.add("the device pollers", new DevicePollers(config, clock, environment));
     PollScheduler scheduler =
-        resources.add(
-            "the poll scheduler",
-            new PollScheduler(
-                List.of(),
-                Map.of(),
-                config.polling().workers(),
-                config.polling().confirmationDelay(),
-                PollScheduleObserver.all(
-                    List.of(
-                        new ScheduleMetrics(metrics, List.of()),
-                        new ScheduleOverloadLog(
-                            clock, OVERLOAD_LOG_QUIET_PERIOD, config.polling().workers())))));
+        resources.add("the poll scheduler", pollScheduler(config, metrics, clock));
     DeviceFleet fleet =
         new DeviceFleet(pollers, scheduler, states, events, metrics, consumers.history(), clock);
     for (DeviceConfig device : config.devices()) {
@@ -132,19 +121,37 @@ public final class Agent implements AutoCloseable {
     // /metrics goes away. The first entry closes it should the start fail before this one.
     resources.add("the poll scheduler", scheduler).start();
     if (!config.reports().isEmpty()) {
-      EventHistory history =
-          consumers
-              .history()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "reports need a history store (history.state_dir or --state-dir)"));
-      resources
-          .add("the report schedules", new ReportScheduler(config.reports(), history, clock))
-          .start();
+      startReports(config, clock);
     }
     // Closed first: no reload runs while the rest stops.
     resources.add("the configuration reloader", reloader);
+  }
+
+  private static PollScheduler pollScheduler(AgentConfig config, AgentMetrics metrics, Clock clock)
+      throws SchedulerException {
+    int workers = config.polling().workers();
+    return new PollScheduler(
+        List.of(),
+        Map.of(),
+        workers,
+        config.polling().confirmationDelay(),
+        PollScheduleObserver.all(
+            List.of(
+                new ScheduleMetrics(metrics, List.of()),
+                new ScheduleOverloadLog(clock, OVERLOAD_LOG_QUIET_PERIOD, workers))));
+  }
+
+  private void startReports(AgentConfig config, Clock clock) throws SchedulerException {
+    EventHistory history =
+        consumers
+            .history()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "reports need a history store (history.state_dir or --state-dir)"));
+    resources
+        .add("the report schedules", new ReportScheduler(config.reports(), history, clock))
+        .start();
   }
 
   private AgentHttpServer listen(AgentConfig config, PrometheusRegistry registry, Clock clock)
