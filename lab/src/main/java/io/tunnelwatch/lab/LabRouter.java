@@ -255,6 +255,16 @@ public final class LabRouter {
     ssh().stop();
   }
 
+  /**
+   * Stops answering SNMP requests (they time out, as with a management path that is down), or
+   * answers them again; does nothing on a router without an SNMP face.
+   */
+  public void answerSnmp(boolean answer) {
+    if (snmp != null) {
+      snmp.answering(answer);
+    }
+  }
+
   /** Starts the SSH server again on the same port with the same host key. */
   public void startSsh() {
     ssh().start(false);

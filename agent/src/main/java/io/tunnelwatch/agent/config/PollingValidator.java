@@ -11,6 +11,7 @@ final class PollingValidator {
   static final int MAX_WORKERS = 1024;
   // Beyond this, answers arriving together would overflow any socket receive buffer.
   static final int MAX_CONCURRENT_REQUESTS = 4096;
+  static final int MAX_POLLS_IN_FLIGHT = 65_536;
   static final Duration MIN_CONFIRMATION_DELAY = Duration.ofSeconds(1);
   static final Duration MAX_CONFIRMATION_DELAY = Duration.ofMinutes(5);
 
@@ -23,6 +24,8 @@ final class PollingValidator {
         polling.maxConcurrentRequests(),
         1,
         MAX_CONCURRENT_REQUESTS);
+    checks.requireRange(
+        "polling.max_polls_in_flight", polling.maxPollsInFlight(), 1, MAX_POLLS_IN_FLIGHT);
     checks.requireDuration(
         "polling.confirmation_delay",
         polling.confirmationDelay(),

@@ -3,7 +3,6 @@ package io.tunnelwatch.agent.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -43,7 +42,8 @@ public final class AgentHttpServer implements AutoCloseable {
   /**
    * Binds and starts serving.
    *
-   * @param registry holds the device and event collectors and the agent's own meters
+   * @param registry holds the event collectors and the agent's own meters; the device data is
+   *     written from {@code states} section by section
    * @param events whose per-device event metrics {@code /probe} adds to the device's data
    * @param reload what {@code POST /-/reload} starts and waits for
    */
@@ -59,7 +59,7 @@ public final class AgentHttpServer implements AutoCloseable {
     server = HttpServer.create(address, BACKLOG);
     executor = workers();
     server.setExecutor(executor);
-    readOnly("/metrics", new MetricsHandler(registry));
+    readOnly("/metrics", new ExpositionHandler(registry, states, device -> true));
     readOnly("/probe", new ProbeHandler(states, events));
     readOnly("/-/healthy", exchange -> Responses.text(exchange, 200, "Healthy\n"));
     readOnly(

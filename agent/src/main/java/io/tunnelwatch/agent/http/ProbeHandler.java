@@ -2,7 +2,6 @@ package io.tunnelwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -77,9 +76,8 @@ final class ProbeHandler implements HttpHandler {
 
   private void serve(HttpExchange exchange, Predicate<String> devices) throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(new DeviceCollector(states, devices));
     registry.register(new EventCollector(events, devices));
-    new MetricsHandler(registry).handle(exchange);
+    new ExpositionHandler(registry, states, devices).handle(exchange);
   }
 
   /**

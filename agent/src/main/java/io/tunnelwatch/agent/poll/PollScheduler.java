@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * one and starts late rather than being dropped; only when it is so late that the device's next
  * poll is already due, or its previous poll has not ended by then, is it skipped in favour of the
  * next one. A device is never polled twice at once. Polls that wait on SNMP answers hold no worker
- * while they wait, so the workers bound blocking work (SSH, history writes), not the fleet size.
+ * while they wait, so the workers bound blocking work (SSH, history writes), not the fleet size;
+ * how many polls are in progress at all is bounded by a {@link PollGate}.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -70,6 +71,7 @@ public final class PollScheduler implements AutoCloseable {
   private final PollScheduleObserver observer;
   private volatile Duration confirmationDelay;
   private final ExecutorService workers;
+  private final PollGate gate;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -82,7 +84,9 @@ public final class PollScheduler implements AutoCloseable {
   /**
    * @param polls one poll per device
    * @param intervals poll interval per device name
-   * @param workers how many polls may run at once
+   * @param workers how many threads run the polls' blocking work
+   * @param maxPollsInFlight how many polls may be in progress at once, waiting on a device or not;
+   *     more wait their turn in the order they came due
    * @param confirmationDelay how soon a poll that {@linkplain ScheduledPoll#awaitsConfirmation()
    *     awaits confirmation} is repeated, outside the device's regular slots
    * @param observer hears each poll's lateness and every skipped poll
@@ -91,6 +95,7 @@ public final class PollScheduler implements AutoCloseable {
       List<? extends ScheduledPoll> polls,
       Map<String, Duration> intervals,
       int workers,
+      int maxPollsInFlight,
       Duration confirmationDelay,
       PollScheduleObserver observer)
       throws SchedulerException {
@@ -100,6 +105,7 @@ public final class PollScheduler implements AutoCloseable {
     this.observer = observer;
     this.confirmationDelay = confirmationDelay;
     this.workers = Executors.newFixedThreadPool(workers, new WorkerThreads());
+    this.gate = new PollGate(maxPollsInFlight);
     scheduler = new StdSchedulerFactory(quartzProperties()).getScheduler();
     scheduler.setJobFactory(jobFactory());
     for (ScheduledPoll poll : polls) {
@@ -223,6 +229,7 @@ public final class PollScheduler implements AutoCloseable {
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot stop the poll scheduler", e);
     } finally {
+      gate.close();
       drain();
       devices.values().forEach(r -> r.poll().close());
       workers.shutdownNow();
@@ -265,15 +272,29 @@ public final class PollScheduler implements AutoCloseable {
             .build());
   }
 
-  /** Hands a poll whose slot is marked running to a worker. */
+  /**
+   * Hands a poll whose slot is marked running to a worker once the {@linkplain PollGate gate} lets
+   * it in.
+   */
   private void dispatch(
       ScheduledPoll poll, Instant due, boolean regular, Duration interval, PollSlot slot) {
-    try {
-      workers.execute(() -> runOnWorker(poll, due, regular, interval, slot));
-    } catch (RejectedExecutionException e) {
-      // Shutting down: nothing more runs, and no poll waits for this one.
-      slot.abandon();
-    }
+    // The callback handles every outcome itself; nothing waits on what it returns.
+    var unused =
+        gate.enter()
+            .whenComplete(
+                (ignored, cancelled) -> {
+                  if (cancelled != null) {
+                    // Shutting down before its turn came: nothing more runs.
+                    slot.abandon();
+                    return;
+                  }
+                  try {
+                    workers.execute(() -> runOnWorker(poll, due, regular, interval, slot));
+                  } catch (RejectedExecutionException e) {
+                    gate.release();
+                    slot.abandon();
+                  }
+                });
   }
 
   /**
@@ -315,8 +336,12 @@ public final class PollScheduler implements AutoCloseable {
             });
   }
 
-  /** The device's poll has ended: the regular poll that came due meanwhile, if any, runs now. */
+  /**
+   * The device's poll has ended: it leaves the gate, and the regular poll that came due meanwhile,
+   * if any, is dispatched.
+   */
   private void ended(ScheduledPoll poll, Duration interval, PollSlot slot) {
+    gate.release();
     slot.end().ifPresent(due -> dispatch(poll, due, true, interval, slot));
   }
 

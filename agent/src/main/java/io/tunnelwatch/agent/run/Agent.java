@@ -21,7 +21,6 @@ import io.tunnelwatch.agent.history.EventHistory;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.ConditionCollector;
 import io.tunnelwatch.agent.http.ConfigReload;
-import io.tunnelwatch.agent.http.DeviceCollector;
 import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -97,7 +96,6 @@ public final class Agent implements AutoCloseable {
       fleet.start(config, device);
     }
     metrics.watchSnmpRequests(pollers::snmpRequestsInFlight, pollers::snmpRequestsQueued);
-    registry.register(DeviceCollector.allDevices(states));
     registry.register(EventCollector.allDevices(events));
     registry.register(new ConditionCollector(events));
     Optional<TrapIntake> trapIntake =
@@ -134,6 +132,7 @@ public final class Agent implements AutoCloseable {
         List.of(),
         Map.of(),
         workers,
+        config.polling().maxPollsInFlight(),
         config.polling().confirmationDelay(),
         PollScheduleObserver.all(
             List.of(

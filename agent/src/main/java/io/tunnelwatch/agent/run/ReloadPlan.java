@@ -100,9 +100,16 @@ public record ReloadPlan(
     if (!was.maxConcurrentRequests().equals(is.maxConcurrentRequests())) {
       needRestart.add("polling.max_concurrent_requests");
     }
+    if (!was.maxPollsInFlight().equals(is.maxPollsInFlight())) {
+      needRestart.add("polling.max_polls_in_flight");
+    }
     next =
         next.withPolling(
-            new PollingConfig(was.workers(), is.confirmationDelay(), was.maxConcurrentRequests()));
+            new PollingConfig(
+                was.workers(),
+                is.confirmationDelay(),
+                was.maxConcurrentRequests(),
+                was.maxPollsInFlight()));
     if (!running.traps().equals(loaded.traps()) || trapAuthsChanged(running, loaded)) {
       needRestart.add("traps");
       next = next.withTraps(running.traps());

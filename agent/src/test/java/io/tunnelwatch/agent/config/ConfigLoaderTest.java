@@ -95,11 +95,12 @@ class ConfigLoaderTest {
   void decodesPollingSettings() throws ConfigException {
     String yaml =
         valid()
-            + "polling:\n  workers: 64\n  confirmation_delay: 3s\n  max_concurrent_requests: 512\n";
+            + "polling:\n  workers: 64\n  confirmation_delay: 3s\n  max_concurrent_requests: 512\n"
+            + "  max_polls_in_flight: 40\n";
 
     AgentConfig config = loader.parse("test.yml", yaml, dir);
 
-    assertThat(config.polling()).isEqualTo(new PollingConfig(64, Duration.ofSeconds(3), 512));
+    assertThat(config.polling()).isEqualTo(new PollingConfig(64, Duration.ofSeconds(3), 512, 40));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -113,6 +114,7 @@ class ConfigLoaderTest {
         "unknown key | 'worker: 4' | polling.worker | unknown key 'worker'",
         "no request window | 'max_concurrent_requests: 0' | polling.max_concurrent_requests | expected 1..4096, got 0",
         "huge request window | 'max_concurrent_requests: 100000' | polling.max_concurrent_requests | expected 1..4096, got 100000",
+        "no polls in flight | 'max_polls_in_flight: 0' | polling.max_polls_in_flight | expected 1..65536, got 0",
       })
   void namesThePollingKeyAndWhatWasExpected(String name, String key, String path, String message) {
     String yaml = valid() + "polling:\n  " + key + "\n";

@@ -36,7 +36,8 @@ class PollSchedulerIT {
     Instant start = Instant.now();
 
     try (PollScheduler scheduler =
-        new PollScheduler(fleet, intervals(fleet, interval), 16, Duration.ofSeconds(5), observer)) {
+        new PollScheduler(
+            fleet, intervals(fleet, interval), 16, 1000, Duration.ofSeconds(5), observer)) {
       scheduler.start();
       Instant end = start.plus(interval.multipliedBy(4));
       await()
@@ -80,7 +81,7 @@ class PollSchedulerIT {
         fleet.stream().collect(Collectors.toMap(WaitingPoll::device, p -> interval));
 
     try (PollScheduler scheduler =
-        new PollScheduler(fleet, intervals, 1, Duration.ofSeconds(5), observer)) {
+        new PollScheduler(fleet, intervals, 1, 1000, Duration.ofSeconds(5), observer)) {
       scheduler.start();
       await()
           .atMost(Duration.ofSeconds(20))
@@ -92,6 +93,39 @@ class PollSchedulerIT {
   }
 
   @Test
+  void atMostTheGivenNumberOfPollsAreInProgressAndTheFleetStillKeepsItsInterval() throws Exception {
+    Duration interval = Duration.ofSeconds(3);
+    // 200 polls of 100 ms, 20 at a time: 1 s of each 3 s interval. All 200 are due at once at
+    // start; without the bound all would be in progress together.
+    AtomicInteger inProgress = new AtomicInteger();
+    AtomicInteger mostInProgress = new AtomicInteger();
+    List<WaitingPoll> fleet =
+        IntStream.range(0, 200)
+            .mapToObj(
+                i ->
+                    new WaitingPoll(
+                        String.format("g%04d", i),
+                        Duration.ofMillis(100),
+                        inProgress,
+                        mostInProgress))
+            .toList();
+    RecordingObserver observer = new RecordingObserver();
+    Map<String, Duration> intervals =
+        fleet.stream().collect(Collectors.toMap(WaitingPoll::device, p -> interval));
+
+    try (PollScheduler scheduler =
+        new PollScheduler(fleet, intervals, 4, 20, Duration.ofSeconds(5), observer)) {
+      scheduler.start();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> fleet.stream().allMatch(poll -> poll.ended.get() >= 3));
+    }
+
+    assertThat(mostInProgress.get()).isEqualTo(20);
+    assertThat(observer.skipped).isEmpty();
+  }
+
+  @Test
   void aPollThatCannotStartBeforeTheNextIsDueIsSkippedAndReported() throws Exception {
     Duration interval = Duration.ofMillis(500);
     // One worker and polls longer than the interval: the fleet cannot keep up.
@@ -99,7 +133,8 @@ class PollSchedulerIT {
     RecordingObserver observer = new RecordingObserver();
 
     try (PollScheduler scheduler =
-        new PollScheduler(fleet, intervals(fleet, interval), 1, Duration.ofSeconds(5), observer)) {
+        new PollScheduler(
+            fleet, intervals(fleet, interval), 1, 1000, Duration.ofSeconds(5), observer)) {
       scheduler.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> observer.skipped.size() >= 2);
     }
@@ -121,6 +156,7 @@ class PollSchedulerIT {
             List.of(poll),
             intervals(List.of(poll), interval),
             2,
+            1000,
             Duration.ofMillis(300),
             new RecordingObserver())) {
       scheduler.start();
@@ -196,10 +232,23 @@ class PollSchedulerIT {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
+    private final AtomicInteger fleetInProgress;
+    private final AtomicInteger fleetMostInProgress;
 
     WaitingPoll(String device, Duration wait) {
+      this(device, wait, new AtomicInteger(), new AtomicInteger());
+    }
+
+    /** Also counts the polls of the whole fleet in progress, in the counters given. */
+    WaitingPoll(
+        String device,
+        Duration wait,
+        AtomicInteger fleetInProgress,
+        AtomicInteger fleetMostInProgress) {
       this.device = device;
       this.answers = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS);
+      this.fleetInProgress = fleetInProgress;
+      this.fleetMostInProgress = fleetMostInProgress;
     }
 
     @Override
@@ -210,8 +259,10 @@ class PollSchedulerIT {
     @Override
     public CompletableFuture<Void> start(Executor workers) {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      fleetMostInProgress.accumulateAndGet(fleetInProgress.incrementAndGet(), Math::max);
       return CompletableFuture.runAsync(
           () -> {
+            fleetInProgress.decrementAndGet();
             running.decrementAndGet();
             ended.incrementAndGet();
           },

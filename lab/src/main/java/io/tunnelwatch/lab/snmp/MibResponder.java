@@ -2,6 +2,7 @@ package io.tunnelwatch.lab.snmp;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,14 @@ final class MibResponder implements CommandResponder {
   private final String routerName;
   private final Supplier<MibView> views;
   private final byte[] community;
+  private final BooleanSupplier answering;
 
-  MibResponder(String routerName, Supplier<MibView> views, byte[] community) {
+  MibResponder(
+      String routerName, Supplier<MibView> views, byte[] community, BooleanSupplier answering) {
     this.routerName = routerName;
     this.views = views;
     this.community = community == null ? null : community.clone();
+    this.answering = answering;
   }
 
   @Override
@@ -46,6 +50,9 @@ final class MibResponder implements CommandResponder {
       return;
     }
     event.setProcessed(true);
+    if (!answering.getAsBoolean()) {
+      return;
+    }
     int model = event.getSecurityModel();
     if (model == SecurityModel.SECURITY_MODEL_SNMPv1
         || model == SecurityModel.SECURITY_MODEL_SNMPv2c) {

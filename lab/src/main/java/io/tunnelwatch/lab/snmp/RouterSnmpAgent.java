@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class RouterSnmpAgent implements AutoCloseable {
   private final SnmpSettings settings;
   private final Supplier<RouterState> states;
   private final OctetString engineId;
+  private final AtomicBoolean answering;
   private RouterState lastSeen;
 
   private RouterSnmpAgent(
@@ -48,13 +50,23 @@ public final class RouterSnmpAgent implements AutoCloseable {
       UdpAddress address,
       SnmpSettings settings,
       Supplier<RouterState> states,
-      OctetString engineId) {
+      OctetString engineId,
+      AtomicBoolean answering) {
     this.routerName = routerName;
     this.snmp = snmp;
     this.address = address;
     this.settings = settings;
     this.states = states;
     this.engineId = engineId;
+    this.answering = answering;
+  }
+
+  /**
+   * Whether requests are answered: a router whose management path is down drops them all, which a
+   * manager sees as timeouts. Traps are not affected.
+   */
+  public void answering(boolean answer) {
+    answering.set(answer);
   }
 
   /**
@@ -105,7 +117,9 @@ public final class RouterSnmpAgent implements AutoCloseable {
     Snmp snmp = new Snmp(dispatcher, transport);
     byte[] community =
         settings.community() == null ? null : settings.community().getBytes(StandardCharsets.UTF_8);
-    snmp.addCommandResponder(new MibResponder(routerName, () -> states.get().view(), community));
+    AtomicBoolean answering = new AtomicBoolean(true);
+    snmp.addCommandResponder(
+        new MibResponder(routerName, () -> states.get().view(), community, answering::get));
     try {
       snmp.listen();
     } catch (IOException e) {
@@ -113,7 +127,7 @@ public final class RouterSnmpAgent implements AutoCloseable {
       throw new UncheckedIOException(routerName + ": SNMP agent cannot listen", e);
     }
     return new RouterSnmpAgent(
-        routerName, snmp, transport.getListenAddress(), settings, states, localEngineId);
+        routerName, snmp, transport.getListenAddress(), settings, states, localEngineId, answering);
   }
 
   public String routerName() {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns device views into the device-data metric families of the metric contract (docs/metrics.md).
@@ -73,13 +74,43 @@ public final class DeviceFamilies {
   private final FamilyBuilder.Counter ipsecErrors = MetricContract.IPSEC_ERRORS.builder();
   private final FamilyBuilder.Gauge ipsecLifetime = MetricContract.IPSEC_SA_LIFETIME.builder();
 
-  private DeviceFamilies() {}
+  /**
+   * The families about one kind of object, contiguous in contract order. A scrape builds them one
+   * section at a time, so that a large fleet's data points are never all in memory at once.
+   */
+  private enum Section {
+    DEVICE,
+    TUNNEL,
+    IKE_SA,
+    IPSEC_SA
+  }
+
+  private final Section section;
+
+  private DeviceFamilies(Section section) {
+    this.section = section;
+  }
 
   /** The device-data families for the given devices, in contract order. */
   public static MetricSnapshots of(List<DeviceView> devices) {
-    DeviceFamilies families = new DeviceFamilies();
-    devices.forEach(families::add);
-    return families.build();
+    MetricSnapshots.Builder all = MetricSnapshots.builder();
+    inSections(devices, part -> part.forEach(all::metricSnapshot));
+    return all.build();
+  }
+
+  /**
+   * The same families as {@link #of}, in the same order, handed over one section at a time: a
+   * consumer that writes each part out and lets it go holds only the largest section's points.
+   */
+  public static void inSections(List<DeviceView> devices, Consumer<MetricSnapshots> sink) {
+    for (Section section : Section.values()) {
+      DeviceFamilies families = new DeviceFamilies(section);
+      devices.forEach(families::add);
+      MetricSnapshots part = families.build();
+      if (part.size() > 0) {
+        sink.accept(part);
+      }
+    }
   }
 
   /** When the series of the device being added began, by series. */
@@ -87,6 +118,13 @@ public final class DeviceFamilies {
 
   private void add(DeviceView view) {
     created = view.counterCreated();
+    if (section == Section.DEVICE) {
+      addHealth(view);
+    }
+    view.snapshot().ifPresent(this::add);
+  }
+
+  private void addHealth(DeviceView view) {
     String device = view.device();
     for (SourceHealth health : view.sources()) {
       String source = health.source().label();
@@ -96,15 +134,16 @@ public final class DeviceFamilies {
           .ifPresent(t -> lastSuccess.add(t.toEpochMilli() / 1000.0, device, source));
       pollDuration.add(health.lastPollDuration().toNanos() / 1e9, device, source);
     }
-    view.snapshot().ifPresent(this::add);
   }
 
   private void add(DeviceSnapshot snapshot) {
     String device = snapshot.device();
-    snapshot.cpu().ifPresent(load -> addCpu(device, load));
-    snapshot.tunnels().forEach(t -> addTunnel(device, t));
-    snapshot.ikeSas().forEach(sa -> addIkeSa(device, sa));
-    snapshot.ipsecFlows().forEach(flow -> addIpsecFlow(device, flow));
+    switch (section) {
+      case DEVICE -> snapshot.cpu().ifPresent(load -> addCpu(device, load));
+      case TUNNEL -> snapshot.tunnels().forEach(t -> addTunnel(device, t));
+      case IKE_SA -> snapshot.ikeSas().forEach(sa -> addIkeSa(device, sa));
+      case IPSEC_SA -> snapshot.ipsecFlows().forEach(flow -> addIpsecFlow(device, flow));
+    }
   }
 
   private void addCpu(String device, CpuLoad load) {
