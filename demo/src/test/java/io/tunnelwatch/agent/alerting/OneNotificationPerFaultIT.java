@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.agent.LabAgentConfigs;
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AlertingConfig;
-import io.tunnelwatch.agent.config.EventsConfig;
 import io.tunnelwatch.agent.run.Agent;
-import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
@@ -95,36 +93,8 @@ class OneNotificationPerFaultIT {
     lab =
         ReferenceLab.start(
             LabOptions.builder().credentials(USER, PASSWORD).clock(labClock).build());
-    AgentConfig demo =
-        DemoConfig.forLabWithSnmp(
-            lab,
-            USER,
-            PASSWORD,
-            "public",
-            "127.0.0.1:0",
-            "127.0.0.1:0",
-            Duration.ofSeconds(1),
-            dir);
-    EventsConfig fast =
-        EventsConfig.builder()
-            .unreachableAfterPolls(2)
-            .negotiationFailurePolls(2)
-            .trafficWindow(Duration.ofSeconds(4))
-            .stormWindow(Duration.ofSeconds(10))
-            .stormRekeys(2)
-            .cpuThreshold(0.9)
-            .cpuWindow(Duration.ofSeconds(3))
-            .build();
-    AgentConfig config =
-        new AgentConfig(
-            demo.http(),
-            demo.auths(),
-            demo.modules(),
-            demo.devices(),
-            fast,
-            demo.history(),
-            new AlertingConfig(
-                List.of(alertmanager.url().toString()), List.of(), Duration.ofSeconds(1)));
+    AgentConfig demo = LabAgentConfigs.bothFaces(lab, USER, PASSWORD, Duration.ofSeconds(1), dir);
+    AgentConfig config = LabAgentConfigs.fastAlertingTo(demo, alertmanager.url().toString());
     agent = Agent.start(config, Clock.systemUTC(), name -> null, List.of());
     prometheus =
         PrometheusServer.start(

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.agent.LabAgentConfigs;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.run.Agent;
-import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
@@ -79,16 +79,7 @@ class PrometheusLabIT {
   void start(@TempDir Path dir) throws Exception {
     lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     // Both faces, as in the demo: SNMP feeds the IPsec byte counters the dashboards draw.
-    AgentConfig config =
-        DemoConfig.forLabWithSnmp(
-            lab,
-            USER,
-            PASSWORD,
-            "public",
-            "127.0.0.1:0",
-            "127.0.0.1:0",
-            Duration.ofSeconds(1),
-            dir);
+    AgentConfig config = LabAgentConfigs.bothFaces(lab, USER, PASSWORD, Duration.ofSeconds(1), dir);
     agent = Agent.start(config);
     prometheus =
         PrometheusServer.start(

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.agent.LabAgentConfigs;
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AlertingConfig;
-import io.tunnelwatch.agent.config.EventsConfig;
-import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
@@ -56,39 +54,8 @@ class AgentFaultAlertsIT {
         ReferenceLab.start(
             LabOptions.builder().credentials(USER, PASSWORD).clock(labClock).build());
     // Both faces, as in the demo: a reboot is only visible in SNMP's sysUpTime.
-    AgentConfig demo =
-        DemoConfig.forLabWithSnmp(
-            lab,
-            USER,
-            PASSWORD,
-            "public",
-            "127.0.0.1:0",
-            "127.0.0.1:0",
-            Duration.ofSeconds(1),
-            dir);
-    // Windows short enough for a test, in the same proportions as the defaults; the storm window
-    // is the agent's own (real) time, which the lab clock cannot leap: a storm resolves 10 s after
-    // its last rekey instead of 30 s.
-    EventsConfig fast =
-        EventsConfig.builder()
-            .unreachableAfterPolls(2)
-            .negotiationFailurePolls(2)
-            .trafficWindow(Duration.ofSeconds(4))
-            .stormWindow(Duration.ofSeconds(10))
-            .stormRekeys(2)
-            .cpuThreshold(0.9)
-            .cpuWindow(Duration.ofSeconds(3))
-            .build();
-    AgentConfig config =
-        new AgentConfig(
-            demo.http(),
-            demo.auths(),
-            demo.modules(),
-            demo.devices(),
-            fast,
-            demo.history(),
-            new AlertingConfig(
-                List.of(alertmanager.url().toString()), null, Duration.ofSeconds(1)));
+    AgentConfig demo = LabAgentConfigs.bothFaces(lab, USER, PASSWORD, Duration.ofSeconds(1), dir);
+    AgentConfig config = LabAgentConfigs.fastAlertingTo(demo, alertmanager.url().toString());
     agent = Agent.start(config, Clock.systemUTC(), name -> null, List.of());
     await().atMost(WAIT).until(() -> agent.states().allPolledOnce());
   }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.run;
 
+import io.tunnelwatch.agent.LabAgentConfigs;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.events.DeviceStateStore;
@@ -11,7 +12,6 @@ import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollOutcomes;
 import io.tunnelwatch.agent.poll.PollTask;
-import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.RunningLab;
@@ -61,15 +61,7 @@ public final class ScalePollBenchmark {
     try (RunningLab lab =
         ScaleLab.start(LabOptions.builder().credentials(USER, PASSWORD).build(), spec)) {
       AgentConfig config =
-          DemoConfig.forLabWithSnmp(
-              lab,
-              USER,
-              PASSWORD,
-              "public",
-              "127.0.0.1:0",
-              "127.0.0.1:0",
-              Duration.ofSeconds(30),
-              dir);
+          LabAgentConfigs.bothFaces(lab, USER, PASSWORD, Duration.ofSeconds(30), dir);
       Map<String, TrackerSettings> settings = new LinkedHashMap<>();
       config.devices().forEach(d -> settings.put(d.name(), TrackerSettings.DEFAULTS));
       EventTracker tracker =
