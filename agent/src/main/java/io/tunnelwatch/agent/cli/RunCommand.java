@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code run --config.file FILE}: the daemon. Flags follow the Prometheus exporters' ({@code
- * --config.file}, {@code --web.listen-address}, {@code --log.level}); {@code --config} stays as an
- * alias.
+ * --config.file}, {@code --web.listen-address}, {@code --log.level}, {@code --log.format}); {@code
+ * --config} stays as an alias.
  */
 @Command(name = "run", description = "Run the agent with a configuration file.")
 final class RunCommand implements Callable<Integer> {
@@ -53,6 +53,12 @@ final class RunCommand implements Callable<Integer> {
   @Nullable String logLevel;
 
   @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      description = "Log lines as " + LogFormatOption.NAMES + " (default logfmt)")
+  @Nullable String logFormat;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description = "Keep the event history in DIR/tunnelwatch.db (overrides history in the file)")
@@ -62,13 +68,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (logLevel != null) {
-      try {
+    try {
+      if (logLevel != null) {
         LogLevelOption.apply(logLevel);
-      } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        return CommandLine.ExitCode.USAGE;
       }
+      if (logFormat != null) {
+        LogFormatOption.apply(logFormat);
+      }
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return CommandLine.ExitCode.USAGE;
     }
     AgentConfig loaded;
     try {

@@ -1,7 +1,10 @@
 package io.tunnelwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunnelwatch.testing.http.HttpGet;
 import io.tunnelwatch.testing.net.FreePorts;
 import io.tunnelwatch.testing.process.ChildJvm;
@@ -12,6 +15,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,10 +80,70 @@ class PrometheusFlagsIT {
   }
 
   @Test
+  void logFormatJsonWritesOneJsonObjectPerLineAndLogfmtIsTheDefault() throws Exception {
+    int port = FreePorts.tcp();
+    URI healthy = URI.create("http://127.0.0.1:" + port + "/-/healthy");
+    for (String format : List.of("json", "logfmt")) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "run",
+                  "--config.file",
+                  config.toString(),
+                  "--web.listen-address",
+                  "127.0.0.1:" + port));
+      if (format.equals("json")) {
+        args.addAll(List.of("--log.format", "json"));
+      }
+      // The shipped logback.xml, not the tests' logback-test.xml that the class path puts first.
+      ProcessBuilder builder =
+          ChildJvm.of(
+              List.of("-Dlogback.configurationFile=logback.xml"),
+              Main.class,
+              args.toArray(String[]::new));
+      builder.environment().put("FLAGS_IT_PASSWORD", "not-used");
+      Daemon agent =
+          Daemon.start(builder.command(), builder.environment(), dir.resolve(format + ".log"))
+              .awaitReady(() -> HttpGet.ok(healthy), Duration.ofSeconds(30));
+      try {
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> agent.logText().contains("tunnelwatch polling 1 devices"));
+      } finally {
+        agent.terminate(Duration.ofSeconds(5));
+      }
+      List<String> lines = agent.logText().lines().filter(l -> !l.isBlank()).toList();
+      assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+      if (format.equals("json")) {
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+          JsonNode event = json.readTree(line);
+          assertThat(event.path("level").asText()).as(line).isIn("debug", "info", "warn", "error");
+          assertThat(event.path("ts").asText()).as(line).endsWith("Z");
+        }
+        assertThat(lines)
+            .anySatisfy(
+                l ->
+                    assertThat(json.readTree(l).path("msg").asText())
+                        .startsWith("tunnelwatch polling 1 devices"));
+      } else {
+        assertThat(lines)
+            .allSatisfy(
+                l ->
+                    assertThat(l)
+                        .matches("ts=\\S+ level=(debug|info|warn|error) logger=\\S+ msg=.*"))
+            .anySatisfy(l -> assertThat(l).contains("msg=\"tunnelwatch polling 1 devices"));
+      }
+    }
+  }
+
+  @Test
   void aWrongLogLevelOrListenAddressIsAUsageErrorNamingTheFlag() {
     for (String[] args :
         new String[][] {
-          {"--log.level", "loud"}, {"--web.listen-address", "nowhere"},
+          {"--log.level", "loud"},
+          {"--web.listen-address", "nowhere"},
+          {"--log.format", "xml"},
         }) {
       StringWriter err = new StringWriter();
       CommandLine cli = Main.commandLine();

@@ -1,0 +1,45 @@
+package io.tunnelwatch.agent.logging;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.LayoutBase;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * {@code --log.format json}: one JSON object per line, {@code
+ * {"ts","level","logger","thread","msg"}} and {@code "err"} with the stack trace when there is one,
+ * for log shippers that parse JSON.
+ */
+public final class JsonLayout extends LayoutBase<ILoggingEvent> {
+
+  private final JsonFactory json = new JsonFactory();
+
+  @Override
+  public String doLayout(ILoggingEvent event) {
+    StringWriter out = new StringWriter(200);
+    try (JsonGenerator line = json.createGenerator(out)) {
+      line.writeStartObject();
+      line.writeStringField("ts", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+      line.writeStringField("level", event.getLevel().toString().toLowerCase(Locale.ROOT));
+      line.writeStringField("logger", LogLines.bounded(event.getLoggerName()));
+      line.writeStringField("thread", LogLines.bounded(event.getThreadName()));
+      line.writeStringField("msg", LogLines.message(event));
+      IThrowableProxy thrown = event.getThrowableProxy();
+      if (thrown != null) {
+        line.writeStringField("err", LogLines.bounded(ThrowableProxyUtil.asString(thrown)));
+      }
+      line.writeEndObject();
+    } catch (IOException e) {
+      // A StringWriter does not fail.
+      throw new UncheckedIOException(e);
+    }
+    return out.append('\n').toString();
+  }
+}
