@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads the history once, computes a report and writes it; shared by the command and schedules. */
 public final class ReportGenerator {
@@ -50,9 +52,16 @@ public final class ReportGenerator {
   public static void write(StabilityReport report, ReportFormat format, Path out)
       throws IOException {
     Path target = out.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+    // Not Files.createTempFile, which makes the file 0600: a report is output like any other and
+    // gets the process umask's permissions (0644 under the usual 022), so a web server can read it.
+    Path temp = target.resolveSibling(".report-" + UUID.randomUUID() + ".tmp");
     try {
-      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      try (Writer writer =
+          Files.newBufferedWriter(
+              temp,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE)) {
         format.renderer().render(report, writer);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
