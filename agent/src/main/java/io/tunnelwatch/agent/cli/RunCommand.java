@@ -7,6 +7,8 @@ import io.tunnelwatch.agent.config.HistoryConfig;
 import io.tunnelwatch.agent.config.HttpConfig;
 import io.tunnelwatch.agent.config.LoadedConfig;
 import io.tunnelwatch.agent.history.HistoryStoreException;
+import io.tunnelwatch.agent.http.security.WebConfigLoader;
+import io.tunnelwatch.agent.http.security.WebSecurity;
 import io.tunnelwatch.agent.run.Agent;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -45,6 +47,14 @@ final class RunCommand implements Callable<Integer> {
       converter = HostPort.Converter.class,
       description = "Serve /metrics and the status page here (overrides http.listen in the file)")
   @Nullable InetSocketAddress listen;
+
+  @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description =
+          "TLS and basic authentication for the HTTP endpoint, in the Prometheus exporter-toolkit's"
+              + " format (docs/web-config.md)")
+  @Nullable Path webConfig;
 
   @Option(
       names = "--log.level",
@@ -90,16 +100,26 @@ final class RunCommand implements Callable<Integer> {
       CheckConfigCommand.printWarnings(spec.commandLine().getErr(), e.warnings());
       return CommandLine.ExitCode.USAGE;
     }
+    WebSecurity web = WebSecurity.NONE;
+    if (webConfig != null) {
+      try {
+        web = new WebConfigLoader().load(webConfig);
+      } catch (ConfigException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return CommandLine.ExitCode.USAGE;
+      }
+    }
     Agent agent;
     try {
-      agent = Agent.start(loaded, this::load, Clock.systemUTC(), System::getenv, List.of());
+      agent = Agent.start(loaded, this::load, web, Clock.systemUTC(), System::getenv, List.of());
     } catch (HistoryStoreException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
     LOG.info(
-        "tunnelwatch polling {} devices; metrics at http://{}/metrics",
+        "tunnelwatch polling {} devices; metrics at {}://{}/metrics",
         loaded.devices().size(),
+        web.tls().isPresent() ? "https" : "http",
         HostPort.format(agent.httpAddress()));
     if (agent.history().isEmpty()) {
       LOG.info("no event history kept (set history in the configuration or use --state-dir)");

@@ -1,14 +1,21 @@
 package io.tunnelwatch.agent.http;
 
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.events.EventTracker;
+import io.tunnelwatch.agent.http.security.WebSecurity;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,6 +33,7 @@ public final class AgentHttpServer implements AutoCloseable {
   private static final int QUEUED_REQUESTS = 256;
 
   private final HttpServer server;
+  private final Optional<Authenticator> authenticator;
   private final ExecutorService executor;
 
   /** Binds and starts serving, without configuration reloads ({@code /-/reload} fails). */
@@ -36,7 +44,7 @@ public final class AgentHttpServer implements AutoCloseable {
       EventTracker events,
       Clock clock)
       throws IOException {
-    this(address, registry, states, events, clock, ConfigReload.UNAVAILABLE);
+    this(address, registry, states, events, clock, ConfigReload.UNAVAILABLE, WebSecurity.NONE);
   }
 
   /**
@@ -46,6 +54,7 @@ public final class AgentHttpServer implements AutoCloseable {
    *     written from {@code states} section by section
    * @param events whose per-device event metrics {@code /probe} adds to the device's data
    * @param reload what {@code POST /-/reload} starts and waits for
+   * @param security TLS and basic authentication from {@code --web.config.file}, or none
    */
   public AgentHttpServer(
       InetSocketAddress address,
@@ -53,10 +62,12 @@ public final class AgentHttpServer implements AutoCloseable {
       DeviceStates states,
       EventTracker events,
       Clock clock,
-      ConfigReload reload)
+      ConfigReload reload,
+      WebSecurity security)
       throws IOException {
     RequestTimeouts.applyUnlessSet();
-    server = HttpServer.create(address, BACKLOG);
+    server = create(address, security);
+    authenticator = security.authenticator();
     executor = workers();
     server.setExecutor(executor);
     readOnly("/metrics", new ExpositionHandler(registry, states, device -> true));
@@ -72,12 +83,39 @@ public final class AgentHttpServer implements AutoCloseable {
               ready ? "Ready\n" : "Not ready: waiting for the first poll of every device\n");
         });
     readOnly("/", exchange -> statusPage(exchange, states, clock));
-    server.createContext("/-/reload", new ReloadHandler(reload)).getFilters().add(new PostOnly());
+    HttpContext reloading = server.createContext("/-/reload", new ReloadHandler(reload));
+    reloading.getFilters().add(new PostOnly());
+    authenticator.ifPresent(reloading::setAuthenticator);
     server.start();
   }
 
+  private static HttpServer create(InetSocketAddress address, WebSecurity security)
+      throws IOException {
+    if (security.tls().isEmpty()) {
+      return HttpServer.create(address, BACKLOG);
+    }
+    WebSecurity.Tls tls = security.tls().get();
+    HttpsServer https = HttpsServer.create(address, BACKLOG);
+    https.setHttpsConfigurator(
+        new HttpsConfigurator(tls.context()) {
+          @Override
+          public void configure(HttpsParameters parameters) {
+            parameters.setSSLParameters(tls.parameters());
+          }
+        });
+    return https;
+  }
+
+  /**
+   * A GET/HEAD endpoint, behind the basic authentication if there is one; {@code /-/healthy} stays
+   * open, as the exporter-toolkit lets a liveness probe in without credentials.
+   */
   private void readOnly(String path, HttpHandler handler) {
-    server.createContext(path, handler).getFilters().add(new ReadOnlyMethods());
+    HttpContext context = server.createContext(path, handler);
+    context.getFilters().add(new ReadOnlyMethods());
+    if (!path.equals("/-/healthy")) {
+      authenticator.ifPresent(context::setAuthenticator);
+    }
   }
 
   /**

@@ -22,6 +22,7 @@ import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.ConditionCollector;
 import io.tunnelwatch.agent.http.ConfigReload;
 import io.tunnelwatch.agent.http.EventCollector;
+import io.tunnelwatch.agent.http.security.WebSecurity;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduleObserver;
@@ -61,6 +62,7 @@ public final class Agent implements AutoCloseable {
   private Agent(
       AgentConfig config,
       ConfigReloader.ConfigSource source,
+      WebSecurity web,
       Clock clock,
       Function<String, String> environment,
       List<EventListener> listeners,
@@ -114,7 +116,7 @@ public final class Agent implements AutoCloseable {
             next -> trapIntake.ifPresent(t -> t.devices(next.devices())),
             metrics,
             clock);
-    http = resources.add("the HTTP server", listen(config, registry, clock));
+    http = resources.add("the HTTP server", listen(config, web, registry, clock));
     // Closed again (a second close does nothing) before the HTTP server: no poll runs while
     // /metrics goes away. The first entry closes it should the start fail before this one.
     resources.add("the poll scheduler", scheduler).start();
@@ -153,7 +155,8 @@ public final class Agent implements AutoCloseable {
         .start();
   }
 
-  private AgentHttpServer listen(AgentConfig config, PrometheusRegistry registry, Clock clock)
+  private AgentHttpServer listen(
+      AgentConfig config, WebSecurity web, PrometheusRegistry registry, Clock clock)
       throws IOException {
     try {
       return new AgentHttpServer(
@@ -162,7 +165,8 @@ public final class Agent implements AutoCloseable {
           states,
           events,
           clock,
-          () -> reload().thenApply(o -> new ConfigReload.Result(o.success(), o.message())));
+          () -> reload().thenApply(o -> new ConfigReload.Result(o.success(), o.message())),
+          web);
     } catch (IOException e) {
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
@@ -181,23 +185,25 @@ public final class Agent implements AutoCloseable {
       Function<String, String> environment,
       List<EventListener> listeners)
       throws IOException, SchedulerException {
-    return start(config, ConfigReloader.ConfigSource.NONE, clock, environment, listeners);
+    return start(
+        config, ConfigReloader.ConfigSource.NONE, WebSecurity.NONE, clock, environment, listeners);
   }
 
   /**
    * Starts an agent that reloads its configuration from {@code source} when asked ({@link
-   * #reload()}, {@code POST /-/reload}).
+   * #reload()}, {@code POST /-/reload}) and serves HTTP with {@code web}'s TLS and authentication.
    */
   public static Agent start(
       AgentConfig config,
       ConfigReloader.ConfigSource source,
+      WebSecurity web,
       Clock clock,
       Function<String, String> environment,
       List<EventListener> listeners)
       throws IOException, SchedulerException {
     Resources resources = new Resources();
     try {
-      return new Agent(config, source, clock, environment, listeners, resources);
+      return new Agent(config, source, web, clock, environment, listeners, resources);
     } catch (IOException | SchedulerException | RuntimeException e) {
       resources.close();
       throw e;

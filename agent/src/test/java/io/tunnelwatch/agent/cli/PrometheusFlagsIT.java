@@ -138,6 +138,20 @@ class PrometheusFlagsIT {
   }
 
   @Test
+  void aWrongWebConfigFileIsAUsageErrorNamingTheKey() throws Exception {
+    Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  alice: plain\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit =
+        cli.execute("run", "--config.file", config.toString(), "--web.config.file", web.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("basic_auth_users.alice").contains("bcrypt");
+  }
+
+  @Test
   void aWrongLogLevelOrListenAddressIsAUsageErrorNamingTheFlag() {
     for (String[] args :
         new String[][] {
