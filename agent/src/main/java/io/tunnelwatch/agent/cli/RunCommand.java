@@ -89,6 +89,15 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
+    WebSecurity web = WebSecurity.NONE;
+    if (webConfig != null) {
+      try {
+        web = new WebConfigLoader().load(webConfig);
+      } catch (ConfigException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return CommandLine.ExitCode.USAGE;
+      }
+    }
     AgentConfig loaded;
     try {
       LoadedConfig checked = load();
@@ -99,15 +108,6 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       CheckConfigCommand.printWarnings(spec.commandLine().getErr(), e.warnings());
       return CommandLine.ExitCode.USAGE;
-    }
-    WebSecurity web = WebSecurity.NONE;
-    if (webConfig != null) {
-      try {
-        web = new WebConfigLoader().load(webConfig);
-      } catch (ConfigException e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        return CommandLine.ExitCode.USAGE;
-      }
     }
     Agent agent;
     try {
