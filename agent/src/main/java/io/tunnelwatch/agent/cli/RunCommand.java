@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.cli;
 
+import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ConfigException;
 import io.tunnelwatch.agent.config.ConfigLoader;
@@ -117,8 +118,10 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     LOG.info(
-        "tunnelwatch polling {} devices; metrics at {}://{}/metrics",
+        "tunnelwatch {} polling {} devices from {}; metrics at {}://{}/metrics",
+        BuildInfo.current().version(),
         loaded.devices().size(),
+        config,
         web.tls().isPresent() ? "https" : "http",
         HostPort.format(agent.httpAddress()));
     if (agent.history().isEmpty()) {

@@ -73,7 +73,7 @@ class PrometheusFlagsIT {
       assertThat(HttpGet.ok(URI.create("http://127.0.0.1:" + configuredPort + "/-/healthy")))
           .isFalse();
       // Info lines, such as the start-up summary, are below the level asked for.
-      assertThat(agent.logText()).doesNotContain("tunnelwatch polling 1 devices");
+      assertThat(agent.logText()).doesNotContain(" polling 1 devices from ");
     } finally {
       agent.terminate(Duration.ofSeconds(5));
     }
@@ -108,7 +108,7 @@ class PrometheusFlagsIT {
       try {
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> agent.logText().contains("tunnelwatch polling 1 devices"));
+            .until(() -> agent.logText().contains(" polling 1 devices from "));
       } finally {
         agent.terminate(Duration.ofSeconds(5));
       }
@@ -125,14 +125,19 @@ class PrometheusFlagsIT {
             .anySatisfy(
                 l ->
                     assertThat(json.readTree(l).path("msg").asText())
-                        .startsWith("tunnelwatch polling 1 devices"));
+                        .matches(
+                            "tunnelwatch \\S+ polling 1 devices from .*tunnelwatch.yml; metrics at .*"));
       } else {
         assertThat(lines)
             .allSatisfy(
                 l ->
                     assertThat(l)
                         .matches("ts=\\S+ level=(debug|info|warn|error) logger=\\S+ msg=.*"))
-            .anySatisfy(l -> assertThat(l).contains("msg=\"tunnelwatch polling 1 devices"));
+            .anySatisfy(
+                l ->
+                    assertThat(l)
+                        .matches(
+                            "ts=\\S+ level=info logger=i.t.a.cli.RunCommand msg=\"tunnelwatch \\S+ polling 1 devices from .*"));
       }
     }
   }

@@ -47,7 +47,7 @@ class SigtermIT {
                     .command(),
                 log)
             .awaitReady(
-                () -> Files.readString(log).contains("tunnelwatch polling 1 devices"),
+                () -> Files.readString(log).contains(" polling 1 devices from "),
                 Duration.ofSeconds(30));
 
     int status = agent.terminate(Duration.ofSeconds(5));

@@ -11,6 +11,7 @@ import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.http.HttpGet;
 import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import io.tunnelwatch.testing.process.CommandResult;
 import io.tunnelwatch.testing.process.ProcessRunner;
@@ -22,6 +23,7 @@ import io.tunnelwatch.testing.prometheus.RepoLayout;
 import io.tunnelwatch.testing.prometheus.RuleFile;
 import io.tunnelwatch.testing.prometheus.TemplateVariables;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,6 +220,18 @@ class PrometheusLabIT {
         .contains("tunnelwatch_build_info{")
         .doesNotContain("process_cpu_time_ns_total")
         .doesNotContain("system_cpu_count");
+    // /probe, for one device and for a part of the fleet, is held to the same rules.
+    for (String probe : List.of("/probe?target=R1", "/probe?shard=0&of=1")) {
+      Path part = tmp.resolve("probe.txt");
+      Files.writeString(
+          part,
+          HttpGet.send(URI.create("http://127.0.0.1:" + agent.httpAddress().getPort() + probe))
+              .body());
+      CommandResult probeLint =
+          ProcessRunner.run("sh", "-c", "promtool check metrics < \"$0\"", part.toString());
+      assertThat(probeLint.exitCode()).as(probe + ": " + probeLint.output()).isZero();
+      assertThat(Files.readString(part)).as(probe).contains("tunnelwatch_device_up{");
+    }
   }
 
   @Test
