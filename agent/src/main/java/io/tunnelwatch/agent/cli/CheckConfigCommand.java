@@ -28,6 +28,12 @@ import picocli.CommandLine.Spec;
     })
 final class CheckConfigCommand implements Callable<Integer> {
 
+  /**
+   * The exit code for a configuration that fails the checks: 1, as the issue of a file, not of the
+   * command line (that is 2, usage); {@code run} exits with the same.
+   */
+  static final int INVALID_CONFIGURATION = 1;
+
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
   @Nullable Path config;
 
@@ -61,7 +67,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       err.println(e.getMessage());
       printWarnings(err, e.warnings());
-      return CommandLine.ExitCode.USAGE;
+      return INVALID_CONFIGURATION;
     }
   }
 

@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         web = new WebConfigLoader().load(webConfig);
       } catch (ConfigException e) {
         spec.commandLine().getErr().println(e.getMessage());
-        return CommandLine.ExitCode.USAGE;
+        return CheckConfigCommand.INVALID_CONFIGURATION;
       }
     }
     AgentConfig loaded;
@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
       // the same list check-config prints, and the same exit code
       spec.commandLine().getErr().println(e.getMessage());
       CheckConfigCommand.printWarnings(spec.commandLine().getErr(), e.warnings());
-      return CommandLine.ExitCode.USAGE;
+      return CheckConfigCommand.INVALID_CONFIGURATION;
     }
     Agent agent;
     try {

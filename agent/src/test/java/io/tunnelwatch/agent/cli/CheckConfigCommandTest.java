@@ -55,7 +55,7 @@ class CheckConfigCommandTest {
 
     int exit = checkConfig(broken, true);
 
-    assertThat(exit).isEqualTo(2);
+    assertThat(exit).isEqualTo(1);
     assertThat(err.toString().lines().filter(l -> l.startsWith("  ")))
         .containsExactlyInAnyOrder(
             "  devices[0].host: expected a host name (letters, digits and '-' between dots, not"
@@ -93,7 +93,7 @@ class CheckConfigCommandTest {
 
     int exit = checkConfig(broken);
 
-    assertThat(exit).isEqualTo(2);
+    assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("devices[0].ssh.know_hosts: unknown key 'know_hosts'");
   }
 

@@ -143,7 +143,7 @@ class PrometheusFlagsIT {
   }
 
   @Test
-  void aWrongWebConfigFileIsAUsageErrorNamingTheKey() throws Exception {
+  void aWrongWebConfigFileStopsRunWithExit1NamingTheKey() throws Exception {
     Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  alice: plain\n");
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
@@ -152,7 +152,7 @@ class PrometheusFlagsIT {
     int exit =
         cli.execute("run", "--config.file", config.toString(), "--web.config.file", web.toString());
 
-    assertThat(exit).isEqualTo(2);
+    assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("basic_auth_users.alice").contains("bcrypt");
   }
 

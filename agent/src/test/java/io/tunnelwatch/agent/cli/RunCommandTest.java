@@ -69,7 +69,7 @@ class RunCommandTest {
     int runExit = run.execute("run", "--config", config.toString());
     int checkExit = check.execute("check-config", "--config", config.toString());
 
-    assertThat(runExit).isEqualTo(2).isEqualTo(checkExit);
+    assertThat(runExit).isEqualTo(1).isEqualTo(checkExit);
     assertThat(runErr.toString())
         .isEqualTo(checkErr.toString())
         .contains("3 problems")

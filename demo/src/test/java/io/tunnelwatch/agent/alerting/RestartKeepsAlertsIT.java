@@ -115,7 +115,15 @@ class RestartKeepsAlertsIT {
     Instant restarted = Instant.now();
     startAgent("second");
 
-    await().atMost(WAIT).until(() -> alertmanager.activeAlert(ALERT, "tunnel", TUNNEL).isEmpty());
+    // On failure, the restarted agent's log says what it saw.
+    Path secondLog = dir.resolve("agent-second.log");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(alertmanager.activeAlert(ALERT, "tunnel", TUNNEL))
+                    .as(() -> read(secondLog))
+                    .isEmpty());
     await().atMost(WAIT).until(() -> recorder.resolved().size() == 1);
     assertThat(openTunnelDown()).isEmpty();
     assertThat(tunnelDownHistory()).containsExactly(EventStatus.OPENED, EventStatus.RESOLVED);
