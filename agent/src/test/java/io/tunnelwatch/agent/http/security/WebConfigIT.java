@@ -224,6 +224,14 @@ class WebConfigIT {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The server's certificate and key; a test adds its own keys of the section after it. */
+  private static final String SERVER_TLS =
+      """
+      tls_server_config:
+        cert_file: PKI/server.crt
+        key_file: PKI/server.key
+      """;
+
   private static final String[] TLS12_AND_13 = {"TLSv1.3", "TLSv1.2"};
 
   @Test
@@ -231,14 +239,12 @@ class WebConfigIT {
     URI base =
         start(
             load(
-                """
-                tls_server_config:
-                  cert_file: PKI/server.crt
-                  key_file: PKI/server.key
+                SERVER_TLS
+                    + """
                 basic_auth_users:
                   %s: %s
                 """
-                    .formatted(USER, hash)));
+                        .formatted(USER, hash)));
     SSLContext tls = client(false);
 
     assertThat(get(tls, TLS12_AND_13, base.resolve("/metrics")).statusCode()).isEqualTo(401);
@@ -269,10 +275,8 @@ class WebConfigIT {
     URI base =
         start(
             load(
-                """
-                tls_server_config:
-                  cert_file: PKI/server.crt
-                  key_file: PKI/server.key
+                SERVER_TLS
+                    + """
                   min_version: TLS13
                 """));
 
@@ -289,10 +293,8 @@ class WebConfigIT {
     URI base =
         start(
             load(
-                """
-                tls_server_config:
-                  cert_file: PKI/server.crt
-                  key_file: PKI/server.key
+                SERVER_TLS
+                    + """
                   client_auth_type: RequireAndVerifyClientCert
                   client_ca_file: PKI/ca.crt
                 """));
@@ -309,16 +311,14 @@ class WebConfigIT {
     assertThatThrownBy(
             () ->
                 load(
-                    """
-                    tls_server_config:
-                      cert_file: PKI/server.crt
-                      key_file: PKI/server.key
+                    SERVER_TLS
+                        + """
                       client_auth_type: RequireAndVerifyClientCert
                       min_version: TLS99
                     basic_auth_users:
                       alice: %s
                     """
-                        .formatted(wrongHash)))
+                            .formatted(wrongHash)))
         .isInstanceOf(ConfigException.class)
         .satisfies(
             e -> {
