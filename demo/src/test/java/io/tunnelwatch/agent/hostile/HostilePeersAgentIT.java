@@ -13,6 +13,7 @@ import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import io.tunnelwatch.testing.net.FreePorts;
 import io.tunnelwatch.testing.process.ChildJvm;
 import io.tunnelwatch.testing.process.ProcessRunner;
+import io.tunnelwatch.testing.snmp.ScriptedAgent;
 import io.tunnelwatch.testing.ssh.OpenSshServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -33,6 +34,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.snmp4j.PDU;
+import org.snmp4j.smi.Counter32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.VariableBinding;
 
 /**
  * The whole agent, as a user runs it ({@code tunnelwatch run} in its own JVM with a small heap),
@@ -51,6 +57,8 @@ class HostilePeersAgentIT {
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
   private static final String HEAP = "-Xmx96m";
+  private static final Duration WALK_TIMEOUT = Duration.ofSeconds(3);
+  private static final String COMMUNITY = "hostile-community-7d2a";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   // A hostile command ends the session, so each of these polls logs in again (bounded by the
   // connect timeout) and runs two good commands before the hostile one, which the command timeout
@@ -61,6 +69,10 @@ class HostilePeersAgentIT {
   private RunningLab lab;
   private OpenSshServer streaming;
   private OpenSshServer trickling;
+  private final List<ScriptedAgent> snmpAgents = new ArrayList<>();
+  private ScriptedAgent silent;
+  private ScriptedAgent looping;
+  private ScriptedAgent endless;
   private Process agent;
   private Path agentLog;
   private int httpPort;
@@ -80,6 +92,9 @@ class HostilePeersAgentIT {
     trickling =
         OpenSshServer.start(Files.createDirectories(dir.resolve("trickle")), List.of(publicKey));
     trickling.mode("trickle");
+    silent = snmpAgent((request, n) -> null);
+    looping = snmpAgent(HostilePeersAgentIT::sameOidForEver);
+    endless = snmpAgent(HostilePeersAgentIT::rowsForEver);
     Files.writeString(dir.resolve("r1_known_hosts"), r1.knownHostsLine() + "\n");
     Files.writeString(dir.resolve("stream_known_hosts"), streaming.knownHostsLine() + "\n");
     Files.writeString(dir.resolve("trickle_known_hosts"), trickling.knownHostsLine() + "\n");
@@ -92,6 +107,7 @@ class HostilePeersAgentIT {
             .redirectErrorStream(true)
             .redirectOutput(agentLog.toFile());
     builder.environment().put("HOSTILE_LAB_PASSWORD", PASSWORD);
+    builder.environment().put("HOSTILE_COMMUNITY", COMMUNITY);
     agent = builder.start();
     await()
         .atMost(Duration.ofSeconds(60))
@@ -112,7 +128,15 @@ class HostilePeersAgentIT {
         "  key:",
         "    username: " + user,
         "    private_key_file: " + key,
+        "  v2:",
+        "    snmp: {version: 2c, community_env: HOSTILE_COMMUNITY}",
         "modules:",
+        "  snmp_only:",
+        "    snmp:",
+        "      timeout: 1s",
+        "      retries: 0",
+        "      walk_timeout: " + WALK_TIMEOUT.toSeconds() + "s",
+        "      max_rows_per_walk: 5000",
         "  ipsec_gre:",
         "    ssh:",
         "      command_timeout: " + COMMAND_TIMEOUT.toSeconds() + "s",
@@ -122,6 +146,9 @@ class HostilePeersAgentIT {
         device("R1", r1.sshHost(), r1.sshPort(), "lab", "r1_known_hosts"),
         device("STREAM", "127.0.0.1", streaming.port(), "key", "stream_known_hosts"),
         device("TRICKLE", "127.0.0.1", trickling.port(), "key", "trickle_known_hosts"),
+        snmpDevice("SILENT", silent),
+        snmpDevice("LOOPING", looping),
+        snmpDevice("ENDLESS", endless),
         "");
   }
 
@@ -136,6 +163,48 @@ class HostilePeersAgentIT {
         "      port: " + port,
         "      auth: " + auth,
         "      known_hosts: " + dir.resolve(knownHosts));
+  }
+
+  private String snmpDevice(String name, ScriptedAgent agent) {
+    return String.join(
+        "\n",
+        "  - name: " + name,
+        "    host: 127.0.0.1",
+        "    module: snmp_only",
+        "    interval: " + INTERVAL.toSeconds() + "s",
+        "    snmp: {port: " + agent.port() + ", auth: v2}");
+  }
+
+  private ScriptedAgent snmpAgent(ScriptedAgent.Script script) throws IOException {
+    ScriptedAgent agent = ScriptedAgent.start(COMMUNITY, script);
+    snmpAgents.add(agent);
+    return agent;
+  }
+
+  /** Every answer names the same object, whatever was asked: a walk that would never end. */
+  private static ScriptedAgent.Reply sameOidForEver(PDU request, int n) {
+    return ScriptedAgent.Reply.of(
+        List.of(new VariableBinding(new OID("1.3.6.1.2.1.1.3.0"), new TimeTicks(n))));
+  }
+
+  /** Answers a GET; every walk goes on past the object asked, row after row, without end. */
+  private static ScriptedAgent.Reply rowsForEver(PDU request, int n) {
+    List<VariableBinding> out = new ArrayList<>();
+    for (VariableBinding asked : request.getVariableBindings()) {
+      if (request.getType() == PDU.GET) {
+        out.add(new VariableBinding(asked.getOid(), new TimeTicks(n)));
+        continue;
+      }
+      int repetitions = Math.max(1, request.getMaxRepetitions());
+      OID next = asked.getOid();
+      for (int i = 0; i < repetitions; i++) {
+        // Below the object asked (a child of a short OID, then its siblings): always inside the
+        // subtree being walked, always increasing, never longer than a few sub-identifiers more.
+        next = next.size() <= 16 ? new OID(next).append(1) : next.successor();
+        out.add(new VariableBinding(next, new Counter32(i)));
+      }
+    }
+    return ScriptedAgent.Reply.of(out);
   }
 
   private URI uri(String path) {
@@ -164,6 +233,13 @@ class HostilePeersAgentIT {
     }
     if (trickling != null) {
       trickling.close();
+    }
+    for (ScriptedAgent snmp : snmpAgents) {
+      try {
+        snmp.close();
+      } catch (IOException e) {
+        LOG.warn("cannot close a scripted SNMP agent: {}", e.toString());
+      }
     }
     if (lab != null) {
       lab.close();
@@ -198,6 +274,28 @@ class HostilePeersAgentIT {
         .isBetween(
             COMMAND_TIMEOUT.toSeconds() - 0.5,
             COMMAND_TIMEOUT.toSeconds() + LOGIN_AND_GOOD_COMMANDS);
+  }
+
+  @Test
+  @Order(2)
+  void silentLoopingAndEndlessSnmpAgentsFailTheirPollsWithinTheWalkTimeout() {
+    for (String device : List.of("SILENT", "LOOPING", "ENDLESS")) {
+      String up = "tunnelwatch_device_up{device=\"" + device + "\",source=\"snmp\"}";
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> metrics().text().contains(up) && metrics().value(up) == 0.0);
+      double took =
+          metrics()
+              .value(
+                  "tunnelwatch_device_poll_duration_seconds{device=\""
+                      + device
+                      + "\",source=\"snmp\"}");
+      LOG.info("{} SNMP agent: poll failed after {} s", device, took);
+      // One walk's bound, plus a slow machine's scheduling.
+      assertThat(took).as(device).isLessThanOrEqualTo(WALK_TIMEOUT.toSeconds() + 2.0);
+    }
+    assertThat(looping.requests()).isPositive();
+    assertThat(endless.requests()).isPositive();
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.tunnelwatch.snmp.VarBind;
 import io.tunnelwatch.snmp.mib.MibOids;
 import io.tunnelwatch.snmp.poll.SnmpPollResult;
 import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
+import io.tunnelwatch.testing.snmp.ScriptedAgent;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;

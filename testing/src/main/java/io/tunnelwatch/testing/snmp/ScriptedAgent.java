@@ -1,13 +1,15 @@
-package io.tunnelwatch.snmp.transport;
+package io.tunnelwatch.testing.snmp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageException;
@@ -30,7 +32,7 @@ public final class ScriptedAgent implements AutoCloseable {
 
   /** What the agent answers; {@code null} means no answer at all. */
   public interface Script {
-    Reply answer(PDU request, int requestNumber);
+    @Nullable Reply answer(PDU request, int requestNumber);
   }
 
   /** A response: error status and varbinds. */
@@ -121,7 +123,7 @@ public final class ScriptedAgent implements AutoCloseable {
   private final class Responder implements CommandResponder {
     @Override
     public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
-      String received = new String(event.getSecurityName());
+      String received = new String(event.getSecurityName(), StandardCharsets.UTF_8);
       if (!community.equals(received)) {
         return; // as a real agent does: silence
       }
