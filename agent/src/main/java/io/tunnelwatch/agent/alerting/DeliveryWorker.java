@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.alerting;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
+import io.tunnelwatch.core.PeerText;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class DeliveryWorker<T> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  /** Enough of a dropped notification to find it (its labels come first), not a whole page. */
+  private static final int MAX_LOGGED_CHARS = 600;
 
   private final String destination;
   private final Outbox<T> outbox;
@@ -98,13 +102,12 @@ final class DeliveryWorker<T> implements AutoCloseable {
         // A rejection is a failure of this destination too: a wrong URL answers 404 to everything.
         up.set(0);
         if (!e.retryable()) {
-          outbox.acknowledge(batch);
-          dropped.inc(batch.size());
-          LOG.error(
-              "{}: rejected {} notifications, dropping them: {}",
-              destination,
-              batch.size(),
-              e.getMessage());
+          if (batch.size() == 1) {
+            drop(batch.get(0), e);
+          } else if (!deliverEach(batch)) {
+            backOff();
+            return;
+          }
           continue;
         }
         if (consecutiveFailures == 0) {
@@ -121,6 +124,44 @@ final class DeliveryWorker<T> implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * The destination refused a whole batch: sends its items one at a time, so that only those it
+   * refuses are dropped, each named in the log, and the others are delivered.
+   *
+   * @return false when the destination failed in a way worth retrying; what was not sent stays
+   *     queued
+   */
+  private boolean deliverEach(List<T> batch) {
+    for (T item : batch) {
+      List<T> one = List.of(item);
+      try {
+        delivery.deliver(one);
+        outbox.acknowledge(one);
+        sent.inc();
+        up.set(1);
+      } catch (DeliveryException e) {
+        failed.inc();
+        up.set(0);
+        if (e.retryable()) {
+          return false;
+        }
+        drop(item, e);
+      }
+    }
+    return true;
+  }
+
+  /** A notification the destination refuses as it is: sending it again would be refused too. */
+  private void drop(T item, DeliveryException e) {
+    outbox.acknowledge(List.of(item));
+    dropped.inc();
+    LOG.error(
+        "{}: rejected, dropping it: {}; the notification was {}",
+        destination,
+        e.getMessage(),
+        PeerText.escape(String.valueOf(item), MAX_LOGGED_CHARS));
   }
 
   private void backOff() {

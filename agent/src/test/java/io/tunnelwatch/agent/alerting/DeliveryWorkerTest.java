@@ -83,4 +83,30 @@ class DeliveryWorkerTest {
       assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isZero();
     }
   }
+
+  @Test
+  void aRefusedBatchIsSentOneByOneAndOnlyTheRefusedNotificationIsDropped() {
+    Delivery<String> refusesBatchesWithBad =
+        batch -> {
+          if (batch.contains("bad")) {
+            throw new DeliveryException(
+                "HTTP 400: start time must be before end time", false, null);
+          }
+          delivered.addAll(batch);
+        };
+    try (DeliveryWorker<String> worker =
+        new DeliveryWorker<>(
+            "alertmanager", "http://am", outbox, refusesBatchesWithBad, 10, FAST_RETRY, metrics)) {
+      outbox.add("first");
+      outbox.add("bad");
+      outbox.add("last");
+      worker.wake();
+      await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains("last"));
+
+      assertThat(delivered).containsExactly("first", "last");
+      assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isEqualTo(1.0);
+      assertThat(outbox.size()).isZero();
+      assertThat(destinationUp()).isEqualTo(1.0);
+    }
+  }
 }
