@@ -112,13 +112,16 @@ class OneNotificationPerFaultIT {
     String forTest =
         shipped
             .replace("http://127.0.0.1:9095", recorder.url().toString())
+            .replaceAll("group_wait: \\d+s", "group_wait: 1s")
             // Warnings wait two polls in the shipped file (1m at 30 s): three 1 s polls here.
             .replace("group_wait: 1m", "group_wait: 3s")
-            .replaceAll("group_wait: \\d+s", "group_wait: 1s")
             .replaceAll(
                 "group_interval: \\S+", "group_interval: " + GROUP_INTERVAL.toSeconds() + "s")
             .replaceAll("repeat_interval: \\S+", "repeat_interval: 1h");
-    assertThat(forTest).isNotEqualTo(shipped).contains(recorder.url().toString());
+    assertThat(forTest)
+        .isNotEqualTo(shipped)
+        .contains(recorder.url().toString())
+        .contains("group_wait: 3s");
     Path file = dir.resolve("alertmanager.yml");
     Files.writeString(file, forTest);
     return file;
