@@ -1,16 +1,13 @@
 package io.tunnelwatch.agent.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code --log.format json}: one JSON object per line, {@code
@@ -26,14 +23,14 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
     StringWriter out = new StringWriter(200);
     try (JsonGenerator line = json.createGenerator(out)) {
       line.writeStartObject();
-      line.writeStringField("ts", Instant.ofEpochMilli(event.getTimeStamp()).toString());
-      line.writeStringField("level", event.getLevel().toString().toLowerCase(Locale.ROOT));
+      line.writeStringField("ts", LogLines.timestamp(event));
+      line.writeStringField("level", LogLines.level(event));
       line.writeStringField("logger", LogLines.bounded(event.getLoggerName()));
       line.writeStringField("thread", LogLines.bounded(event.getThreadName()));
       line.writeStringField("msg", LogLines.message(event));
-      IThrowableProxy thrown = event.getThrowableProxy();
-      if (thrown != null) {
-        line.writeStringField("err", LogLines.bounded(ThrowableProxyUtil.asString(thrown)));
+      Optional<String> trace = LogLines.stackTrace(event);
+      if (trace.isPresent()) {
+        line.writeStringField("err", trace.get());
       }
       line.writeEndObject();
     } catch (IOException e) {

@@ -3,11 +3,7 @@ package io.tunnelwatch.agent.logging;
 import ch.qos.logback.classic.pattern.Abbreviator;
 import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
-import java.time.Instant;
-import java.util.Locale;
 
 /**
  * {@code --log.format logfmt} (the default, as in the Prometheus exporters): one line per event,
@@ -23,14 +19,11 @@ public final class LogfmtLayout extends LayoutBase<ILoggingEvent> {
   @Override
   public String doLayout(ILoggingEvent event) {
     StringBuilder line = new StringBuilder(160);
-    line.append("ts=").append(Instant.ofEpochMilli(event.getTimeStamp()));
-    line.append(" level=").append(event.getLevel().toString().toLowerCase(Locale.ROOT));
+    line.append("ts=").append(LogLines.timestamp(event));
+    line.append(" level=").append(LogLines.level(event));
     line.append(" logger=").append(value(loggerNames.abbreviate(event.getLoggerName())));
     line.append(" msg=").append(quoted(LogLines.message(event)));
-    IThrowableProxy thrown = event.getThrowableProxy();
-    if (thrown != null) {
-      line.append(" err=").append(quoted(LogLines.bounded(ThrowableProxyUtil.asString(thrown))));
-    }
+    LogLines.stackTrace(event).ifPresent(trace -> line.append(" err=").append(quoted(trace)));
     return line.append('\n').toString();
   }
 
