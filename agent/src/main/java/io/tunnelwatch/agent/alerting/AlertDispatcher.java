@@ -57,7 +57,14 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
       outboxes.add(outbox);
       workers.add(
           new DeliveryWorker<>(
-              "alertmanager", destination, outbox, client::post, BATCH, retry, metrics));
+              "alertmanager",
+              destination,
+              outbox,
+              client::post,
+              new AlertCorrection(),
+              BATCH,
+              retry,
+              metrics));
     }
     resender =
         Executors.newSingleThreadScheduledExecutor(

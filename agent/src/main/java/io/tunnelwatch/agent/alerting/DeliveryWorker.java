@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.PeerText;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class DeliveryWorker<T> implements AutoCloseable {
   private final String destination;
   private final Outbox<T> outbox;
   private final Delivery<T> delivery;
+  private final Correction<T> correction;
   private final int batchSize;
   private final RetryPolicy retry;
   private final ScheduledThreadPoolExecutor thread;
@@ -42,12 +44,14 @@ final class DeliveryWorker<T> implements AutoCloseable {
       String destination,
       Outbox<T> outbox,
       Delivery<T> delivery,
+      Correction<T> correction,
       int batchSize,
       RetryPolicy retry,
       AgentMetrics metrics) {
     this.destination = destination;
     this.outbox = outbox;
     this.delivery = delivery;
+    this.correction = correction;
     this.batchSize = batchSize;
     this.retry = retry;
     this.thread =
@@ -103,7 +107,10 @@ final class DeliveryWorker<T> implements AutoCloseable {
         up.set(0);
         if (!e.retryable()) {
           if (batch.size() == 1) {
-            drop(batch.get(0), e);
+            if (!deliverCorrected(batch.get(0), e)) {
+              backOff();
+              return;
+            }
           } else if (!deliverEach(batch)) {
             backOff();
             return;
@@ -144,16 +151,50 @@ final class DeliveryWorker<T> implements AutoCloseable {
       } catch (DeliveryException e) {
         failed.inc();
         up.set(0);
-        if (e.retryable()) {
+        if (e.retryable() || !deliverCorrected(item, e)) {
           return false;
         }
-        drop(item, e);
       }
     }
     return true;
   }
 
-  /** A notification the destination refuses as it is: sending it again would be refused too. */
+  /**
+   * A notification the destination refuses as it is, which sending again would not change: sends it
+   * once more corrected, if the correction changes anything, and drops it when that is refused too.
+   * Either way the log names it.
+   *
+   * @return false when the destination failed in a way worth retrying; the notification stays
+   *     queued
+   */
+  private boolean deliverCorrected(T item, DeliveryException rejection) {
+    Optional<T> corrected = correction.correct(item, String.valueOf(rejection.getMessage()));
+    if (corrected.isEmpty()) {
+      drop(item, rejection);
+      return true;
+    }
+    try {
+      delivery.deliver(List.of(corrected.get()));
+      outbox.acknowledge(List.of(item));
+      sent.inc();
+      up.set(1);
+      LOG.warn(
+          "{}: rejected ({}), delivered corrected: {}",
+          destination,
+          rejection.getMessage(),
+          PeerText.escape(String.valueOf(corrected.get()), MAX_LOGGED_CHARS));
+      return true;
+    } catch (DeliveryException e) {
+      failed.inc();
+      if (e.retryable()) {
+        return false;
+      }
+      drop(item, e);
+      return true;
+    }
+  }
+
+  /** Logged with enough of the notification to find it: its labels come first. */
   private void drop(T item, DeliveryException e) {
     outbox.acknowledge(List.of(item));
     dropped.inc();

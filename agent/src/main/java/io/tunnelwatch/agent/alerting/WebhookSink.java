@@ -32,6 +32,7 @@ public final class WebhookSink implements EventListener, AutoCloseable {
             destination,
             outbox,
             batch -> poster.postJson(url, EventJson.write(batch.get(0))),
+            Correction.none(),
             1,
             retry,
             metrics);

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,61 @@ class AlertmanagerIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void aRefusedAlertIsDeliveredCorrectedAndOneThatCannotBeCorrectedIsDroppedAndCounted()
+      throws Exception {
+    Alertmanager am = Alertmanager.start(dir.resolve("am"));
+    toClose.add(am);
+    AlertmanagerClient client =
+        new AlertmanagerClient(am.url(), HttpClient.newHttpClient(), Duration.ofSeconds(5));
+    FifoOutbox<Alert> outbox = new FifoOutbox<>(10);
+    Instant now = Instant.now();
+    Alert valid =
+        new Alert(
+            "valid",
+            Map.of("alertname", "Valid", "device", "R1"),
+            Map.of(),
+            "http://a/",
+            now,
+            Optional.empty());
+    // Alertmanager refuses a label name with a hyphen, and the whole batch with it.
+    Alert badName =
+        new Alert(
+            "bad-name",
+            Map.of("alertname", "BadName", "tunnel-name", "Tunnel10"),
+            Map.of("summary", "bell\u0007 in it"),
+            "http://a/",
+            now,
+            Optional.empty());
+    // No labels at all: nothing to correct.
+    Alert noLabels = new Alert("none", Map.of(), Map.of(), "http://a/", now, Optional.empty());
+    outbox.add(valid);
+    outbox.add(badName);
+    outbox.add(noLabels);
+    try (DeliveryWorker<Alert> worker =
+        new DeliveryWorker<>(
+            "alertmanager",
+            "am",
+            outbox,
+            client::post,
+            new AlertCorrection(),
+            10,
+            FAST_RETRY,
+            metrics)) {
+      worker.wake();
+      await().atMost(Duration.ofSeconds(15)).until(() -> outbox.size() == 0);
+    }
+
+    JsonNode alerts = alertsIn(am);
+    assertThat(find(alerts, "Valid")).isNotNull();
+    JsonNode corrected = find(alerts, "BadName");
+    assertThat(corrected).isNotNull();
+    assertThat(corrected.path("labels").path("tunnel_name").asText()).isEqualTo("Tunnel10");
+    assertThat(corrected.path("annotations").path("summary").asText()).isEqualTo("bell  in it");
+    assertThat(alerts).hasSize(2);
+    assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isEqualTo(1.0);
   }
 
   @Test

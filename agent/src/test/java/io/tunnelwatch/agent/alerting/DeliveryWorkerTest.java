@@ -7,6 +7,8 @@ import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.core.metrics.MetricContract;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,14 @@ class DeliveryWorkerTest {
         };
     try (DeliveryWorker<String> worker =
         new DeliveryWorker<>(
-            "alertmanager", "http://am", outbox, rejectsBad, 1, FAST_RETRY, metrics)) {
+            "alertmanager",
+            "http://am",
+            outbox,
+            rejectsBad,
+            Correction.none(),
+            1,
+            FAST_RETRY,
+            metrics)) {
       outbox.add("good");
       worker.wake();
       await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains("good"));
@@ -68,7 +77,15 @@ class DeliveryWorkerTest {
           delivered.addAll(batch);
         };
     try (DeliveryWorker<String> worker =
-        new DeliveryWorker<>("alertmanager", "http://am", outbox, flaky, 1, FAST_RETRY, metrics)) {
+        new DeliveryWorker<>(
+            "alertmanager",
+            "http://am",
+            outbox,
+            flaky,
+            Correction.none(),
+            1,
+            FAST_RETRY,
+            metrics)) {
       outbox.add("kept");
       worker.wake();
       await()
@@ -96,7 +113,14 @@ class DeliveryWorkerTest {
         };
     try (DeliveryWorker<String> worker =
         new DeliveryWorker<>(
-            "alertmanager", "http://am", outbox, refusesBatchesWithBad, 10, FAST_RETRY, metrics)) {
+            "alertmanager",
+            "http://am",
+            outbox,
+            refusesBatchesWithBad,
+            Correction.none(),
+            10,
+            FAST_RETRY,
+            metrics)) {
       outbox.add("first");
       outbox.add("bad");
       outbox.add("last");
@@ -106,6 +130,43 @@ class DeliveryWorkerTest {
       assertThat(delivered).containsExactly("first", "last");
       assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isEqualTo(1.0);
       assertThat(outbox.size()).isZero();
+      assertThat(destinationUp()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aRefusedNotificationIsSentCorrectedOnceAndDroppedOnlyWhenTheCorrectionIsRefusedToo() {
+    Delivery<String> refusesUpperCase =
+        batch -> {
+          if (batch.stream().anyMatch(item -> !item.equals(item.toLowerCase(Locale.ROOT)))) {
+            throw new DeliveryException("HTTP 400: invalid label set", false, null);
+          }
+          delivered.addAll(batch);
+        };
+    Correction<String> lowerCaseUnlessStillBad =
+        (refused, reason) ->
+            refused.contains("!")
+                ? Optional.of(refused + "?")
+                : Optional.of(refused.toLowerCase(Locale.ROOT));
+    try (DeliveryWorker<String> worker =
+        new DeliveryWorker<>(
+            "alertmanager",
+            "http://am",
+            outbox,
+            refusesUpperCase,
+            lowerCaseUnlessStillBad,
+            10,
+            FAST_RETRY,
+            metrics)) {
+      outbox.add("first");
+      outbox.add("FIXABLE");
+      outbox.add("BROKEN!");
+      outbox.add("last");
+      worker.wake();
+      await().atMost(Duration.ofSeconds(5)).until(() -> outbox.size() == 0);
+
+      assertThat(delivered).containsExactly("first", "fixable", "last");
+      assertThat(metrics.sum(MetricContract.NOTIFICATIONS_DROPPED)).isEqualTo(1.0);
       assertThat(destinationUp()).isEqualTo(1.0);
     }
   }

@@ -19,6 +19,10 @@ import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import io.tunnelwatch.testing.process.ProcessRunner;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +35,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
  * Traps sent by Net-SNMP's {@code snmptrap} to the agent's own receiver: from a configured device
@@ -132,5 +147,81 @@ class AgentTrapIT {
                 assertThat(metrics())
                     .contains("tunnelwatch_traps_total{outcome=\"bad_credentials\"} 1.0"));
     assertThat(events).noneMatch(e -> e.kind() == EventKind.PHASE1_FAILURE);
+  }
+
+  private double trapsCounted(String metricsText, String outcome) {
+    return MetricsEndpoint.value(
+            metricsText, "tunnelwatch_traps_total{outcome=\"" + outcome + "\"}")
+        .orElse(0.0);
+  }
+
+  private double trapsCounted() {
+    String text = metrics();
+    return List.of(
+            "accepted",
+            "unknown_source",
+            "bad_credentials",
+            "unsupported",
+            "rate_limited",
+            "malformed")
+        .stream()
+        .mapToDouble(outcome -> trapsCounted(text, outcome))
+        .sum();
+  }
+
+  /**
+   * Issue 17's forged-trap case: 20,000 invented {@code ifDescr} values had become tunnel_down
+   * events, alerts and report rows. Now a flood from a device's address is cut to the device's
+   * rate, what gets through about tunnels no poll has shown opens nothing, and garbage is counted.
+   */
+  @Test
+  void forgedTrapsAboutTunnelsTheDeviceDoesNotHaveOpenNothingAndAFloodIsRateLimited()
+      throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> agent.states().allPolledOnce());
+    int forged = 150;
+    int garbage = 20;
+    InetSocketAddress receiver =
+        new InetSocketAddress("127.0.0.1", agent.trapAddress().orElseThrow().getPort());
+    try (Snmp sender = new Snmp(new DefaultUdpTransportMapping())) {
+      CommunityTarget<UdpAddress> target =
+          new CommunityTarget<>(
+              new UdpAddress(receiver.getAddress(), receiver.getPort()),
+              new OctetString(COMMUNITY));
+      target.setVersion(SnmpConstants.version2c);
+      for (int i = 0; i < forged; i++) {
+        PDU trap = new PDU();
+        trap.setType(PDU.TRAP);
+        trap.add(new VariableBinding(SnmpConstants.sysUpTime, new TimeTicks(i)));
+        trap.add(new VariableBinding(SnmpConstants.snmpTrapOID, SnmpConstants.linkDown));
+        trap.add(new VariableBinding(new OID("1.3.6.1.2.1.2.2.1.1.9"), new Integer32(9000 + i)));
+        trap.add(
+            new VariableBinding(
+                new OID("1.3.6.1.2.1.2.2.1.2." + (9000 + i)),
+                new OctetString("Tunnel" + (9000 + i))));
+        sender.send(trap, target);
+        int sentSoFar = i + 1;
+        if (sentSoFar % 25 == 0) {
+          // A busy machine's socket buffer drops a burst of hundreds; batches it takes whole.
+          await().atMost(Duration.ofSeconds(5)).until(() -> trapsCounted() >= sentSoFar - 5);
+        }
+      }
+    }
+    try (DatagramSocket socket = new DatagramSocket()) {
+      for (int i = 0; i < garbage; i++) {
+        byte[] bytes = ("forged " + i).getBytes(StandardCharsets.US_ASCII);
+        socket.send(new DatagramPacket(bytes, bytes.length, receiver));
+      }
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> trapsCounted(metrics(), "malformed") == garbage);
+    String text = metrics();
+    assertThat(trapsCounted(text, "rate_limited")).isPositive();
+    assertThat(trapsCounted(text, "accepted") + trapsCounted(text, "rate_limited"))
+        .isBetween(forged - 5.0, (double) forged);
+    assertThat(events).noneMatch(e -> e.kind() == EventKind.TUNNEL_DOWN);
+    // Neither a condition nor a series names an invented tunnel.
+    assertThat(text).doesNotContain("Tunnel9");
   }
 }
