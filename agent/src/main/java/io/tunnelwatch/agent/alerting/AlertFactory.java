@@ -92,6 +92,7 @@ final class AlertFactory {
     annotations.put("summary", AlertTexts.summary(event));
     annotations.put("description", AlertTexts.description(event));
     annotations.put("runbook_url", links.runbook(alertName(event.kind())));
+    annotations.put("diagnose_url", links.diagnose(event.device(), event.peer()));
     annotations.put(
         "evidence",
         event.evidence().isEmpty()

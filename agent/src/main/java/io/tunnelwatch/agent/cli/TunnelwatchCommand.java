@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       CheckConfigCommand.class,
       ParseCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      DiagnoseCommand.class
     })
 public final class TunnelwatchCommand implements Runnable {
 

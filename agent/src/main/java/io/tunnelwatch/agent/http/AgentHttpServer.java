@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tunnelwatch.agent.diagnose.DiagnoseService;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.http.security.WebSecurity;
 import io.tunnelwatch.agent.poll.DeviceStates;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The agent's HTTP face: {@code /metrics}, {@code /probe}, {@code /-/healthy}, {@code /-/ready} and
- * the status page at {@code /}, all read-only; {@code POST /-/reload} reloads the configuration.
+ * The agent's HTTP face: {@code /metrics}, {@code /probe}, {@code /-/healthy}, {@code /-/ready},
+ * {@code /diagnose} and the status page at {@code /}, all read-only; {@code POST /-/reload} reloads
+ * the configuration.
  */
 public final class AgentHttpServer implements AutoCloseable {
 
@@ -44,7 +46,15 @@ public final class AgentHttpServer implements AutoCloseable {
       EventTracker events,
       Clock clock)
       throws IOException {
-    this(address, registry, states, events, clock, ConfigReload.UNAVAILABLE, WebSecurity.NONE);
+    this(
+        address,
+        registry,
+        states,
+        events,
+        clock,
+        ConfigReload.UNAVAILABLE,
+        DiagnoseService.UNAVAILABLE,
+        WebSecurity.NONE);
   }
 
   /**
@@ -54,6 +64,7 @@ public final class AgentHttpServer implements AutoCloseable {
    *     written from {@code states} section by section
    * @param events whose per-device event metrics {@code /probe} adds to the device's data
    * @param reload what {@code POST /-/reload} starts and waits for
+   * @param diagnose what {@code /diagnose} runs
    * @param security TLS and basic authentication from {@code --web.config.file}, or none
    */
   public AgentHttpServer(
@@ -63,6 +74,7 @@ public final class AgentHttpServer implements AutoCloseable {
       EventTracker events,
       Clock clock,
       ConfigReload reload,
+      DiagnoseService diagnose,
       WebSecurity security)
       throws IOException {
     RequestTimeouts.applyUnlessSet();
@@ -82,6 +94,7 @@ public final class AgentHttpServer implements AutoCloseable {
               ready ? 200 : 503,
               ready ? "Ready\n" : "Not ready: waiting for the first poll of every device\n");
         });
+    readOnly("/diagnose", new DiagnoseHandler(diagnose));
     readOnly("/", exchange -> statusPage(exchange, states, clock));
     HttpContext reloading = server.createContext("/-/reload", new ReloadHandler(reload));
     reloading.getFilters().add(new PostOnly());

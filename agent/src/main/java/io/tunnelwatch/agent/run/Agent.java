@@ -13,6 +13,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.BuildInfo;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
+import io.tunnelwatch.agent.diagnose.Diagnoser;
+import io.tunnelwatch.agent.diagnose.Diagnosis;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventListener;
@@ -58,6 +60,14 @@ public final class Agent implements AutoCloseable {
   private final Optional<TrapReceiver> traps;
   private final ConfigReloader reloader;
 
+  /** How long apart /diagnose reads the IPsec counters: long enough for traffic to show. */
+  private static final Duration DIAGNOSE_COUNTER_INTERVAL = Duration.ofSeconds(3);
+
+  private final Clock clock;
+  private final Function<String, String> environment;
+  // Replaced by each applied reload; read by /diagnose.
+  private volatile AgentConfig running;
+
   /** Opens everything in {@code resources}, in the order they are to be closed the other way. */
   private Agent(
       AgentConfig config,
@@ -69,6 +79,9 @@ public final class Agent implements AutoCloseable {
       Resources resources)
       throws IOException, SchedulerException {
     this.resources = resources;
+    this.clock = clock;
+    this.environment = environment;
+    this.running = config;
     PrometheusRegistry registry = new PrometheusRegistry();
     PrometheusMeterRegistry meters = jvmMeters(registry);
     resources.add("the JVM meters", meters, meters::close);
@@ -113,7 +126,10 @@ public final class Agent implements AutoCloseable {
             config,
             source,
             fleet,
-            next -> trapIntake.ifPresent(t -> t.devices(next.devices())),
+            next -> {
+              trapIntake.ifPresent(t -> t.devices(next.devices()));
+              running = next;
+            },
             metrics,
             clock);
     http = resources.add("the HTTP server", listen(config, web, registry, clock));
@@ -166,10 +182,18 @@ public final class Agent implements AutoCloseable {
           events,
           clock,
           () -> reload().thenApply(o -> new ConfigReload.Result(o.success(), o.message())),
+          this::diagnose,
           web);
     } catch (IOException e) {
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code /diagnose}: on sessions of its own, with the running configuration's logins. */
+  private Diagnosis diagnose(String device, Optional<String> peer) throws InterruptedException {
+    try (ConfiguredDeviceAccess access = new ConfiguredDeviceAccess(running, environment)) {
+      return new Diagnoser(access, clock, DIAGNOSE_COUNTER_INTERVAL).diagnose(device, peer);
     }
   }
 

@@ -1,23 +1,18 @@
 package io.tunnelwatch.agent.run;
 
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.ModuleConfig;
 import io.tunnelwatch.agent.poll.DevicePoller;
 import io.tunnelwatch.agent.poll.SnmpDevicePoller;
 import io.tunnelwatch.agent.poll.SshDevicePoller;
 import io.tunnelwatch.ios.transport.ReconnectingCliSession;
-import io.tunnelwatch.ios.transport.SshCliSession;
 import io.tunnelwatch.ios.transport.SshConnector;
-import io.tunnelwatch.ios.transport.SshTarget;
 import io.tunnelwatch.snmp.SnmpException;
-import io.tunnelwatch.snmp.SnmpTarget;
 import io.tunnelwatch.snmp.WalkLimits;
 import io.tunnelwatch.snmp.poll.SnmpSnapshotCollector;
 import io.tunnelwatch.snmp.transport.Snmp4jClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +35,7 @@ final class DevicePollers implements AutoCloseable {
 
   private final int maxConcurrentRequests;
   private final Clock clock;
-  private final SshCredentialsResolver sshCredentials;
-  private final SnmpCredentialsResolver snmpCredentials;
+  private final DeviceTargets targets;
   private final SshConnector connector = new SshConnector();
   // Opened with the first SNMP device, maybe by a reload; read by scrapes.
   private volatile @Nullable Snmp4jClient snmpClient;
@@ -52,8 +46,7 @@ final class DevicePollers implements AutoCloseable {
   DevicePollers(AgentConfig config, Clock clock, Function<String, String> environment) {
     this.maxConcurrentRequests = config.polling().maxConcurrentRequests();
     this.clock = clock;
-    this.sshCredentials = new SshCredentialsResolver(environment);
-    this.snmpCredentials = new SnmpCredentialsResolver(environment);
+    this.targets = new DeviceTargets(environment);
   }
 
   /**
@@ -64,64 +57,36 @@ final class DevicePollers implements AutoCloseable {
     ModuleConfig module = config.module(device.module());
     List<DevicePoller> pollers = new ArrayList<>();
     if (device.snmp().isPresent()) {
-      pollers.add(snmp(config, device, device.snmp().get(), module.snmp()));
+      pollers.add(snmp(config, device, module.snmp()));
     }
     if (device.ssh().isPresent()) {
-      pollers.add(ssh(config, device, device.ssh().get(), module.ssh()));
+      pollers.add(ssh(config, device, module.ssh()));
     }
     return pollers;
   }
 
   private DevicePoller ssh(
-      AgentConfig config,
-      DeviceConfig device,
-      DeviceConfig.DeviceSshConfig ssh,
-      ModuleConfig.SshModuleConfig module) {
-    AuthConfig auth = config.auth(ssh.auth());
+      AgentConfig config, DeviceConfig device, ModuleConfig.SshModuleConfig module) {
     ReconnectingCliSession session =
         new ReconnectingCliSession(
             () ->
                 connector.open(
-                    new SshTarget(
-                        device.name(),
-                        device.host(),
-                        ssh.port(),
-                        auth.username().orElseThrow(), // validated: a login has one
-                        sshCredentials.resolve(ssh.auth(), auth),
-                        Path.of(ssh.knownHosts()),
-                        ssh.trustOnFirstUse(),
-                        module.connectTimeout()),
+                    targets.ssh(config, device),
                     module.commandTimeout(),
-                    new SshCliSession.OutputLimits(
-                        module.maxOutputBytes(),
-                        SshCliSession.OutputLimits.DEFAULT.maxBannerBytes())),
+                    DeviceTargets.outputLimits(module)),
             RECONNECT_BACKOFF);
     return new SshDevicePoller(device.name(), session, module.commandTimeout(), clock);
   }
 
   private DevicePoller snmp(
-      AgentConfig config,
-      DeviceConfig device,
-      DeviceConfig.DeviceSnmpConfig snmp,
-      ModuleConfig.SnmpModuleConfig module)
+      AgentConfig config, DeviceConfig device, ModuleConfig.SnmpModuleConfig module)
       throws IOException {
-    String authName = snmp.auth();
-    AuthConfig auth = config.auth(authName);
     SnmpSnapshotCollector poll =
         new SnmpSnapshotCollector(
             snmpClient(),
             clock,
             new WalkLimits(module.maxRepetitions(), module.maxRowsPerWalk(), module.walkTimeout()));
-    return new SnmpDevicePoller(
-        device.name(),
-        poll,
-        () ->
-            new SnmpTarget(
-                snmp.host().orElse(device.host()),
-                snmp.port(),
-                module.timeout(),
-                module.retries(),
-                snmpCredentials.resolve(authName, auth.snmp().orElseThrow())));
+    return new SnmpDevicePoller(device.name(), poll, () -> targets.snmp(config, device));
   }
 
   private synchronized Snmp4jClient snmpClient() throws IOException {

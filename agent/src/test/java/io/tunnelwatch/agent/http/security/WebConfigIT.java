@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.config.ConfigException;
+import io.tunnelwatch.agent.diagnose.DiagnoseService;
 import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
@@ -177,6 +178,7 @@ class WebConfigIT {
             new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none()),
             clock,
             ConfigReload.UNAVAILABLE,
+            DiagnoseService.UNAVAILABLE,
             security);
     return URI.create("https://127.0.0.1:" + server.address().getPort());
   }
