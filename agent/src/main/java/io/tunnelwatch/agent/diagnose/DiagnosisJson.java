@@ -42,8 +42,11 @@ public final class DiagnosisJson {
         ObjectNode m = mirror.addObject();
         m.put("topic", finding.topic().name().toLowerCase(java.util.Locale.ROOT));
         m.put("summary", finding.summary());
-        strings(m.putArray("lines_" + diagnosis.device()), finding.linesA());
-        tunnel.otherEnd().ifPresent(end -> strings(m.putArray("lines_" + end), finding.linesB()));
+        ArrayNode ends = m.putArray("ends");
+        ObjectNode own = ends.addObject().put("device", diagnosis.device());
+        strings(own.putArray("lines"), finding.linesA());
+        ObjectNode other = ends.addObject().put("device", tunnel.otherEnd().orElse(tunnel.peer()));
+        strings(other.putArray("lines"), finding.linesB());
       }
     }
     ArrayNode audit = root.putArray("audit");
