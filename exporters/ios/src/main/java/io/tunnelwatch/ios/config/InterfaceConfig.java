@@ -48,4 +48,19 @@ public record InterfaceConfig(
   public boolean isTunnel() {
     return tunnelSource.isPresent() || tunnelDestination.isPresent();
   }
+
+  /**
+   * True when both interfaces have an address with the same mask and both addresses lie in the same
+   * network, as the two ends of a point-to-point tunnel must.
+   */
+  public boolean sameSubnet(InterfaceConfig other) {
+    Optional<String> ownMask = mask();
+    if (ip().isEmpty() || other.ip().isEmpty() || ownMask.isEmpty()) {
+      return false;
+    }
+    if (!ownMask.equals(other.mask()) || Ipv4.prefixLength(ownMask.orElseThrow()) < 0) {
+      return false;
+    }
+    return Ipv4.inNetwork(other.ip().orElseThrow(), ip().orElseThrow(), ownMask.orElseThrow());
+  }
 }

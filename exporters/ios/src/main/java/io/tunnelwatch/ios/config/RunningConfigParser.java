@@ -117,7 +117,9 @@ public final class RunningConfigParser {
           && words.length == 6
           && Tokens.number(words[5]).isPresent()) {
         globalSaLifetime = Optional.of(Duration.ofSeconds(Tokens.number(words[5]).getAsInt()));
-      } else if (Tokens.startsWith(words, "crypto", "map") && words.length >= 5) {
+      } else if (Tokens.startsWith(words, "crypto", "map")
+          && words.length >= 5
+          && Tokens.number(words[3]).isPresent()) {
         cryptoMap(block, words);
       } else if (Tokens.startsWith(words, "crypto", "map")) {
         // Map-wide settings such as "crypto map CMAP local-address Gi0/0" name no peer.
@@ -129,7 +131,9 @@ public final class RunningConfigParser {
             block.header(),
             block.children().isEmpty()
                 ? "unrecognised line, skipped"
-                : "unrecognised section, skipped with its " + block.children().size() + " lines");
+                : "unrecognised section, skipped with the "
+                    + block.children().size()
+                    + " lines under it");
       }
     }
 

@@ -15,7 +15,7 @@ final class Secrets {
   static final String REDACTED = "<redacted>";
 
   private static final Set<String> KEYWORDS =
-      Set.of("key", "key-string", "password", "secret", "authentication-key", "md5");
+      Set.of("key", "key-string", "password", "secret", "authentication-key", "md5", "community");
   private static final Set<String> AFTER_KEY = Set.of("address", "hostname");
 
   private Secrets() {}
