@@ -4,6 +4,7 @@ import io.tunnelwatch.ios.config.AccessList;
 import io.tunnelwatch.ios.config.AccessListParser;
 import io.tunnelwatch.ios.config.CryptoConfiguration;
 import io.tunnelwatch.ios.config.RunningConfigParser;
+import io.tunnelwatch.ios.parse.ParseException;
 import io.tunnelwatch.ios.transport.CliException;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +43,28 @@ final class ConfigReader {
                   + "): the mirror check and the audit "
                   + PRIVILEGE_NEEDED));
     }
-    CryptoConfiguration crypto = RunningConfigParser.parse(section).value();
-    for (String tunnel : tunnels) {
-      String iface = cli.run(AllowedCommand.interfaceConfig(tunnel));
-      if (!RunningConfigParser.isDenied(iface)) {
-        crypto = CryptoConfiguration.merge(crypto, RunningConfigParser.parse(iface).value());
+    try {
+      CryptoConfiguration crypto = RunningConfigParser.parse(section).value();
+      for (String tunnel : tunnels) {
+        String iface = cli.run(AllowedCommand.interfaceConfig(tunnel));
+        if (!RunningConfigParser.isDenied(iface)) {
+          crypto = CryptoConfiguration.merge(crypto, RunningConfigParser.parse(iface).value());
+        }
       }
+      String acls = cli.run(AllowedCommand.accessLists());
+      List<AccessList> accessLists =
+          RunningConfigParser.isDenied(acls) ? List.of() : AccessListParser.parse(acls).value();
+      return new Read(Optional.of(new RouterConfig(crypto, accessLists)), Optional.empty());
+    } catch (ParseException e) {
+      return new Read(
+          Optional.empty(),
+          Optional.of(
+              "the configuration of "
+                  + cli.device()
+                  + " was not understood ("
+                  + Evidence.shorten(e.getMessage())
+                  + "): no mirror check or audit"));
     }
-    String acls = cli.run(AllowedCommand.accessLists());
-    List<AccessList> accessLists =
-        RunningConfigParser.isDenied(acls) ? List.of() : AccessListParser.parse(acls).value();
-    return new Read(Optional.of(new RouterConfig(crypto, accessLists)), Optional.empty());
   }
 
   private static String firstLine(String output) {
