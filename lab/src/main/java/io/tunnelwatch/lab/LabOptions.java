@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to start the reference lab. Start from {@link #builder()} (or {@link #defaults()}) and adjust
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param banner text shown before the first prompt; null for none
  * @param controlAddress where the HTTP control API listens (port 0 = any free one); null for none
  * @param snmp the routers' SNMP agents and traps
+ * @param restrictedLogin a second account, by password, whose sessions run at privilege level 1
+ *     (prompt {@code R1>}): show commands and ping work, {@code show running-config} does not
  */
 public record LabOptions(
     String bindHost,
@@ -36,9 +39,11 @@ public record LabOptions(
     Clock clock,
     String banner,
     InetSocketAddress controlAddress,
-    LabSnmpOptions snmp) {
+    LabSnmpOptions snmp,
+    Optional<UserLogin> restrictedLogin) {
 
   public LabOptions {
+    Objects.requireNonNull(restrictedLogin, "restrictedLogin");
     Objects.requireNonNull(snmp, "snmp");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(username, "username");
@@ -67,7 +72,8 @@ public record LabOptions(
         .clock(clock)
         .banner(banner)
         .controlAddress(controlAddress)
-        .snmp(snmp);
+        .snmp(snmp)
+        .restrictedLogin(restrictedLogin);
   }
 
   /** Collects lab options; starts from {@link #defaults()}. Not thread-safe. */
@@ -83,6 +89,7 @@ public record LabOptions(
     private String banner;
     private InetSocketAddress controlAddress;
     private LabSnmpOptions snmp = LabSnmpOptions.defaults();
+    private Optional<UserLogin> restrictedLogin = Optional.empty();
 
     private Builder() {}
 
@@ -142,6 +149,21 @@ public record LabOptions(
       return this;
     }
 
+    /**
+     * Adds a second account that logs in at privilege level 1 (user EXEC), as a monitoring account
+     * without {@code privilege 15} does on a real router.
+     */
+    public Builder restrictedCredentials(String user, String pass) {
+      this.restrictedLogin = Optional.of(new UserLogin(user, pass));
+      return this;
+    }
+
+    /** Sets or removes (empty) the level-1 account. */
+    public Builder restrictedLogin(Optional<UserLogin> login) {
+      this.restrictedLogin = login;
+      return this;
+    }
+
     public LabOptions build() {
       return new LabOptions(
           bindHost,
@@ -154,7 +176,8 @@ public record LabOptions(
           clock,
           banner,
           controlAddress,
-          snmp);
+          snmp,
+          restrictedLogin);
     }
   }
 }

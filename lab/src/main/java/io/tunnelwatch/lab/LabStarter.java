@@ -109,7 +109,9 @@ final class LabStarter {
             options.password(),
             options.authorizedKeys(),
             keyFile,
-            options.banner()),
+            options.banner(),
+            options.restrictedLogin().map(UserLogin::username).orElse(null),
+            options.restrictedLogin().map(UserLogin::password).orElse(null)),
         io);
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * Parses exec lines the way IOS does: keywords may be abbreviated to any unambiguous prefix, an
  * unknown word is reported with its column, and a trailing {@code | modifier regex} filters output.
+ * Commands above the session's privilege do not exist for it, exactly as IOS hides them.
  */
 public final class CommandParser {
 
@@ -16,21 +17,33 @@ public final class CommandParser {
     NONE,
     /** An optional interface name, possibly split in type and number ({@code tunnel 10}). */
     INTERFACE,
+    /** A required interface name. */
+    REQUIRED_INTERFACE,
     /** A required number 0-512 ({@code terminal length}). */
-    NUMBER
+    NUMBER,
+    /** An optional single word ({@code show ip access-lists NAME}). */
+    NAME,
+    /** The rest of the line, parsed by {@link PingArguments}. */
+    PING
   }
 
-  private record Node(String word, CommandId action, Arg arg, List<Node> children) {
+  /**
+   * @param privileged only privileged EXEC has this word (and everything under it)
+   */
+  private record Node(
+      String word, CommandId action, Arg arg, boolean privileged, List<Node> children) {
     static Node of(String word, CommandId action, Node... children) {
-      return new Node(word, action, Arg.NONE, List.of(children));
+      return new Node(word, action, Arg.NONE, false, List.of(children));
     }
 
-    static Node withArg(String word, CommandId action, Arg arg) {
-      return new Node(word, action, arg, List.of());
+    static Node withArg(String word, CommandId action, Arg arg, Node... children) {
+      return new Node(word, action, arg, false, List.of(children));
+    }
+
+    Node privilegedOnly() {
+      return new Node(word, action, arg, true, children);
     }
   }
-
-  private record Token(String text, int start) {}
 
   private static final Node ROOT =
       Node.of(
@@ -63,7 +76,21 @@ public final class CommandParser {
                       CommandId.SHOW_PROCESSES_CPU,
                       Node.of("sorted", CommandId.SHOW_PROCESSES_CPU_SORTED))),
               Node.of("version", CommandId.SHOW_VERSION),
-              Node.of("clock", CommandId.SHOW_CLOCK)),
+              Node.of("clock", CommandId.SHOW_CLOCK),
+              Node.of(
+                      "running-config",
+                      CommandId.SHOW_RUNNING_CONFIG,
+                      Node.withArg(
+                          "interface",
+                          CommandId.SHOW_RUNNING_CONFIG_INTERFACE,
+                          Arg.REQUIRED_INTERFACE))
+                  .privilegedOnly(),
+              Node.withArg("access-lists", CommandId.SHOW_ACCESS_LISTS, Arg.NAME),
+              Node.of(
+                  "ip",
+                  null,
+                  Node.withArg("access-lists", CommandId.SHOW_IP_ACCESS_LISTS, Arg.NAME))),
+          Node.withArg("ping", CommandId.PING, Arg.PING),
           Node.of(
               "terminal",
               null,
@@ -74,49 +101,62 @@ public final class CommandParser {
           Node.of("logout", CommandId.EXIT),
           Node.of("quit", CommandId.EXIT));
 
-  /** Interface types IOS knows, so that {@code Lo0} is "no such interface", not a typo. */
-  private static final List<String> IOS_INTERFACE_TYPES =
-      List.of(
-          "GigabitEthernet",
-          "FastEthernet",
-          "Ethernet",
-          "Loopback",
-          "Serial",
-          "Tunnel",
-          "Vlan",
-          "Port-channel");
-
-  private final List<String> interfaceNames;
+  private final InterfaceNames interfaces;
+  private final PingArguments pingArguments;
+  private final Privilege privilege;
 
   /**
+   * A parser for a privileged session.
+   *
    * @param interfaceNames the router's interfaces, full names, e.g. {@code Tunnel10}
    */
   public CommandParser(List<String> interfaceNames) {
-    this.interfaceNames = List.copyOf(interfaceNames);
+    this(interfaceNames, Privilege.PRIVILEGED_EXEC);
+  }
+
+  /**
+   * @param interfaceNames the router's interfaces, full names, e.g. {@code Tunnel10}
+   * @param privilege the level of the session whose lines are parsed
+   */
+  public CommandParser(List<String> interfaceNames, Privilege privilege) {
+    this.interfaces = new InterfaceNames(interfaceNames);
+    this.pingArguments = new PingArguments(interfaces);
+    this.privilege = privilege;
   }
 
   /** Parses one line as typed (without the line terminator). */
   public ParsedLine parse(String line) {
     int bar = line.indexOf('|');
     String commandPart = bar < 0 ? line : line.substring(0, bar);
-    List<Token> tokens = tokenize(commandPart, 0);
+    List<Token> tokens = Token.split(commandPart, 0);
     if (tokens.isEmpty()) {
       return bar < 0 ? new ParsedLine.Empty() : rejected(Kind.INVALID, bar, line);
     }
     Node node = ROOT;
     List<String> words = new ArrayList<>();
     String argument = null;
+    PingRequest ping = null;
     int i = 0;
     while (i < tokens.size()) {
       Token token = tokens.get(i);
       if (argument != null) {
         return rejected(Kind.INVALID, token.start(), line);
       }
-      if (node.arg() == Arg.INTERFACE) {
+      if (node.arg() == Arg.PING) {
         List<Token> rest = tokens.subList(i, tokens.size());
-        Optional<String> name = resolveInterface(rest);
+        PingArguments.Outcome outcome = pingArguments.parse(rest, commandPart);
+        if (outcome.error() != null) {
+          return outcome.error();
+        }
+        ping = outcome.request();
+        words.addAll(rest.stream().map(Token::text).toList());
+        break;
+      }
+      if (node.arg() == Arg.INTERFACE || node.arg() == Arg.REQUIRED_INTERFACE) {
+        List<Token> rest = tokens.subList(i, tokens.size());
+        Optional<String> name = interfaces.resolve(rest);
         if (name.isEmpty()) {
-          return interfaceTypeOnly(rest)
+          return InterfaceNames.typeOnly(rest)
               ? rejected(Kind.INCOMPLETE, token.start(), line)
               : rejected(Kind.INVALID, token.start(), line);
         }
@@ -127,6 +167,11 @@ public final class CommandParser {
         if (!token.text().matches("\\d{1,3}") || Integer.parseInt(token.text()) > 512) {
           return rejected(Kind.INVALID, token.start(), line);
         }
+        argument = token.text();
+        i++;
+        continue;
+      }
+      if (node.arg() == Arg.NAME) {
         argument = token.text();
         i++;
         continue;
@@ -144,14 +189,16 @@ public final class CommandParser {
       words.add(node.word());
       i++;
     }
-    return command(node, words, argument, line, bar);
+    return command(node, words, argument, ping, line, bar);
   }
 
   /** The command the walk ended on, with its output pipe; rejected if it is incomplete. */
   private static ParsedLine command(
-      Node node, List<String> words, String argument, String line, int bar) {
+      Node node, List<String> words, String argument, PingRequest ping, String line, int bar) {
     String commandPart = bar < 0 ? line : line.substring(0, bar);
-    if (node.action() == null || (node.arg() == Arg.NUMBER && argument == null)) {
+    boolean missingArgument =
+        (node.arg() == Arg.NUMBER || node.arg() == Arg.REQUIRED_INTERFACE) && argument == null;
+    if (node.action() == null || missingArgument || (node.arg() == Arg.PING && ping == null)) {
       return rejected(Kind.INCOMPLETE, commandPart.length(), line);
     }
     OutputPipe pipe = null;
@@ -163,24 +210,28 @@ public final class CommandParser {
       pipe = parsedPipe.pipe();
     }
     String canonical = String.join(" ", words) + (argument == null ? "" : " " + argument);
-    return new ParsedLine.Command(node.action(), argument, canonical, pipe);
+    return new ParsedLine.Command(node.action(), argument, canonical, pipe, ping);
   }
 
-  private static List<Node> match(Node node, String typed) {
+  private List<Node> match(Node node, String typed) {
     String lower = typed.toLowerCase(Locale.ROOT);
-    for (Node child : node.children()) {
+    List<Node> visible =
+        node.children().stream()
+            .filter(c -> !c.privileged() || privilege == Privilege.PRIVILEGED_EXEC)
+            .toList();
+    for (Node child : visible) {
       if (child.word().equals(lower)) {
         return List.of(child);
       }
     }
-    return node.children().stream().filter(c -> c.word().startsWith(lower)).toList();
+    return visible.stream().filter(c -> c.word().startsWith(lower)).toList();
   }
 
   /** Either a pipe or the reason there is none. */
   private record PipeResult(OutputPipe pipe, ParsedLine.Rejected error) {}
 
   private static PipeResult parsePipe(String line, int bar) {
-    List<Token> tokens = tokenize(line.substring(bar + 1), bar + 1);
+    List<Token> tokens = Token.split(line.substring(bar + 1), bar + 1);
     if (tokens.isEmpty()) {
       return new PipeResult(null, rejected(Kind.INCOMPLETE, line.length(), line));
     }
@@ -198,55 +249,6 @@ public final class CommandParser {
       return new PipeResult(null, rejected(Kind.INCOMPLETE, line.length(), line));
     }
     return new PipeResult(new OutputPipe(kinds.get(0), regex), null);
-  }
-
-  private Optional<String> resolveInterface(List<Token> tokens) {
-    String joined = String.join("", tokens.stream().map(Token::text).toList());
-    int digit = firstDigit(joined);
-    if (digit <= 0) {
-      return Optional.empty();
-    }
-    String type = joined.substring(0, digit).toLowerCase(Locale.ROOT);
-    String number = joined.substring(digit);
-    return interfaceNames.stream()
-        .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(type))
-        .filter(n -> n.substring(firstDigit(n)).equals(number))
-        .findFirst();
-  }
-
-  private static boolean interfaceTypeOnly(List<Token> tokens) {
-    String joined = String.join("", tokens.stream().map(Token::text).toList());
-    String lower = joined.toLowerCase(Locale.ROOT);
-    return !joined.isEmpty()
-        && firstDigit(joined) < 0
-        && IOS_INTERFACE_TYPES.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).startsWith(lower));
-  }
-
-  private static int firstDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static List<Token> tokenize(String text, int offset) {
-    List<Token> tokens = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        tokens.add(new Token(text.substring(start, i), offset + start));
-      }
-    }
-    return tokens;
   }
 
   private static ParsedLine.Rejected rejected(Kind kind, int position, String input) {

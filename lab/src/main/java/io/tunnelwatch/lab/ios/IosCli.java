@@ -6,27 +6,48 @@ import io.tunnelwatch.lab.sim.SimulatedRouter;
 import java.util.List;
 
 /**
- * The IOS exec command interpreter of one router, independent of any transport: parses a line and
- * renders the answer from a fresh snapshot. Output lines end in {@code \n}; transports convert.
+ * The IOS exec command interpreter of one router at one privilege level, independent of any
+ * transport: parses a line and renders the answer from a fresh snapshot. Output lines end in {@code
+ * \n}; transports convert.
  */
 public final class IosCli {
   private final SimulatedRouter router;
+  private final Privilege privilege;
+  private final List<String> interfaceNames;
   private final CommandParser parser;
 
+  /** The interpreter of a privileged (level 15) session. */
   public IosCli(SimulatedRouter router) {
+    this(router, Privilege.PRIVILEGED_EXEC, interfaceNames(router));
+  }
+
+  private IosCli(SimulatedRouter router, Privilege privilege, List<String> interfaceNames) {
     this.router = router;
-    RouterSnapshot initial = router.snapshot();
-    this.parser =
-        new CommandParser(initial.interfaces().stream().map(InterfaceSnapshot::name).toList());
+    this.privilege = privilege;
+    this.interfaceNames = interfaceNames;
+    this.parser = new CommandParser(interfaceNames, privilege);
+  }
+
+  private static List<String> interfaceNames(SimulatedRouter router) {
+    return router.snapshot().interfaces().stream().map(InterfaceSnapshot::name).toList();
+  }
+
+  /** The interpreter of the same router for a session at another level. */
+  public IosCli withPrivilege(Privilege level) {
+    return level == privilege ? this : new IosCli(router, level, interfaceNames);
+  }
+
+  public Privilege privilege() {
+    return privilege;
   }
 
   public String hostname() {
     return router.config().hostname();
   }
 
-  /** The exec prompt, {@code R1#}: the lab always runs privileged. */
+  /** The exec prompt: {@code R1#} when privileged, {@code R1>} in user EXEC. */
   public String prompt() {
-    return hostname() + "#";
+    return hostname() + privilege.promptSuffix();
   }
 
   public ParsedLine parse(String line) {
@@ -35,8 +56,7 @@ public final class IosCli {
 
   /**
    * The output of a parsed command, filtered by its pipe. Commands that only change session state
-   * ({@code terminal}, {@code enable}, {@code exit}) produce nothing here; the session applies
-   * them.
+   * ({@code terminal}, {@code exit}) produce nothing here; the session applies them.
    */
   public String output(ParsedLine.Command command) {
     String text = render(command);
@@ -68,7 +88,15 @@ public final class IosCli {
       case SHOW_PROCESSES_CPU_SORTED -> ProcessesCpuView.render(s, true);
       case SHOW_VERSION -> VersionView.render(s);
       case SHOW_CLOCK -> IosFormat.clock(s.now()) + "\n";
-      case TERMINAL_LENGTH, TERMINAL_WIDTH, ENABLE, EXIT -> "";
+      case SHOW_RUNNING_CONFIG -> RunningConfigBuilder.build(s).show();
+      case SHOW_RUNNING_CONFIG_INTERFACE ->
+          // The parser only lets through interfaces the router has, and each is configured.
+          RunningConfigBuilder.build(s).showInterface(command.argument()).orElse("");
+      case SHOW_ACCESS_LISTS, SHOW_IP_ACCESS_LISTS -> AccessListsView.render(s, command.argument());
+      case PING -> PingView.render(s, command.ping());
+      // Without an enable secret IOS refuses to raise a vty session's level.
+      case ENABLE -> privilege == Privilege.PRIVILEGED_EXEC ? "" : "% No password set\n";
+      case TERMINAL_LENGTH, TERMINAL_WIDTH, EXIT -> "";
     };
   }
 

@@ -54,8 +54,8 @@ public record OutputPipe(Kind kind, String regex) {
   }
 
   /**
-   * A section is an unindented line and the indented lines under it. A matching header brings the
-   * whole section; a matching child line brings just itself under its header.
+   * A section is an unindented line and the indented lines under it. IOS prints a section whole,
+   * header and every child, when the header or any of its children matches.
    */
   private static void section(List<String> lines, Pattern pattern, List<String> kept) {
     int i = 0;
@@ -65,17 +65,8 @@ public record OutputPipe(Kind kind, String regex) {
         end++;
       }
       List<String> section = lines.subList(i, end);
-      if (pattern.matcher(section.get(0)).find()) {
+      if (section.stream().anyMatch(l -> pattern.matcher(l).find())) {
         kept.addAll(section);
-      } else {
-        List<String> children =
-            section.subList(1, section.size()).stream()
-                .filter(l -> pattern.matcher(l).find())
-                .toList();
-        if (!children.isEmpty()) {
-          kept.add(section.get(0));
-          kept.addAll(children);
-        }
       }
       i = end;
     }

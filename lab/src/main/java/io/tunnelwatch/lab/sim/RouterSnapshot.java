@@ -19,6 +19,7 @@ import java.util.Set;
  * @param phase1Failures the last phase-1 failure records ({@code cikeFailTable}), oldest first
  * @param phase2Failures the last phase-2 failure records ({@code cipSecFailTable}), oldest first
  * @param activeFaults faults injected on this router and still active
+ * @param paths what each tunnel lets through, in the order of the configuration's tunnels
  */
 public record RouterSnapshot(
     RouterConfig config,
@@ -32,7 +33,8 @@ public record RouterSnapshot(
     FailureCounters failures,
     List<FailureRecord> phase1Failures,
     List<FailureRecord> phase2Failures,
-    Set<Fault> activeFaults) {
+    Set<Fault> activeFaults,
+    List<TunnelPath> paths) {
 
   public RouterSnapshot {
     interfaces = List.copyOf(interfaces);
@@ -43,6 +45,7 @@ public record RouterSnapshot(
     phase1Failures = List.copyOf(phase1Failures);
     phase2Failures = List.copyOf(phase2Failures);
     activeFaults = Set.copyOf(activeFaults);
+    paths = List.copyOf(paths);
   }
 
   public String hostname() {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.lab.sim;
 
+import io.tunnelwatch.lab.Fault;
 import io.tunnelwatch.lab.events.FailureRecord;
 import io.tunnelwatch.lab.events.IkeFailReason;
 import io.tunnelwatch.lab.events.RouterEvent;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One simulated router: its configuration plus its end of one {@link TunnelLink} per tunnel. Holds
@@ -123,11 +125,13 @@ public final class SimulatedRouter {
     long protocolUseFails = 0;
     List<FailureRecord> phase1 = new ArrayList<>();
     List<FailureRecord> phase2 = new ArrayList<>();
+    List<TunnelPath> paths = new ArrayList<>();
     for (int t = 0; t < attachments.size(); t++) {
       LinkState state = states.get(t);
       Side side = attachments.get(t).side();
       EndState end = state.end(side);
       interfaces.add(tunnel(config.tunnels().get(t), state, end.traffic()));
+      paths.add(path(config.tunnels().get(t), state));
       sessions.add(crypto(t, attachments.get(t), state, end.traffic()));
       FailureCounters f = end.failures();
       initFails += f.ikeInitTunnelFails();
@@ -155,7 +159,17 @@ public final class SimulatedRouter {
         new FailureCounters(initFails, respFails, authFails, protocolUseFails),
         phase1,
         phase2,
-        first.faults());
+        first.faults(),
+        paths);
+  }
+
+  /** A stall or a one-way loss on either end also loses the echo or its reply. */
+  private static TunnelPath path(TunnelPort tunnel, LinkState state) {
+    boolean lossless =
+        Stream.of(state.endA(), state.endB())
+            .noneMatch(e -> e.faults().contains(Fault.STALL) || e.faults().contains(Fault.ONE_WAY));
+    return new TunnelPath(
+        tunnel, state.phase() != LinkPhase.DOWN, state.phase() == LinkPhase.UP && lossless);
   }
 
   /**

@@ -106,9 +106,13 @@ public final class TopologyBuilder {
             new LinkSpec(
                 wanA, wanB, POLICY.lifetime(), IPSEC_LIFETIME, IPSEC_LIFETIME_KB, traffic, seed),
             clock);
-    ra.tunnels().add(new TunnelPort(tunnelA, Ipv4Prefix.parse(tunnelAddressA), wanA, wanB));
+    Ipv4Prefix addressA = Ipv4Prefix.parse(tunnelAddressA);
+    Ipv4Prefix addressB = Ipv4Prefix.parse(tunnelAddressB);
+    Ipv4Prefix lanA = ra.ports().get(1).address();
+    Ipv4Prefix lanB = rb.ports().get(1).address();
+    ra.tunnels().add(new TunnelPort(tunnelA, addressA, wanA, wanB, addressB.address(), lanB));
     ra.attachments().add(new SimulatedRouter.Attachment(link, Side.A));
-    rb.tunnels().add(new TunnelPort(tunnelB, Ipv4Prefix.parse(tunnelAddressB), wanB, wanA));
+    rb.tunnels().add(new TunnelPort(tunnelB, addressB, wanB, wanA, addressA.address(), lanA));
     rb.attachments().add(new SimulatedRouter.Attachment(link, Side.B));
     links.add(link);
     return link;

@@ -143,7 +143,7 @@ final class IosShell implements Command {
           return false;
         }
         case TERMINAL_LENGTH -> terminalLength = Integer.parseInt(command.argument());
-        case TERMINAL_WIDTH, ENABLE -> {
+        case TERMINAL_WIDTH -> {
           // Accepted silently, as IOS does; width never reflows show output anyway.
         }
         default -> page(cli.output(command));

@@ -1,6 +1,7 @@
 package io.tunnelwatch.lab.ssh;
 
 import io.tunnelwatch.lab.ios.IosCli;
+import io.tunnelwatch.lab.ios.Privilege;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
 
 /**
  * The SSH face of one simulated router: an Apache MINA SSHD server whose shell and exec channels
@@ -32,6 +34,9 @@ public final class RouterSshServer implements AutoCloseable {
    * @param authorizedKeys keys accepted for public-key authentication of {@code username}
    * @param hostKeyFile where the host key is kept; null keeps it in memory only
    * @param banner printed before the first prompt; null or empty for none
+   * @param restrictedUsername a second user, by password only, whose sessions run in user EXEC
+   *     (level 1); null for none
+   * @param restrictedPassword its password; null when there is no such user
    */
   public record Settings(
       String host,
@@ -40,9 +45,40 @@ public final class RouterSshServer implements AutoCloseable {
       String password,
       List<PublicKey> authorizedKeys,
       Path hostKeyFile,
-      String banner) {
+      String banner,
+      String restrictedUsername,
+      String restrictedPassword) {
     public Settings {
       authorizedKeys = List.copyOf(authorizedKeys);
+      if ((restrictedUsername == null) != (restrictedPassword == null)) {
+        throw new IllegalArgumentException("a restricted user needs both a name and a password");
+      }
+    }
+
+    /** Only the main user, at level 15. */
+    public Settings(
+        String host,
+        int port,
+        String username,
+        String password,
+        List<PublicKey> authorizedKeys,
+        Path hostKeyFile,
+        String banner) {
+      this(host, port, username, password, authorizedKeys, hostKeyFile, banner, null, null);
+    }
+
+    /** Passwords stay out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "Settings[host="
+          + host
+          + ", port="
+          + port
+          + ", username="
+          + username
+          + ", restrictedUsername="
+          + restrictedUsername
+          + "]";
     }
   }
 
@@ -87,11 +123,8 @@ public final class RouterSshServer implements AutoCloseable {
     sshd.setHost(settings.host());
     sshd.setPort(boundPort);
     sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-    if (settings.password() != null) {
-      sshd.setPasswordAuthenticator(
-          (user, password, session) ->
-              settings.username().equals(user)
-                  && constantTimeEquals(settings.password(), password));
+    if (settings.password() != null || settings.restrictedUsername() != null) {
+      sshd.setPasswordAuthenticator((user, password, session) -> passwordAccepted(user, password));
     } else {
       sshd.setPasswordAuthenticator(null);
       sshd.setKeyboardInteractiveAuthenticator(null);
@@ -107,8 +140,10 @@ public final class RouterSshServer implements AutoCloseable {
             connectionsOpened.incrementAndGet();
           }
         });
-    sshd.setShellFactory(channel -> new IosShell(cli, faults, io.vty(), settings.banner()));
-    sshd.setCommandFactory((channel, command) -> new IosExec(cli, faults, io.vty(), command));
+    sshd.setShellFactory(
+        channel -> new IosShell(cli(channel), faults, io.vty(), settings.banner()));
+    sshd.setCommandFactory(
+        (channel, command) -> new IosExec(cli(channel), faults, io.vty(), command));
     try {
       sshd.start();
     } catch (IOException e) {
@@ -174,6 +209,30 @@ public final class RouterSshServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     stop();
+  }
+
+  private boolean passwordAccepted(String user, String password) {
+    if (settings.password() != null
+        && settings.username().equals(user)
+        && constantTimeEquals(settings.password(), password)) {
+      return true;
+    }
+    return settings.restrictedUsername() != null
+        && settings.restrictedUsername().equals(user)
+        && constantTimeEquals(settings.restrictedPassword(), password);
+  }
+
+  /**
+   * The interpreter at the level of the channel's user: the restricted user gets user EXEC. Should
+   * both accounts share a name, the main one wins, as the first matching IOS username does.
+   */
+  private IosCli cli(ChannelSession channel) {
+    String user = channel.getSession().getUsername();
+    boolean restricted =
+        settings.restrictedUsername() != null
+            && settings.restrictedUsername().equals(user)
+            && !settings.username().equals(user);
+    return restricted ? cli.withPrivilege(Privilege.USER_EXEC) : cli;
   }
 
   private static boolean constantTimeEquals(String expected, String actual) {
