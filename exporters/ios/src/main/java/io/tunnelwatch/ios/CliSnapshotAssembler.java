@@ -2,6 +2,7 @@ package io.tunnelwatch.ios;
 
 import io.tunnelwatch.core.model.CpuLoad;
 import io.tunnelwatch.core.model.DeviceSnapshot;
+import io.tunnelwatch.core.model.IpsecFlow;
 import io.tunnelwatch.core.model.Source;
 import io.tunnelwatch.ios.model.CryptoSession;
 import io.tunnelwatch.ios.model.InterfaceStatus;
@@ -56,6 +57,8 @@ public final class CliSnapshotAssembler {
             warnings,
             Optional.empty());
 
+    List<IpsecFlow> flows = new ArrayList<>(IpsecFlowMapper.flows(ipsec, warnings));
+    flows.addAll(DownSessionFlowMapper.flows(sessions, flows, warnings));
     DeviceSnapshot snapshot =
         new DeviceSnapshot(
             device,
@@ -64,7 +67,7 @@ public final class CliSnapshotAssembler {
             TunnelMapper.tunnels(interfaces),
             IkeSaMapper.ikeSas(
                 isakmp, sessions, localAddresses(interfaces, sessions, ipsec), localByPeer(ipsec)),
-            IpsecFlowMapper.flows(ipsec, warnings),
+            flows,
             cpu.flatMap(CliSnapshotAssembler::cpuLoad));
     return new Parsed<>(snapshot, warnings);
   }

@@ -98,7 +98,16 @@ class CliSnapshotAssemblerTest {
                     OptionalLong.empty(),
                     OptionalLong.empty(),
                     OptionalLong.of(2),
-                    OptionalLong.of(1))));
+                    OptionalLong.of(1))),
+            // Tunnel20's spoke is down: listed by the session output only
+            new IpsecFlow(
+                "203.0.113.9",
+                "100.0.0.1/32:47->203.0.113.9/32:47",
+                "Tunnel20",
+                false,
+                Optional.empty(),
+                OptionalLong.empty(),
+                IpsecCounters.NONE));
     assertThat(s.cpu()).contains(new CpuLoad(0.12, 0.09, 0.07));
   }
 
@@ -156,6 +165,85 @@ class CliSnapshotAssemblerTest {
     assertThat(flow.lifetimeRemainingSeconds()).isEmpty();
     assertThat(flow.counters().decrypted()).isEmpty();
     assertThat(flow.counters().encrypted()).hasValue(0);
+  }
+
+  private static final String DOWN_SPOKE_SESSION =
+      "Crypto session current status\n\nInterface: Tunnel10\nSession status: DOWN\n"
+          + "Peer: 203.0.113.9 port 500 fvrf: (none) ivrf: (none)\n      Phase1_id: (none)\n"
+          + "      Desc: (none)\n  IPSEC FLOW: permit 47 host 100.0.0.1 host 203.0.113.9 \n"
+          + "        Active SAs: 0, origin: crypto map\n"
+          + "        Inbound:  #pkts dec'ed 0 drop 0 life (KB/Sec) 0/0\n"
+          + "        Outbound: #pkts enc'ed 0 drop 0 life (KB/Sec) 0/0\n";
+
+  @Test
+  void aSessionFlowWithoutActiveSasTheIpsecOutputLacksIsDown() {
+    DeviceSnapshot s =
+        CliSnapshotAssembler.assemble(
+                "R1", NOW, new CliOutputs(DOWN_SPOKE_SESSION, null, null, null, null))
+            .value();
+
+    assertThat(s.ipsecFlows())
+        .containsExactly(
+            new IpsecFlow(
+                "203.0.113.9",
+                "100.0.0.1/32:47->203.0.113.9/32:47",
+                "Tunnel10",
+                false,
+                Optional.empty(),
+                OptionalLong.empty(),
+                IpsecCounters.NONE));
+  }
+
+  @Test
+  void theIpsecOutputsBlockWinsOverTheSameSessionFlow() {
+    String ipsec =
+        "interface: Tunnel10\n    Crypto map tag: Tunnel10-head-0, local addr 100.0.0.1\n"
+            + "   local  ident (addr/mask/prot/port): (100.0.0.1/255.255.255.255/47/0)\n"
+            + "   remote ident (addr/mask/prot/port): (203.0.113.9/255.255.255.255/47/0)\n"
+            + "   current_peer 203.0.113.9 port 500\n"
+            + "    #pkts encaps: 7, #pkts encrypt: 7, #pkts digest: 7\n"
+            + "     inbound esp sas:\n     outbound esp sas:\n";
+
+    Parsed<DeviceSnapshot> parsed =
+        CliSnapshotAssembler.assemble(
+            "R1", NOW, new CliOutputs(DOWN_SPOKE_SESSION, null, ipsec, null, null));
+
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(parsed.value().ipsecFlows())
+        .singleElement()
+        .satisfies(
+            flow -> {
+              assertThat(flow.up()).isFalse();
+              assertThat(flow.counters().encrypted()).hasValue(7);
+            });
+  }
+
+  @Test
+  void sessionFlowsWithActiveSasAddNothing() {
+    // the ipsec output alone says whether they are up; without it they are not guessed at
+    String session =
+        DOWN_SPOKE_SESSION.replace("Active SAs: 0", "Active SAs: 2").replace("DOWN", "UP-ACTIVE");
+
+    DeviceSnapshot s =
+        CliSnapshotAssembler.assemble("R1", NOW, new CliOutputs(session, null, null, null, null))
+            .value();
+
+    assertThat(s.ipsecFlows()).isEmpty();
+  }
+
+  @Test
+  void aSessionFlowInAnUnknownFormIsWarnedAboutNotGuessed() {
+    String session =
+        DOWN_SPOKE_SESSION.replace(
+            "permit 47 host 100.0.0.1 host 203.0.113.9", "permit ip any any");
+
+    Parsed<DeviceSnapshot> parsed =
+        CliSnapshotAssembler.assemble("R1", NOW, new CliOutputs(session, null, null, null, null));
+
+    assertThat(parsed.value().ipsecFlows()).isEmpty();
+    assertThat(parsed.warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).contains("203.0.113.9", "not exported"));
   }
 
   @Test

@@ -22,8 +22,6 @@ public final class CryptoSessionParser {
 
   private static final Pattern PEER =
       Pattern.compile("Peer: (\\S+) port (\\d+)(?: fvrf: ?(\\S*) ivrf: ?(\\S*))?");
-  private static final Pattern IKE_SA =
-      Pattern.compile("IKE(v1|v2)? SA: local (\\S+)/(\\d+) remote (\\S+)/(\\d+) (\\S.*)");
   private static final Pattern ACTIVE_SAS = Pattern.compile("Active SAs: (\\d+), origin: (.+)");
   private static final Pattern DIRECTION =
       Pattern.compile(
@@ -56,6 +54,7 @@ public final class CryptoSessionParser {
     private @Nullable String uptime;
     private @Nullable String status;
     private @Nullable SessionBuilder session;
+    private @Nullable WrappedIke wrappedIke;
 
     Run(ParseContext ctx) {
       this.ctx = ctx;
@@ -65,6 +64,10 @@ public final class CryptoSessionParser {
       for (Line line : lines) {
         parseLine(line);
       }
+      WrappedIke unfinished = wrappedIke;
+      if (unfinished != null) {
+        dropWrappedIke(unfinished);
+      }
       finishSession();
       if (!recognised) {
         throw ctx.fail(lines.get(0), "not 'show crypto session' output");
@@ -73,6 +76,10 @@ public final class CryptoSessionParser {
     }
 
     private void parseLine(Line line) {
+      WrappedIke wrapped = wrappedIke;
+      if (wrapped != null && continuesIke(wrapped, line)) {
+        return;
+      }
       String text = line.text();
       if (text.equals("Crypto session current status")) {
         recognised = true;
@@ -123,6 +130,8 @@ public final class CryptoSessionParser {
       Matcher m;
       if (text.startsWith("Phase1_id: ")) {
         session.phase1Id = Optional.of(text.substring("Phase1_id: ".length()).strip());
+      } else if (text.startsWith("System IP: ")) {
+        // IOS-XE names the spoke's overlay address and tunnel here (FlexVPN); nothing to monitor
       } else if (text.startsWith("Desc: ")) {
         session.description = Optional.of(text.substring("Desc: ".length()).strip());
       } else if (text.startsWith("Session ID: ")) {
@@ -131,9 +140,12 @@ public final class CryptoSessionParser {
         if (!isDigits(id)) {
           ctx.warn(line, "session id is not a number");
         }
-      } else if ((m = IKE_SA.matcher(text)).matches()) {
+      } else if ((m = SessionIkeSaLines.WHOLE.matcher(text)).matches()) {
         session.finishIke();
         session.ike = new IkeBuilder(m);
+      } else if (SessionIkeSaLines.isHead(text)) {
+        session.finishIke();
+        wrappedIke = new WrappedIke(session, line, text, 1);
       } else if (text.startsWith("Capabilities:")) {
         parseCapabilities(session, line, text);
       } else if (text.startsWith("IPSEC FLOW: ")) {
@@ -152,6 +164,32 @@ public final class CryptoSessionParser {
       } else {
         ctx.unrecognised(line);
       }
+    }
+
+    /**
+     * Tries the line as the rest of a wrapped IKE SA line; false when it is not, and then the head
+     * has been warned about and dropped and the line is left to the other rules.
+     */
+    private boolean continuesIke(WrappedIke wrapped, Line line) {
+      wrappedIke = null;
+      String text = wrapped.text() + " " + line.text();
+      Matcher complete = SessionIkeSaLines.JOINED.matcher(text);
+      if (complete.matches()) {
+        wrapped.session().ike = new IkeBuilder(complete);
+        return true;
+      }
+      if (wrapped.lines() < SessionIkeSaLines.MAX_WRAPPED_LINES - 1
+          && SessionIkeSaLines.isHead(text)) {
+        wrappedIke = new WrappedIke(wrapped.session(), wrapped.head(), text, wrapped.lines() + 1);
+        return true;
+      }
+      dropWrappedIke(wrapped);
+      return false;
+    }
+
+    private void dropWrappedIke(WrappedIke wrapped) {
+      wrappedIke = null;
+      ctx.warn(wrapped.head(), "IKE SA line without the rest of its wrapped text, skipped");
     }
 
     /** {@code Capabilities:D connid:1042 lifetime:05:50:03}; fields are keyed, order is not. */
@@ -241,6 +279,16 @@ public final class CryptoSessionParser {
       this.session = null;
     }
   }
+
+  /**
+   * The lines seen so far of an IKE SA line IOS wrapped.
+   *
+   * @param session the session the SA belongs to
+   * @param head the SA's first line, which warnings point at
+   * @param text the lines so far, joined with one space
+   * @param lines how many lines {@code text} holds
+   */
+  private record WrappedIke(SessionBuilder session, Line head, String text, int lines) {}
 
   private static final class SessionBuilder {
     final String peer;

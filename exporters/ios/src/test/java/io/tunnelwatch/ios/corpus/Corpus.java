@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The corpus of real router outputs kept in this module's test resources ({@code
+ * The corpus of router outputs kept in this module's test resources ({@code
  * src/test/resources/corpus}, origin and licence in its README), or {@code
- * -Dtunnelwatch.corpus=DIR} to run the conformance tests over another copy.
+ * -Dtunnelwatch.corpus=DIR} to run the conformance tests over another copy. The {@code genie-*}
+ * trees hold real captures; {@code written} holds outputs written here in the real layout for forms
+ * the captures lack (an absent tree, as in an older copy, is skipped).
  */
 final class Corpus {
 
@@ -33,10 +35,10 @@ final class Corpus {
     return path;
   }
 
-  /** Every {@code *_output.txt} of a class, in both OS trees, sorted for stable test names. */
+  /** Every {@code *_output.txt} of a class, in every tree, sorted for stable test names. */
   static List<Path> outputs(String commandClass) {
     Path root = root();
-    return Stream.of("genie-ios", "genie-iosxe")
+    return Stream.of("genie-ios", "genie-iosxe", "written")
         .map(os -> root.resolve(os).resolve(commandClass))
         .filter(Files::isDirectory)
         .flatMap(Corpus::list)

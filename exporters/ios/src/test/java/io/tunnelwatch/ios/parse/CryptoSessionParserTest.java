@@ -149,6 +149,206 @@ class CryptoSessionParserTest {
     assertThat(parsed.value().get(0).ipsecFlows()).isEmpty();
   }
 
+  /** The layout of genieparser's iosxe ShowCryptoSession golden_output3, a real IOS-XE router. */
+  @Test
+  void joinsAnIkev2SaWhoseRemoteIpv6PartIsWrapped() {
+    String output =
+        "Crypto session current status\n\nInterface: Tunnel1\nProfile: CLIV6-IKEV2-PROFILE\n"
+            + "Session status: UP-ACTIVE     \nPeer: 2001:DB8:ACAD:1::2 port 500 \n"
+            + "      System IP: 13.13.13.11  Interface: Tu1 \n  Session ID: 15  \n"
+            + "  IKEv2 SA: local 2001:DB8:ACAD:1::1/500\n"
+            + "          remote 2001:DB8:ACAD:1::2/500 Active \n"
+            + "  IPSEC FLOW: permit ipv6 ::/0 ::/0 \n        Active SAs: 2, origin: crypto map\n";
+
+    Parsed<List<CryptoSession>> parsed = CryptoSessionParser.parse(output);
+
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(parsed.value().get(0).ikeSas())
+        .containsExactly(
+            new SessionIkeSa(
+                IkeVersion.IKEV2,
+                "2001:DB8:ACAD:1::1",
+                500,
+                "2001:DB8:ACAD:1::2",
+                500,
+                "Active",
+                Optional.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
+  }
+
+  static Stream<Arguments> wrappedForms() {
+    return Stream.of(
+        // remote part on the next line: IPv6, IKEv1 and IKEv2, and the classic unversioned form
+        Arguments.of(
+            "IKEv1 SA: local 2001:DB8:1:1:1:1:1:1/500",
+            "remote 2001:DB8:2:2:2:2:2:2/500 Active",
+            IkeVersion.IKEV1,
+            "2001:DB8:1:1:1:1:1:1",
+            "2001:DB8:2:2:2:2:2:2"),
+        Arguments.of(
+            "IKEv2 SA: local 2001:DB8:1:1:1:1:1:1/4500",
+            "remote 2001:DB8:2:2:2:2:2:2/4500 Active",
+            IkeVersion.IKEV2,
+            "2001:DB8:1:1:1:1:1:1",
+            "2001:DB8:2:2:2:2:2:2"),
+        Arguments.of(
+            "IKE SA: local 2001:DB8::1/500",
+            "remote 2001:DB8::2/500 Inactive",
+            IkeVersion.IKEV1,
+            "2001:DB8::1",
+            "2001:DB8::2"),
+        // long IPv4 endpoints with NAT-T ports
+        Arguments.of(
+            "IKEv1 SA: local 100.100.100.100/4500",
+            "remote 200.200.200.200/38452 Active",
+            IkeVersion.IKEV1,
+            "100.100.100.100",
+            "200.200.200.200"),
+        // only the state on the next line
+        Arguments.of(
+            "IKEv2 SA: local 100.100.100.100/4500 remote 200.200.200.200/38452",
+            "Active",
+            IkeVersion.IKEV2,
+            "100.100.100.100",
+            "200.200.200.200"),
+        Arguments.of(
+            "IKEv1 SA: local 2001:DB8:1:1:1:1:1:1/500 remote 2001:DB8:2:2:2:2:2:2/500",
+            "Inactive",
+            IkeVersion.IKEV1,
+            "2001:DB8:1:1:1:1:1:1",
+            "2001:DB8:2:2:2:2:2:2"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("wrappedForms")
+  void joinsWrappedIkeSaLinesInThePlainAndTheDetailForm(
+      String head, String rest, IkeVersion version, String local, String remote) {
+    String status = rest.substring(rest.lastIndexOf(' ') + 1);
+    String plain =
+        "Crypto session current status\n\nInterface: Tunnel10\nSession status: UP-ACTIVE\n"
+            + "Peer: "
+            + remote
+            + " port 500\n  "
+            + head
+            + "\n          "
+            + rest
+            + "\n  IPSEC FLOW: permit 47 host 100.0.0.1 host 200.0.0.1\n"
+            + "        Active SAs: 2, origin: crypto map\n";
+    String detail =
+        plain.replace(
+            rest + "\n", rest + "\n          Capabilities:DN connid:1042 lifetime:05:50:03\n");
+
+    Parsed<List<CryptoSession>> fromPlain = CryptoSessionParser.parse(plain);
+    Parsed<List<CryptoSession>> fromDetail = CryptoSessionParser.parse(detail);
+
+    assertThat(fromPlain.warnings()).isEmpty();
+    assertThat(fromDetail.warnings()).isEmpty();
+    SessionIkeSa sa = fromPlain.value().get(0).ikeSas().get(0);
+    assertThat(sa.version()).isEqualTo(version);
+    assertThat(sa.localAddress()).isEqualTo(local);
+    assertThat(sa.remoteAddress()).isEqualTo(remote);
+    assertThat(sa.status()).isEqualTo(status);
+    assertThat(fromPlain.value().get(0).ipsecFlows()).hasSize(1);
+    SessionIkeSa detailed = fromDetail.value().get(0).ikeSas().get(0);
+    assertThat(detailed.remoteAddress()).isEqualTo(remote);
+    assertThat(detailed.capabilities()).contains("DN");
+    assertThat(detailed.connId()).hasValue(1042);
+    assertThat(detailed.lifetimeRemainingSeconds()).hasValue(5 * 3600 + 50 * 60 + 3);
+  }
+
+  @Test
+  void joinsAnSaWrappedOverThreeLines() {
+    String output =
+        "Interface: Tunnel10\nPeer: 2001:DB8:2:2:2:2:2:2 port 500\n"
+            + "  IKEv2 SA: local 2001:DB8:1:1:1:1:1:1/500\n"
+            + "          remote 2001:DB8:2:2:2:2:2:2/500\n          Active\n";
+
+    Parsed<List<CryptoSession>> parsed = CryptoSessionParser.parse(output);
+
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(parsed.value().get(0).ikeSas())
+        .singleElement()
+        .satisfies(sa -> assertThat(sa.active()).isTrue());
+  }
+
+  static Stream<Arguments> notContinuations() {
+    return Stream.of(
+        // the next line is another field: both keep their meaning, the head is warned about
+        // (an empty expectation: the next line is fine as it stands)
+        Arguments.of(
+            "IKEv2 SA: local 2001:DB8::1/500",
+            "Capabilities:D connid:1 lifetime:01:00:00",
+            "Capabilities line without an IKE SA line"),
+        Arguments.of("IKEv2 SA: local 2001:DB8::1/500", "IPSEC FLOW: permit ipv6 ::/0 ::/0", ""),
+        // text that only looks like a remainder
+        Arguments.of(
+            "IKEv2 SA: local 2001:DB8::1/500",
+            "remote 2001:DB8::2/500 Active since yesterday",
+            "unrecognised line"),
+        Arguments.of("IKEv2 SA: local 2001:DB8::1/500", "remote peer-b/500 Active", "unrecognised"),
+        Arguments.of(
+            "IKEv1 SA: local 100.0.0.1/500 remote 200.0.0.1/500",
+            "Active SAs: 2, origin: crypto map",
+            "Active SAs outside an IPSEC FLOW"),
+        Arguments.of("IKEv1 SA: local 100.0.0.1/500 remote 200.0.0.1/500", "42", "unrecognised"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("notContinuations")
+  void neverTakesAnotherLineForTheRestOfAWrappedSa(String head, String next, String nextWarning) {
+    String output =
+        "Crypto session current status\nInterface: Tunnel10\nPeer: 200.0.0.1 port 500\n  "
+            + head
+            + "\n          "
+            + next
+            + "\n";
+
+    Parsed<List<CryptoSession>> parsed = CryptoSessionParser.parse(output);
+
+    assertThat(parsed.value().get(0).ikeSas()).isEmpty();
+    assertThat(parsed.warnings().get(0).lineNumber()).isEqualTo(4);
+    assertThat(parsed.warnings().get(0).reason()).contains("wrapped");
+    if (nextWarning.isEmpty()) {
+      assertThat(parsed.warnings()).hasSize(1);
+      assertThat(parsed.value().get(0).ipsecFlows()).hasSize(1);
+    } else {
+      assertThat(parsed.warnings()).hasSize(2);
+      assertThat(parsed.warnings().get(1).lineNumber()).isEqualTo(5);
+      assertThat(parsed.warnings().get(1).reason()).contains(nextWarning);
+    }
+  }
+
+  @Test
+  void aHeadCutOffByTheNextSessionOrTheEndIsWarnedAbout() {
+    String output =
+        "Interface: Tunnel10\nPeer: 200.0.0.1 port 500\n  IKEv1 SA: local 2001:DB8::1/500\n"
+            + "Interface: Tunnel20\nPeer: 203.0.113.9 port 500\n"
+            + "  IKEv1 SA: local 2001:DB8::1/500 remote 2001:DB8::9/500\n";
+
+    Parsed<List<CryptoSession>> parsed = CryptoSessionParser.parse(output);
+
+    assertThat(parsed.value())
+        .extracting(CryptoSession::interfaceName)
+        .containsExactly("Tunnel10", "Tunnel20");
+    assertThat(parsed.value()).allSatisfy(s -> assertThat(s.ikeSas()).isEmpty());
+    assertThat(parsed.warnings()).extracting(ParseWarning::lineNumber).containsExactly(3, 6);
+  }
+
+  @Test
+  void anSaLineWithoutAddressesIsNoHead() {
+    String output =
+        "Interface: Tunnel10\nPeer: 200.0.0.1 port 500\n  IKEv1 SA: local peer-a/500\n"
+            + "          remote 200.0.0.1/500 Active\n";
+
+    Parsed<List<CryptoSession>> parsed = CryptoSessionParser.parse(output);
+
+    assertThat(parsed.value().get(0).ikeSas()).isEmpty();
+    assertThat(parsed.warnings())
+        .extracting(ParseWarning::reason)
+        .containsExactly("unrecognised line, skipped", "unrecognised line, skipped");
+  }
+
   @Test
   void rejectsOtherText() {
     assertThatThrownBy(() -> CryptoSessionParser.parse(""))
