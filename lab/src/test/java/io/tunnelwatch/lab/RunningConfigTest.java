@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.lab.ios.IosCli;
 import io.tunnelwatch.lab.sim.ReferenceTopology;
+import io.tunnelwatch.lab.sim.ScaleTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -166,6 +167,20 @@ class RunningConfigTest {
              tunnel source 100.0.0.1
              tunnel destination 200.0.0.1
             """);
+  }
+
+  @Test
+  void aRouterWithSeveralTunnelsHasOneCryptoMapEntryKeyAndAclPerPeer() {
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
+    IosCli router = new IosCli(ScaleTopology.create(clock, 4, 2).get(0));
+    String config = router.answer("show running-config");
+    assertThat(
+            router.answer(
+                "show running-config | include ^crypto map|^ip access-list|^interface Tu"))
+        .hasLineCount(6);
+    assertThat(router.answer("show running-config | include isakmp key")).hasLineCount(2);
+    assertThat(router.answer("show ip access-lists")).contains("VPN-TRAFFIC-2");
+    assertThat(config).contains(" match address VPN-TRAFFIC\n", " match address VPN-TRAFFIC-2\n");
   }
 
   @Test
