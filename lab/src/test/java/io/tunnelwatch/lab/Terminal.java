@@ -56,6 +56,16 @@ final class Terminal implements AutoCloseable {
     return shell(client, session, pty);
   }
 
+  /** Connects as another user than the lab's main one. */
+  static Terminal open(LabRouter router, String username, String password) throws IOException {
+    SshClient client = client();
+    ClientSession session =
+        client.connect(username, router.sshHost(), router.sshPort()).verify(TIMEOUT).getSession();
+    session.addPasswordIdentity(password);
+    session.auth().verify(TIMEOUT);
+    return shell(client, session, true);
+  }
+
   static Terminal open(LabRouter router, java.security.KeyPair key) throws IOException {
     SshClient client = client();
     ClientSession session = connect(client, router);
