@@ -302,6 +302,17 @@ class CliOutputTest {
   }
 
   @Test
+  void ipsecSasOfOnePeerAreTheThatPeersFlowsUnderTheSameHeader() {
+    String all = r1.answer("show crypto ipsec sa");
+
+    assertThat(r1.answer("show crypto ipsec sa peer 200.0.0.1")).isEqualTo(all);
+    assertThat(r1.answer("show crypto ipsec sa peer 203.0.113.7"))
+        .startsWith("interface: GigabitEthernet0/0")
+        .doesNotContain("current_peer");
+    assertThat(r1.answer("show crypto ipsec sa peer")).isEqualTo("% Incomplete command.\n");
+  }
+
+  @Test
   void abbreviationsExpandToTheFullCommand() {
     assertThat(r1.answer("sh cry isa sa")).isEqualTo(r1.answer("show crypto isakmp sa"));
     assertThat(r1.answer("sh cry sess det")).isEqualTo(r1.answer("show crypto session detail"));

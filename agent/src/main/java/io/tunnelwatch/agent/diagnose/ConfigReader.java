@@ -62,7 +62,7 @@ final class ConfigReader {
               "the configuration of "
                   + cli.device()
                   + " was not understood ("
-                  + Evidence.shorten(e.getMessage())
+                  + Evidence.shorten(e.reason())
                   + "): no mirror check or audit"));
     }
   }

@@ -47,24 +47,59 @@ final class LadderWalker {
   /** Rungs 2 to 5, in order; the ones not reached are {@link RungStatus#NOT_CHECKED}. */
   List<RungResult> walk(TunnelUnderTest target) throws CliException, InterruptedException {
     List<RungResult> rungs = new ArrayList<>();
-    RungResult peer = peerAddress(target);
+    RungResult peer = checked(Rung.PEER_ADDRESS, () -> peerAddress(target));
     rungs.add(peer);
     if (peer.failed()) {
       return notChecked(rungs, Rung.TUNNEL_INTERFACE, "the peer's public address does not answer");
     }
-    Optional<InterfaceStatus> tunnel = tunnelStatus(target);
-    RungResult tunnelRung = tunnelInterface(target, tunnel);
+    Optional<InterfaceStatus> tunnel;
+    try {
+      tunnel = tunnelStatus(target);
+    } catch (ParseException e) {
+      rungs.add(notUnderstood(Rung.TUNNEL_INTERFACE, e));
+      return notChecked(rungs, Rung.PHASE1, "the tunnel's state is not known");
+    }
+    RungResult tunnelRung = checked(Rung.TUNNEL_INTERFACE, () -> tunnelInterface(target, tunnel));
     rungs.add(tunnelRung);
     if (tunnelRung.failed() && tunnel.isPresent() && !tunnel.get().lineProtocolUp()) {
       return notChecked(rungs, Rung.PHASE1, "the tunnel's line protocol is down");
     }
-    RungResult phase1 = phase1(target);
+    RungResult phase1 = checked(Rung.PHASE1, () -> phase1(target));
     rungs.add(phase1);
     if (phase1.failed()) {
       return notChecked(rungs, Rung.PHASE2, "phase 1 is not established");
     }
-    rungs.add(phase2(target));
+    rungs.add(checked(Rung.PHASE2, () -> phase2(target)));
     return rungs;
+  }
+
+  /** One rung's check, which may read the router and wait. */
+  @FunctionalInterface
+  private interface Check {
+    RungResult run() throws CliException, InterruptedException;
+  }
+
+  /**
+   * The rung as checked, or failed when the router's answer was not what the command prints: an old
+   * IOS without the command, an account that may not run it, output cut short.
+   */
+  private static RungResult checked(Rung rung, Check check)
+      throws CliException, InterruptedException {
+    try {
+      return check.run();
+    } catch (ParseException e) {
+      return notUnderstood(rung, e);
+    }
+  }
+
+  private static RungResult notUnderstood(Rung rung, ParseException e) {
+    return RungResult.failed(
+        rung,
+        "the router's answer to `" + e.command() + "` was not understood",
+        List.of(Evidence.shorten(e.reason())),
+        "the command is refused to this account or not supported by this IOS, or its output was"
+            + " cut short",
+        "run `" + e.command() + "` by hand with the agent's account");
   }
 
   private static List<RungResult> notChecked(List<RungResult> rungs, Rung from, String why) {

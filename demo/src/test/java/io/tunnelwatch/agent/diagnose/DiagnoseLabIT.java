@@ -42,16 +42,23 @@ class DiagnoseLabIT {
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "diag-pass-7f31";
   private static final String KEY = "unnets@";
+  private static final String VIEWER = "viewer";
+  private static final String VIEWER_PASSWORD = "viewer-pass-2b9d";
   private static final Duration WAIT = Duration.ofSeconds(40);
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningLab lab;
   private AgentConfig config;
   private final List<Fault> injected = new ArrayList<>();
 
   @BeforeAll
   void startLab() throws Exception {
-    lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
+    lab =
+        ReferenceLab.start(
+            LabOptions.builder()
+                .credentials(USER, PASSWORD)
+                .restrictedCredentials(VIEWER, VIEWER_PASSWORD)
+                .build());
     config = DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(30), dir);
   }
 
@@ -140,7 +147,7 @@ class DiagnoseLabIT {
   @Test
   void theCommandLineNamesThePhase1CauseAndNeverShowsTheKey() throws Exception {
     Path file = dir.resolve("tunnelwatch.yml");
-    Files.writeString(file, yaml());
+    Files.writeString(file, yaml(USER, PASSWORD));
     inject(Fault.PSK_MISMATCH);
     await()
         .atMost(WAIT)
@@ -177,7 +184,34 @@ class DiagnoseLabIT {
         .doesNotContain(KEY);
   }
 
-  private String yaml() {
+  @Test
+  void anAccountThatMayNotReadTheConfigurationStillWalksTheLadderAndIsToldWhatItNeeds()
+      throws Exception {
+    Path file = dir.resolve("viewer.yml");
+    Files.writeString(file, yaml(VIEWER, VIEWER_PASSWORD));
+
+    CommandResult run =
+        ProcessRunner.defaults()
+            .withTimeout(WAIT)
+            .exec(
+                ChildJvm.of(
+                        Main.class,
+                        "diagnose",
+                        "--config",
+                        file.toString(),
+                        "R1",
+                        "--counter-interval",
+                        "1s")
+                    .command());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout())
+        .contains("R1: healthy")
+        .contains("may not read the configuration")
+        .contains("privilege level 15");
+  }
+
+  private String yaml(String user, String password) {
     StringBuilder devices = new StringBuilder();
     for (LabRouter router : lab.routers()) {
       devices.append(
@@ -197,6 +231,6 @@ class DiagnoseLabIT {
           ipsec_gre: {ssh: {command_timeout: 10s}}
         devices:
         %s"""
-        .formatted(USER, PASSWORD, devices);
+        .formatted(user, password, devices);
   }
 }

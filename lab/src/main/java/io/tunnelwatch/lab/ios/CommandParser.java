@@ -66,7 +66,13 @@ public final class CommandParser {
                           "sa",
                           CommandId.SHOW_CRYPTO_ISAKMP_SA,
                           Node.of("detail", CommandId.SHOW_CRYPTO_ISAKMP_SA_DETAIL))),
-                  Node.of("ipsec", null, Node.of("sa", CommandId.SHOW_CRYPTO_IPSEC_SA))),
+                  Node.of(
+                      "ipsec",
+                      null,
+                      Node.of(
+                          "sa",
+                          CommandId.SHOW_CRYPTO_IPSEC_SA,
+                          Node.withArg("peer", CommandId.SHOW_CRYPTO_IPSEC_SA_PEER, Arg.NAME)))),
               Node.withArg("interfaces", CommandId.SHOW_INTERFACES, Arg.INTERFACE),
               Node.of(
                   "processes",

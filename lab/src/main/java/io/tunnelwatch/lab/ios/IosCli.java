@@ -82,7 +82,11 @@ public final class IosCli {
       case SHOW_CRYPTO_SESSION_DETAIL -> CryptoSessionView.render(s, true);
       case SHOW_CRYPTO_ISAKMP_SA -> IsakmpSaView.render(s, false);
       case SHOW_CRYPTO_ISAKMP_SA_DETAIL -> IsakmpSaView.render(s, true);
-      case SHOW_CRYPTO_IPSEC_SA -> IpsecSaView.render(s);
+      case SHOW_CRYPTO_IPSEC_SA -> IpsecSaView.render(s, peer -> true);
+      case SHOW_CRYPTO_IPSEC_SA_PEER ->
+          command.argument() == null
+              ? "% Incomplete command.\n"
+              : IpsecSaView.render(s, command.argument()::equals);
       case SHOW_INTERFACES -> InterfacesView.render(s, selected(s, command.argument()));
       case SHOW_PROCESSES_CPU -> ProcessesCpuView.render(s, false);
       case SHOW_PROCESSES_CPU_SORTED -> ProcessesCpuView.render(s, true);

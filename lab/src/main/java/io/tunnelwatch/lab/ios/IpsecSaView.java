@@ -4,6 +4,7 @@ import io.tunnelwatch.lab.sim.CryptoConfig;
 import io.tunnelwatch.lab.sim.CryptoSnapshot;
 import io.tunnelwatch.lab.sim.CryptoSnapshot.EspSaView;
 import io.tunnelwatch.lab.sim.RouterSnapshot;
+import java.util.function.Predicate;
 
 /**
  * {@code show crypto ipsec sa}. The crypto map sits on the internet interface, so that interface
@@ -16,7 +17,11 @@ final class IpsecSaView {
 
   private IpsecSaView() {}
 
-  static String render(RouterSnapshot router) {
+  /**
+   * @param peers which flows to show, by peer address: {@code show crypto ipsec sa peer A} shows
+   *     one peer's under the same interface header
+   */
+  static String render(RouterSnapshot router, Predicate<String> peers) {
     CryptoSnapshot first = router.crypto();
     CryptoConfig config = first.config();
     StringBuilder out = new StringBuilder();
@@ -27,11 +32,16 @@ final class IpsecSaView {
         .append(first.localAddress())
         .append("\n\n");
     // One block per flow (peer) under the one crypto map, as IOS lists several peers.
-    for (int i = 0; i < router.sessions().size(); i++) {
-      if (i > 0) {
+    boolean firstShown = true;
+    for (CryptoSnapshot session : router.sessions()) {
+      if (!peers.test(session.peerAddress())) {
+        continue;
+      }
+      if (!firstShown) {
         out.append('\n');
       }
-      flow(out, router.sessions().get(i));
+      firstShown = false;
+      flow(out, session);
     }
     return out.toString();
   }
