@@ -1,8 +1,8 @@
 package io.tunnelwatch.agent.http.status;
 
 /**
- * The rungs of the verification ladder (docs/runbook.md): each is checked only once those below it
- * hold, so the lowest failing one is where to start looking.
+ * The rungs of the status page's verification ladder (docs/status-page.md), from the agent's reach
+ * of the device up to traffic: the lowest failing one is where to start looking.
  */
 public enum LadderRung {
   REACH_DEVICE(1, "device"),
