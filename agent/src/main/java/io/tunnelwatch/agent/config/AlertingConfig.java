@@ -16,13 +16,16 @@ import java.util.Optional;
  *     this plus {@code #<alertname in lower case>}
  * @param externalUrl the agent's address as a person on call reaches it (alerts link to its status
  *     page); when absent, made from {@code http.listen} and the host name
+ * @param grafanaUrl the Grafana that serves the tunnelwatch dashboards (dashboards/): the status
+ *     page links each device and tunnel to its dashboard there; absent, it links to none
  */
 public record AlertingConfig(
     List<String> alertmanager,
     List<String> webhooks,
     Duration resendInterval,
     String runbookBaseUrl,
-    Optional<String> externalUrl) {
+    Optional<String> externalUrl,
+    Optional<String> grafanaUrl) {
 
   public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
   public static final String DEFAULT_RUNBOOK_BASE_URL =
@@ -37,9 +40,22 @@ public record AlertingConfig(
     resendInterval = Objects.requireNonNullElse(resendInterval, DEFAULT_RESEND_INTERVAL);
     runbookBaseUrl = Objects.requireNonNullElse(runbookBaseUrl, DEFAULT_RUNBOOK_BASE_URL);
     externalUrl = Objects.requireNonNullElse(externalUrl, Optional.empty());
+    grafanaUrl = Objects.requireNonNullElse(grafanaUrl, Optional.empty());
   }
 
   public AlertingConfig(List<String> alertmanager, List<String> webhooks, Duration resendInterval) {
-    this(alertmanager, webhooks, resendInterval, DEFAULT_RUNBOOK_BASE_URL, Optional.empty());
+    this(
+        alertmanager,
+        webhooks,
+        resendInterval,
+        DEFAULT_RUNBOOK_BASE_URL,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The same settings with the status page linking to the dashboards of {@code url}. */
+  public AlertingConfig withGrafanaUrl(String url) {
+    return new AlertingConfig(
+        alertmanager, webhooks, resendInterval, runbookBaseUrl, externalUrl, Optional.of(url));
   }
 }

@@ -49,6 +49,7 @@ final class HistoryAlertingValidator {
     validateUrls(checks, "alerting.webhooks", alerting.webhooks());
     validateUrl(checks, "alerting.runbook_base_url", alerting.runbookBaseUrl());
     alerting.externalUrl().ifPresent(url -> validateUrl(checks, "alerting.external_url", url));
+    alerting.grafanaUrl().ifPresent(url -> validateUrl(checks, "alerting.grafana_url", url));
     Duration resend = alerting.resendInterval();
     if (resend.compareTo(ConfigChecks.MIN_INTERVAL) < 0 || resend.compareTo(MAX_RESEND) > 0) {
       checks.problem(

@@ -5,6 +5,7 @@ import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventListener;
 import io.tunnelwatch.agent.events.StateTransition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +30,15 @@ public interface EventHistory extends EventListener, AutoCloseable {
   OutboxJournal alertOutbox();
 
   List<Event> events(Instant from, Instant to);
+
+  /**
+   * The latest {@code limit} events before {@code before}, oldest first, e.g. for the status page.
+   * This default reads the week before; a store answers it without reading more than it returns.
+   */
+  default List<Event> latestEvents(Instant before, int limit) {
+    List<Event> week = events(before.minus(Duration.ofDays(7)), before);
+    return List.copyOf(week.subList(Math.max(0, week.size() - limit), week.size()));
+  }
 
   List<StateTransition> transitions(Instant from, Instant to);
 

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Reads a period's rows of each table back, oldest first. */
@@ -28,21 +29,47 @@ final class HistoryReads {
         "SELECT * FROM events WHERE at_ns >= ? AND at_ns < ? ORDER BY at_ns, id",
         from,
         to,
-        rs -> {
-          String wire = rs.getString("kind");
-          EventKind kind =
-              EventKind.fromWireName(wire)
-                  .orElseThrow(
-                      () -> new SQLException("stored event kind '" + wire + "' is not known"));
-          return new Event(
-              EpochNanos.toInstant(rs.getLong("at_ns")),
-              SubjectColumns.read(rs),
-              kind,
-              EventStatus.valueOf(rs.getString("status")),
-              Severity.valueOf(rs.getString("severity")),
-              rs.getString("summary"),
-              EvidenceCodec.decode(rs.getString("evidence")));
-        });
+        HistoryReads::event);
+  }
+
+  /** The latest {@code limit} events before {@code before}, oldest first. */
+  List<Event> latestEvents(Instant before, int limit) {
+    List<Event> newestFirst =
+        connection.run(
+            "read the latest events",
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT * FROM events WHERE at_ns < ? ORDER BY at_ns DESC, id DESC LIMIT ?")) {
+                s.setLong(1, EpochNanos.bound(before));
+                s.setInt(2, limit);
+                List<Event> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    rows.add(event(rs));
+                  }
+                }
+                return rows;
+              }
+            });
+    List<Event> oldestFirst = new ArrayList<>(newestFirst);
+    Collections.reverse(oldestFirst);
+    return List.copyOf(oldestFirst);
+  }
+
+  private static Event event(ResultSet rs) throws SQLException {
+    String wire = rs.getString("kind");
+    EventKind kind =
+        EventKind.fromWireName(wire)
+            .orElseThrow(() -> new SQLException("stored event kind '" + wire + "' is not known"));
+    return new Event(
+        EpochNanos.toInstant(rs.getLong("at_ns")),
+        SubjectColumns.read(rs),
+        kind,
+        EventStatus.valueOf(rs.getString("status")),
+        Severity.valueOf(rs.getString("severity")),
+        rs.getString("summary"),
+        EvidenceCodec.decode(rs.getString("evidence")));
   }
 
   List<StateTransition> transitions(Instant from, Instant to) {

@@ -165,6 +165,11 @@ public final class JdbcEventHistory implements EventHistory {
   }
 
   @Override
+  public List<Event> latestEvents(Instant before, int limit) {
+    return reads.latestEvents(before, limit);
+  }
+
+  @Override
   public List<StateTransition> transitions(Instant from, Instant to) {
     return reads.transitions(from, to);
   }

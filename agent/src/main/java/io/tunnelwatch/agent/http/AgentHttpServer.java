@@ -12,6 +12,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.diagnose.DiagnoseService;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.http.security.WebSecurity;
+import io.tunnelwatch.agent.http.status.StatusPage;
+import io.tunnelwatch.agent.http.status.StatusPageOptions;
+import io.tunnelwatch.agent.http.status.StatusPageSources;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,6 +80,33 @@ public final class AgentHttpServer implements AutoCloseable {
       DiagnoseService diagnose,
       WebSecurity security)
       throws IOException {
+    this(
+        address,
+        registry,
+        states,
+        events,
+        clock,
+        reload,
+        diagnose,
+        security,
+        StatusPageSources.defaults(events));
+  }
+
+  /**
+   * Binds and starts serving, with the status page's links and latest events from {@code
+   * statusPage}.
+   */
+  public AgentHttpServer(
+      InetSocketAddress address,
+      PrometheusRegistry registry,
+      DeviceStates states,
+      EventTracker events,
+      Clock clock,
+      ConfigReload reload,
+      DiagnoseService diagnose,
+      WebSecurity security,
+      StatusPageOptions statusPage)
+      throws IOException {
     RequestTimeouts.applyUnlessSet();
     server = create(address, security);
     authenticator = security.authenticator();
@@ -95,7 +125,8 @@ public final class AgentHttpServer implements AutoCloseable {
               ready ? "Ready\n" : "Not ready: waiting for the first poll of every device\n");
         });
     readOnly("/diagnose", new DiagnoseHandler(diagnose));
-    readOnly("/", exchange -> statusPage(exchange, states, clock));
+    StatusPageSources page = new StatusPageSources(states, events, clock, statusPage);
+    readOnly("/", exchange -> statusPage(exchange, page));
     HttpContext reloading = server.createContext("/-/reload", new ReloadHandler(reload));
     reloading.getFilters().add(new PostOnly());
     authenticator.ifPresent(reloading::setAuthenticator);
@@ -152,13 +183,12 @@ public final class AgentHttpServer implements AutoCloseable {
         new ThreadPoolExecutor.AbortPolicy());
   }
 
-  private static void statusPage(HttpExchange exchange, DeviceStates states, Clock clock)
-      throws IOException {
+  private static void statusPage(HttpExchange exchange, StatusPageSources page) throws IOException {
     if (!"/".equals(exchange.getRequestURI().getPath())) {
       Responses.text(exchange, 404, "not found\n");
       return;
     }
-    Responses.html(exchange, 200, StatusPage.render(states.all(), clock.instant()));
+    Responses.html(exchange, 200, StatusPage.render(page.view()));
   }
 
   /** The bound address (the real port when 0 was asked for). */

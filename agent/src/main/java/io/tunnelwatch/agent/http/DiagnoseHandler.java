@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.tunnelwatch.agent.diagnose.DiagnoseService;
 import io.tunnelwatch.agent.diagnose.Diagnosis;
 import io.tunnelwatch.agent.diagnose.DiagnosisJson;
+import io.tunnelwatch.agent.http.status.DiagnosePage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

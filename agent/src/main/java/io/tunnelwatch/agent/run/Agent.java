@@ -25,6 +25,10 @@ import io.tunnelwatch.agent.http.ConditionCollector;
 import io.tunnelwatch.agent.http.ConfigReload;
 import io.tunnelwatch.agent.http.EventCollector;
 import io.tunnelwatch.agent.http.security.WebSecurity;
+import io.tunnelwatch.agent.http.status.EventRing;
+import io.tunnelwatch.agent.http.status.RecentEvents;
+import io.tunnelwatch.agent.http.status.StatusLinks;
+import io.tunnelwatch.agent.http.status.StatusPageOptions;
 import io.tunnelwatch.agent.metrics.AgentMetrics;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.agent.poll.PollScheduleObserver;
@@ -51,6 +55,7 @@ import org.quartz.SchedulerException;
 public final class Agent implements AutoCloseable {
 
   private static final Duration OVERLOAD_LOG_QUIET_PERIOD = Duration.ofMinutes(5);
+  private static final int RECENT_EVENTS_KEPT = 100;
 
   private final Resources resources;
   private final DeviceStates states;
@@ -59,6 +64,8 @@ public final class Agent implements AutoCloseable {
   private final AgentHttpServer http;
   private final Optional<TrapReceiver> traps;
   private final ConfigReloader reloader;
+  // Each device's poll interval as the latest applied configuration sets it, for the status page.
+  private volatile Map<String, Duration> pollIntervals = Map.of();
 
   /** How long apart /diagnose reads the IPsec counters: long enough for traffic to show. */
   private static final Duration DIAGNOSE_COUNTER_INTERVAL = Duration.ofSeconds(3);
@@ -93,6 +100,7 @@ public final class Agent implements AutoCloseable {
         resources.add("the event consumers", EventConsumers.create(config, intervals, metrics));
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
+    RecentEvents recentEvents = recentEvents(allListeners);
     events =
         new EventTracker(
             Map.of(),
@@ -129,10 +137,17 @@ public final class Agent implements AutoCloseable {
             next -> {
               trapIntake.ifPresent(t -> t.devices(next.devices()));
               running = next;
+              pollIntervals = pollIntervals(next);
             },
             metrics,
             clock);
-    http = resources.add("the HTTP server", listen(config, web, registry, clock));
+    pollIntervals = intervals;
+    StatusPageOptions statusPage =
+        new StatusPageOptions(
+            StatusLinks.of(config.alerting()),
+            recentEvents,
+            device -> Optional.ofNullable(pollIntervals.get(device)));
+    http = resources.add("the HTTP server", listen(config, web, registry, clock, statusPage));
     // Closed again (a second close does nothing) before the HTTP server: no poll runs while
     // /metrics goes away. The first entry closes it should the start fail before this one.
     resources.add("the poll scheduler", scheduler).start();
@@ -171,8 +186,25 @@ public final class Agent implements AutoCloseable {
         .start();
   }
 
+  /**
+   * The status page's latest events: from the history store when there is one, else kept in memory
+   * by one more listener.
+   */
+  private RecentEvents recentEvents(List<EventListener> listeners) {
+    if (consumers.history().isPresent()) {
+      return RecentEvents.from(consumers.history().get());
+    }
+    EventRing ring = new EventRing(RECENT_EVENTS_KEPT);
+    listeners.add(ring);
+    return ring;
+  }
+
   private AgentHttpServer listen(
-      AgentConfig config, WebSecurity web, PrometheusRegistry registry, Clock clock)
+      AgentConfig config,
+      WebSecurity web,
+      PrometheusRegistry registry,
+      Clock clock,
+      StatusPageOptions statusPage)
       throws IOException {
     try {
       return new AgentHttpServer(
@@ -183,7 +215,8 @@ public final class Agent implements AutoCloseable {
           clock,
           () -> reload().thenApply(o -> new ConfigReload.Result(o.success(), o.message())),
           this::diagnose,
-          web);
+          web,
+          statusPage);
     } catch (IOException e) {
       throw new IOException(
           "cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);

@@ -77,6 +77,16 @@ class HistoryAlertingConfigTest {
     assertThat(config.alerting().webhooks())
         .containsExactly("https://hooks.example.net/tunnelwatch");
     assertThat(config.alerting().resendInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.alerting().grafanaUrl()).isEmpty();
+  }
+
+  @Test
+  void decodesTheGrafanaTheStatusPageLinksTo() throws ConfigException {
+    AgentConfig config =
+        loader.parse(
+            "t.yml", withSections("alerting:\n  grafana_url: https://grafana.example.net/\n"), dir);
+
+    assertThat(config.alerting().grafanaUrl()).hasValue("https://grafana.example.net/");
   }
 
   @ParameterizedTest(name = "{1}")
@@ -91,6 +101,8 @@ class HistoryAlertingConfigTest {
         "'alerting: {webhooks: [\"http://ok:1/\", \"ftp://x/\"]}' | alerting.webhooks[1] | expected an http:// or https:// URL",
         "'alerting: {resend_interval: 10m}' | alerting.resend_interval | expected 1s to 2m30s",
         "'alerting: {resend_interval: soon}' | alerting.resend_interval | expected a duration",
+        "'alerting: {grafana_url: \"grafana:3000\"}' | alerting.grafana_url | expected an http:// or https:// URL",
+        "'alerting: {grafana_url: [\"http://g:3000\"]}' | alerting.grafana_url | expected",
       })
   void namesTheKeyPathAndWhatWasExpected(String section, String path, String message) {
     assertThatThrownBy(() -> loader.parse("t.yml", withSections(section), dir))

@@ -67,6 +67,21 @@ abstract class EventHistoryContractTest {
   }
 
   @Test
+  void theLatestEventsAreTheNewestBeforeTheGivenTimeOldestFirst() {
+    JdbcEventHistory store = open();
+    for (int i = 0; i < 5; i++) {
+      store.append(HistoryFixtures.rekey(T0.plusSeconds(i)));
+    }
+
+    List<Event> latest = store.latestEvents(T0.plusSeconds(4), 3);
+
+    assertThat(latest)
+        .extracting(Event::at)
+        .containsExactly(T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(3));
+    assertThat(store.latestEvents(T0, 3)).isEmpty();
+  }
+
+  @Test
   void eventsOfEveryShapeComeBackEqual() {
     JdbcEventHistory store = open();
     List<Event> written =

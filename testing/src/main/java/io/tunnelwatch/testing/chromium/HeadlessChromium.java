@@ -3,13 +3,14 @@ package io.tunnelwatch.testing.chromium;
 import io.tunnelwatch.testing.process.CommandResult;
 import io.tunnelwatch.testing.process.ProcessRunner;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs Debian's {@code chromium} headless on a local file, isolated in its own profile. */
+/** Runs Debian's {@code chromium} headless on a page, isolated in its own profile. */
 public final class HeadlessChromium {
 
   /** Console errors, blocked loads and CSP violations as Chromium logs them to stderr. */
@@ -24,6 +25,11 @@ public final class HeadlessChromium {
 
   /** Opens {@code page} with the {@code extra} switches (e.g. --dump-dom) and waits for exit. */
   public CommandResult run(Path page, String... extra) {
+    return run(page.toUri(), extra);
+  }
+
+  /** Opens the page at {@code url} (e.g. a server under test) as {@link #run(Path, String...)}. */
+  public CommandResult run(URI url, String... extra) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -39,7 +45,7 @@ public final class HeadlessChromium {
                 "--v=0",
                 "--user-data-dir=" + profile));
     command.addAll(List.of(extra));
-    command.add(page.toUri().toString());
+    command.add(url.toString());
     return ProcessRunner.defaults().withTimeout(Duration.ofMinutes(2)).exec(command);
   }
 

@@ -1,4 +1,4 @@
-package io.tunnelwatch.agent.http;
+package io.tunnelwatch.agent.http.status;
 
 import io.tunnelwatch.agent.diagnose.AuditFinding;
 import io.tunnelwatch.agent.diagnose.Diagnosis;
@@ -9,11 +9,11 @@ import io.tunnelwatch.agent.diagnose.TunnelDiagnosis;
 import java.util.List;
 
 /** A diagnosis for people: the ladder of each tunnel, the differences, the audit. Pure. */
-final class DiagnosePage {
+public final class DiagnosePage {
 
   private DiagnosePage() {}
 
-  static String render(Diagnosis diagnosis) {
+  public static String render(Diagnosis diagnosis) {
     StringBuilder html = new StringBuilder(8192);
     html.append(
         """
@@ -30,11 +30,11 @@ final class DiagnosePage {
         </style></head><body>
         """);
     html.append("<h1>diagnose ")
-        .append(StatusPage.escape(diagnosis.device()))
+        .append(Html.escape(diagnosis.device()))
         .append(": ")
         .append(diagnosis.healthy() ? "healthy" : "failing")
         .append("</h1>\n<p class=\"muted\">")
-        .append(StatusPage.escape(diagnosis.at().toString()))
+        .append(Html.escape(diagnosis.at().toString()))
         .append(" · <a href=\"./\">status page</a></p>\n");
     for (TunnelDiagnosis tunnel : diagnosis.tunnels()) {
       tunnel(html, diagnosis.device(), tunnel);
@@ -42,9 +42,7 @@ final class DiagnosePage {
     audit(html, diagnosis.audit());
     if (!diagnosis.notes().isEmpty()) {
       html.append("<h2>Notes</h2>\n<ul>\n");
-      diagnosis
-          .notes()
-          .forEach(n -> html.append("<li>").append(StatusPage.escape(n)).append("</li>\n"));
+      diagnosis.notes().forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>\n"));
       html.append("</ul>\n");
     }
     html.append("</body></html>\n");
@@ -53,12 +51,12 @@ final class DiagnosePage {
 
   private static void tunnel(StringBuilder html, String device, TunnelDiagnosis tunnel) {
     html.append("<h2>")
-        .append(StatusPage.escape(tunnel.tunnel().map(t -> t + " to ").orElse("peer ")))
-        .append(StatusPage.escape(tunnel.peer()))
-        .append(StatusPage.escape(tunnel.otherEnd().map(e -> " (" + e + ")").orElse("")))
+        .append(Html.escape(tunnel.tunnel().map(t -> t + " to ").orElse("peer ")))
+        .append(Html.escape(tunnel.peer()))
+        .append(Html.escape(tunnel.otherEnd().map(e -> " (" + e + ")").orElse("")))
         .append(": ")
         .append(
-            StatusPage.escape(
+            Html.escape(
                 tunnel
                     .failing()
                     .map(f -> "fails at rung " + f.rung().number() + " (" + f.rung().title() + ")")
@@ -69,29 +67,28 @@ final class DiagnosePage {
       html.append("<tr><td>")
           .append(rung.rung().number())
           .append("</td><td>")
-          .append(StatusPage.escape(rung.rung().title()))
+          .append(Html.escape(rung.rung().title()))
           .append("</td><td class=\"")
           .append(rung.status().id())
           .append("\">")
           .append(label(rung.status()))
           .append("</td><td>")
-          .append(StatusPage.escape(rung.summary()));
+          .append(Html.escape(rung.summary()));
       lines(html, rung.evidence());
       html.append("</td><td>");
-      rung.cause().ifPresent(c -> html.append(StatusPage.escape(c)));
-      rung.nextCheck()
-          .ifPresent(n -> html.append("<br><i>next:</i> ").append(StatusPage.escape(n)));
+      rung.cause().ifPresent(c -> html.append(Html.escape(c)));
+      rung.nextCheck().ifPresent(n -> html.append("<br><i>next:</i> ").append(Html.escape(n)));
       html.append("</td></tr>\n");
     }
     html.append("</table>\n");
     if (!tunnel.mirror().isEmpty()) {
       html.append("<h3>Differences between ")
-          .append(StatusPage.escape(device))
+          .append(Html.escape(device))
           .append(" and ")
-          .append(StatusPage.escape(tunnel.otherEnd().orElse("the other end")))
+          .append(Html.escape(tunnel.otherEnd().orElse("the other end")))
           .append("</h3>\n<ul>\n");
       for (MirrorFinding finding : tunnel.mirror()) {
-        html.append("<li>").append(StatusPage.escape(finding.summary()));
+        html.append("<li>").append(Html.escape(finding.summary()));
         lines(html, finding.linesA());
         lines(html, finding.linesB());
         html.append("</li>\n");
@@ -108,13 +105,13 @@ final class DiagnosePage {
         .append("<th>line</th></tr>\n");
     for (AuditFinding finding : audit) {
       html.append("<tr><td>")
-          .append(StatusPage.escape(finding.level()))
+          .append(Html.escape(finding.level()))
           .append("</td><td>")
-          .append(StatusPage.escape(finding.item()))
+          .append(Html.escape(finding.item()))
           .append("</td><td>")
-          .append(StatusPage.escape(finding.reason()))
+          .append(Html.escape(finding.reason()))
           .append("</td><td><code>")
-          .append(StatusPage.escape(finding.line()))
+          .append(Html.escape(finding.line()))
           .append("</code></td></tr>\n");
     }
     html.append("</table>\n");
@@ -122,7 +119,7 @@ final class DiagnosePage {
 
   private static void lines(StringBuilder html, List<String> lines) {
     if (!lines.isEmpty()) {
-      html.append("<pre>").append(StatusPage.escape(String.join("\n", lines))).append("</pre>");
+      html.append("<pre>").append(Html.escape(String.join("\n", lines))).append("</pre>");
     }
   }
 
