@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.http.status;
 
+import io.tunnelwatch.agent.diagnose.Rung;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record TunnelVerdict(
    * @param verdict what it alone makes of the tunnel (never healthy)
    * @param text what is wrong and what to check, without the device name
    */
-  public record Finding(LadderRung rung, Verdict verdict, String text) {
+  public record Finding(Rung rung, Verdict verdict, String text) {
 
     public Finding {
       Objects.requireNonNull(rung, "rung");

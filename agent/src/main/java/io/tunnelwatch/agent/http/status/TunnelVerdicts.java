@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.http.status;
 
+import io.tunnelwatch.agent.diagnose.Rung;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.ObjectKind;
@@ -84,13 +85,13 @@ public final class TunnelVerdicts {
         facts.open().stream().filter(e -> e.kind() == EventKind.DEVICE_UNREACHABLE).findFirst();
     if (unreachable.isPresent()) {
       return Optional.of(
-          new Finding(LadderRung.REACH_DEVICE, Verdict.UNKNOWN, text(facts, unreachable.get())));
+          new Finding(Rung.REACH_DEVICE, Verdict.UNKNOWN, text(facts, unreachable.get())));
     }
     Optional<DeviceSnapshot> snapshot = facts.view().snapshot();
     if (snapshot.isEmpty()) {
       return Optional.of(
           new Finding(
-              LadderRung.REACH_DEVICE,
+              Rung.REACH_DEVICE,
               Verdict.UNKNOWN,
               "no successful poll yet; check reachability (ping, SSH/SNMP port) and the"
                   + " credentials"));
@@ -101,7 +102,7 @@ public final class TunnelVerdicts {
       if (!health.up()) {
         return Optional.of(
             new Finding(
-                LadderRung.REACH_DEVICE,
+                Rung.REACH_DEVICE,
                 Verdict.UNKNOWN,
                 "the latest "
                     + health.source().label()
@@ -113,7 +114,7 @@ public final class TunnelVerdicts {
     if (facts.staleAfter().filter(limit -> age.compareTo(limit) > 0).isPresent()) {
       return Optional.of(
           new Finding(
-              LadderRung.REACH_DEVICE,
+              Rung.REACH_DEVICE,
               Verdict.UNKNOWN,
               "the data is "
                   + shownAge
@@ -134,13 +135,13 @@ public final class TunnelVerdicts {
     List<Finding> findings = new ArrayList<>();
     for (Event e : facts.open()) {
       if (e.subject().kind() == ObjectKind.DEVICE) {
-        findings.add(fromCondition(facts, LadderRung.REACH_DEVICE, e));
+        findings.add(fromCondition(facts, Rung.REACH_DEVICE, e));
       }
     }
     if (peer.isEmpty()) {
       findings.add(
           new Finding(
-              LadderRung.PEER_ADDRESS,
+              Rung.PEER_ADDRESS,
               Verdict.DOWN,
               tunnel.name()
                   + " has no tunnel destination; check `show running-config interface "
@@ -158,7 +159,7 @@ public final class TunnelVerdicts {
     for (Event e : facts.open()) {
       if (e.subject().kind() == ObjectKind.TUNNEL
           && e.subject().tunnel().orElseThrow().equals(tunnel.name())) {
-        findings.add(fromCondition(facts, LadderRung.TUNNEL_INTERFACE, e));
+        findings.add(fromCondition(facts, Rung.TUNNEL_INTERFACE, e));
       }
     }
     if (!findings.isEmpty()) {
@@ -167,13 +168,13 @@ public final class TunnelVerdicts {
     if (!tunnel.adminUp()) {
       findings.add(
           new Finding(
-              LadderRung.TUNNEL_INTERFACE,
+              Rung.TUNNEL_INTERFACE,
               Verdict.DOWN,
               tunnel.name() + " is administratively down (shutdown)"));
     } else if (!tunnel.lineProtocolUp()) {
       findings.add(
           new Finding(
-              LadderRung.TUNNEL_INTERFACE,
+              Rung.TUNNEL_INTERFACE,
               Verdict.DOWN,
               tunnel.name()
                   + " line protocol down; check `show interfaces "
@@ -207,11 +208,11 @@ public final class TunnelVerdicts {
         continue;
       }
       boolean onFlow = e.subject().kind() == ObjectKind.IPSEC_FLOW;
-      LadderRung rung =
+      Rung rung =
           switch (e.kind()) {
-            case PHASE1_FAILURE -> sa.isEmpty() ? LadderRung.PEER_ADDRESS : LadderRung.PHASE1;
-            case PHASE2_FAILURE, COUNTERS_STALLED, ONE_WAY_TRAFFIC -> LadderRung.PHASE2_TRAFFIC;
-            default -> onFlow ? LadderRung.PHASE2_TRAFFIC : LadderRung.PHASE1;
+            case PHASE1_FAILURE -> sa.isEmpty() ? Rung.PEER_ADDRESS : Rung.PHASE1;
+            case PHASE2_FAILURE, COUNTERS_STALLED, ONE_WAY_TRAFFIC -> Rung.PHASE2;
+            default -> onFlow ? Rung.PHASE2 : Rung.PHASE1;
           };
       phase1Condition |= e.kind() == EventKind.PHASE1_FAILURE;
       phase2Condition |= e.kind() == EventKind.PHASE2_FAILURE;
@@ -230,7 +231,7 @@ public final class TunnelVerdicts {
     if (sa.isEmpty()) {
       return Optional.of(
           new Finding(
-              LadderRung.PHASE1,
+              Rung.PHASE1,
               Verdict.DEGRADED,
               "no IKE SA with "
                   + peer
@@ -239,7 +240,7 @@ public final class TunnelVerdicts {
     if (!sa.get().established()) {
       return Optional.of(
           new Finding(
-              LadderRung.PHASE1,
+              Rung.PHASE1,
               Verdict.DEGRADED,
               "IKE with "
                   + peer
@@ -254,7 +255,7 @@ public final class TunnelVerdicts {
     if (flows.isEmpty()) {
       return Optional.of(
           new Finding(
-              LadderRung.PHASE2_TRAFFIC,
+              Rung.PHASE2,
               Verdict.DEGRADED,
               "IKE with " + peer + " is up but no IPsec SA is listed (not confirmed yet)"));
     }
@@ -264,7 +265,7 @@ public final class TunnelVerdicts {
         .map(
             f ->
                 new Finding(
-                    LadderRung.PHASE2_TRAFFIC,
+                    Rung.PHASE2,
                     Verdict.DEGRADED,
                     "flow "
                         + f.flow()
@@ -273,7 +274,7 @@ public final class TunnelVerdicts {
                         + " has no active IPsec SA (not confirmed yet)"));
   }
 
-  private static Finding fromCondition(DeviceFacts facts, LadderRung rung, Event condition) {
+  private static Finding fromCondition(DeviceFacts facts, Rung rung, Event condition) {
     Verdict verdict = condition.severity() == Severity.CRITICAL ? Verdict.DOWN : Verdict.DEGRADED;
     return new Finding(rung, verdict, text(facts, condition));
   }

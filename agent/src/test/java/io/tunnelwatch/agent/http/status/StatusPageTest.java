@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.http.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.agent.diagnose.Rung;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
@@ -41,8 +42,8 @@ class StatusPageTest {
         Optional.of(peer),
         Verdict.DOWN,
         List.of(
-            new Finding(LadderRung.PHASE1, Verdict.DOWN, "IKE phase 1 to " + peer + " failing"),
-            new Finding(LadderRung.REACH_DEVICE, Verdict.DEGRADED, "CPU at 95%")));
+            new Finding(Rung.PHASE1, Verdict.DOWN, "IKE phase 1 to " + peer + " failing"),
+            new Finding(Rung.REACH_DEVICE, Verdict.DEGRADED, "CPU at 95%")));
   }
 
   private static final TunnelVerdict HEALTHY =

@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.http.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.agent.diagnose.Rung;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
@@ -163,7 +164,7 @@ class TunnelVerdictsTest {
     TunnelVerdict verdict = r1.verdict();
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PHASE1);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.PHASE1);
     assertThat(cause(verdict).cause())
         .isEqualTo(
             "phase 1: IKE phase 1 to 200.0.0.1 not established (MM_KEY_EXCH, 2 polls); likely"
@@ -182,7 +183,7 @@ class TunnelVerdictsTest {
     TunnelVerdict verdict = r1.verdict();
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PEER_ADDRESS);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.PEER_ADDRESS);
     assertThat(cause(verdict).cause()).isEqualTo("peer address: no IKE SA to 200.0.0.1 (2 polls)");
   }
 
@@ -195,7 +196,7 @@ class TunnelVerdictsTest {
     TunnelVerdict verdict = r1.verdict();
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PHASE2_TRAFFIC);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.PHASE2);
     assertThat(cause(verdict).text()).isEqualTo("IKE to 200.0.0.1 is up but flow has no SA");
     assertThat(verdict.findings()).hasSize(1);
   }
@@ -209,7 +210,7 @@ class TunnelVerdictsTest {
     TunnelVerdict verdict = r1.verdict();
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PHASE2_TRAFFIC);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.PHASE2);
   }
 
   @Test
@@ -220,7 +221,7 @@ class TunnelVerdictsTest {
     for (R1 r1 : List.of(stalled, oneWay)) {
       TunnelVerdict verdict = r1.verdict();
       assertThat(verdict.verdict()).isEqualTo(Verdict.DEGRADED);
-      assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PHASE2_TRAFFIC);
+      assertThat(cause(verdict).rung()).isEqualTo(Rung.PHASE2);
     }
     assertThat(cause(oneWay.verdict()).text()).isEqualTo("flow one-way");
   }
@@ -231,8 +232,8 @@ class TunnelVerdictsTest {
     R1 ofFlow = new R1().open(EventKind.RENEGOTIATION_STORM, flow(), "R1: IPsec storm");
 
     assertThat(ofPeer.verdict().verdict()).isEqualTo(Verdict.DEGRADED);
-    assertThat(cause(ofPeer.verdict()).rung()).isEqualTo(LadderRung.PHASE1);
-    assertThat(cause(ofFlow.verdict()).rung()).isEqualTo(LadderRung.PHASE2_TRAFFIC);
+    assertThat(cause(ofPeer.verdict()).rung()).isEqualTo(Rung.PHASE1);
+    assertThat(cause(ofFlow.verdict()).rung()).isEqualTo(Rung.PHASE2);
   }
 
   @Test
@@ -244,7 +245,7 @@ class TunnelVerdictsTest {
     TunnelVerdict verdict = r1.verdict();
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.TUNNEL_INTERFACE);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.TUNNEL_INTERFACE);
     assertThat(cause(verdict).text()).isEqualTo("Tunnel10 line protocol down (destination x)");
   }
 
@@ -260,7 +261,7 @@ class TunnelVerdictsTest {
 
     assertThat(verdict.findings())
         .extracting(Finding::rung)
-        .containsExactly(LadderRung.TUNNEL_INTERFACE, LadderRung.PHASE1);
+        .containsExactly(Rung.TUNNEL_INTERFACE, Rung.PHASE1);
   }
 
   @Test
@@ -275,7 +276,7 @@ class TunnelVerdictsTest {
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
     assertThat(verdict.findings())
         .extracting(Finding::rung)
-        .containsExactly(LadderRung.PHASE1, LadderRung.REACH_DEVICE);
+        .containsExactly(Rung.PHASE1, Rung.REACH_DEVICE);
   }
 
   @Test
@@ -299,7 +300,7 @@ class TunnelVerdictsTest {
 
     assertThat(verdict.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(verdict.findings()).hasSize(1);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.REACH_DEVICE);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.REACH_DEVICE);
     assertThat(cause(verdict).text()).isEqualTo("3 polls in a row failed");
   }
 
@@ -406,7 +407,7 @@ class TunnelVerdictsTest {
 
     assertThat(verdict.peer()).isEmpty();
     assertThat(verdict.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(cause(verdict).rung()).isEqualTo(LadderRung.PEER_ADDRESS);
+    assertThat(cause(verdict).rung()).isEqualTo(Rung.PEER_ADDRESS);
   }
 
   @Test
@@ -455,7 +456,7 @@ class TunnelVerdictsTest {
     assertThat(down.verdict().verdict()).isEqualTo(Verdict.DEGRADED);
     assertThat(cause(down.verdict()).text()).contains("has no active IPsec SA");
     assertThat(cause(missing.verdict()).text()).contains("no IPsec SA is listed");
-    assertThat(cause(missing.verdict()).rung()).isEqualTo(LadderRung.PHASE2_TRAFFIC);
+    assertThat(cause(missing.verdict()).rung()).isEqualTo(Rung.PHASE2);
   }
 
   @Test
@@ -496,6 +497,6 @@ class TunnelVerdictsTest {
   void verdictsRankDownThenUnknownThenDegradedThenHealthy() {
     assertThat(Verdict.values())
         .containsExactly(Verdict.DOWN, Verdict.UNKNOWN, Verdict.DEGRADED, Verdict.HEALTHY);
-    assertThat(LadderRung.values()).extracting(LadderRung::number).containsExactly(1, 2, 3, 4, 5);
+    assertThat(Rung.values()).extracting(Rung::number).containsExactly(1, 2, 3, 4, 5);
   }
 }
