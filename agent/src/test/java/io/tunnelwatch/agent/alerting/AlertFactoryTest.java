@@ -99,6 +99,8 @@ class AlertFactoryTest {
         .containsEntry("peer", "200.0.0.1")
         .doesNotContainKey("flow");
     assertThat(alert.annotations().get("summary")).isEqualTo("R1: Tunnel10 to 200.0.0.1 is down");
+    assertThat(alert.annotations())
+        .containsEntry("diagnose_url", "http://monitor1:9417/diagnose?target=R1&peer=200.0.0.1");
   }
 
   @Test
