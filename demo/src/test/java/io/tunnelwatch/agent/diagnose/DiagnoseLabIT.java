@@ -3,8 +3,10 @@ package io.tunnelwatch.agent.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tunnelwatch.agent.cli.HostPort;
 import io.tunnelwatch.agent.cli.Main;
 import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.run.Agent;
 import io.tunnelwatch.agent.run.ConfiguredDeviceAccess;
 import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.Fault;
@@ -15,6 +17,10 @@ import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.testing.process.ChildJvm;
 import io.tunnelwatch.testing.process.CommandResult;
 import io.tunnelwatch.testing.process.ProcessRunner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -209,6 +215,37 @@ class DiagnoseLabIT {
         .contains("R1: healthy")
         .contains("may not read the configuration")
         .contains("privilege level 15");
+  }
+
+  @Test
+  void theRunningAgentServesTheDiagnosisAsJsonAndHtml() throws Exception {
+    inject(Fault.TRANSFORM_SET_MISMATCH);
+    try (Agent agent = Agent.start(config, Clock.systemUTC(), name -> null)) {
+      String base = "http://" + HostPort.format(agent.httpAddress());
+      HttpClient http = HttpClient.newHttpClient();
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> json =
+                    http.send(
+                        HttpRequest.newBuilder(
+                                URI.create(base + "/diagnose?target=R1&peer=200.0.0.1"))
+                            .header("Accept", "application/json")
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(json.statusCode()).isEqualTo(200);
+                assertThat(json.body())
+                    .contains("\"failing_rung\" : \"phase2\"")
+                    .contains("transform set TS-SET differs");
+              });
+      HttpResponse<String> html =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/diagnose?target=R1")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(html.body()).contains("Tunnel10 to 200.0.0.1 (R2): fails at rung 5");
+    }
   }
 
   private String yaml(String user, String password) {
