@@ -2,6 +2,7 @@ package io.tunnelwatch.agent.diagnose;
 
 import io.tunnelwatch.agent.diagnose.ConfigReader.Read;
 import io.tunnelwatch.agent.diagnose.ConfigReader.RouterConfig;
+import io.tunnelwatch.ios.config.CryptoMapEntry;
 import io.tunnelwatch.ios.model.InterfaceStatus;
 import io.tunnelwatch.ios.parse.InterfacesParser;
 import io.tunnelwatch.ios.transport.CliException;
@@ -67,14 +68,25 @@ public final class Diagnoser {
       own.denied().ifPresent(notes::add);
       List<AuditFinding> audit =
           own.config().map(c -> CryptoAudit.audit(device, c.crypto())).orElse(List.of());
-      if (tunnels.isEmpty()) {
+      List<Target> targets = new ArrayList<>();
+      for (InterfaceStatus tunnel : tunnels) {
+        targets.add(
+            new Target(
+                Optional.of(tunnel.name()),
+                source(tunnel),
+                destination(tunnel),
+                tunnel.internetAddress()));
+      }
+      own.config().ifPresent(c -> targets.addAll(cryptoMapPeers(c, targets, peer, notes)));
+      if (targets.isEmpty()) {
         notes.add(
-            peer.map(p -> device + " has no tunnel to " + p)
-                .orElse(device + " has no tunnel interface with a destination"));
+            peer.map(p -> device + " has no tunnel or crypto map peer " + p)
+                .orElse(
+                    device + " has no tunnel interface with a destination and no crypto map peer"));
       }
       List<TunnelDiagnosis> results = new ArrayList<>();
-      for (InterfaceStatus tunnel : tunnels) {
-        results.add(tunnel(cli, device, reach, tunnel, own, others, notes));
+      for (Target target : targets) {
+        results.add(walk(cli, device, reach, target, own, others, notes));
       }
       notes.addAll(others.notes());
       return new Diagnosis(device, clock.instant(), results, audit, notes);
@@ -83,27 +95,75 @@ public final class Diagnoser {
     }
   }
 
-  private TunnelDiagnosis tunnel(
+  /**
+   * A tunnel, or a crypto map peer without one.
+   *
+   * @param source where pings to the peer leave from
+   * @param ownPrefix the tunnel's own address, e.g. {@code 10.0.0.1/30}
+   */
+  private record Target(
+      Optional<String> tunnel, String source, String peer, Optional<String> ownPrefix) {}
+
+  /**
+   * The peers of crypto map entries that no tunnel leads to: a plain crypto map (IPsec without GRE)
+   * is walked from the address of the interface the map is applied to.
+   */
+  private static List<Target> cryptoMapPeers(
+      RouterConfig config, List<Target> tunnels, Optional<String> only, List<String> notes) {
+    List<Target> peers = new ArrayList<>();
+    for (CryptoMapEntry entry : config.crypto().mapEntries()) {
+      for (String peer : entry.peers()) {
+        boolean covered =
+            tunnels.stream().anyMatch(t -> t.peer().equals(peer))
+                || peers.stream().anyMatch(t -> t.peer().equals(peer));
+        if (covered || (only.isPresent() && !only.get().equals(peer))) {
+          continue;
+        }
+        Optional<String> source =
+            config.crypto().interfaces().stream()
+                .filter(i -> i.cryptoMap().map(entry.map()::equals).orElse(false))
+                .flatMap(i -> i.ip().stream())
+                .findFirst();
+        if (source.isEmpty() || !AllowedCommand.isAddress(peer)) {
+          notes.add(
+              "crypto map "
+                  + entry.label()
+                  + " peers with "
+                  + Evidence.shorten(peer)
+                  + ", but is applied to no interface with an address: not walked");
+          continue;
+        }
+        peers.add(new Target(Optional.empty(), source.get(), peer, Optional.empty()));
+      }
+    }
+    return peers;
+  }
+
+  private TunnelDiagnosis walk(
       DiagnosticCli cli,
       String device,
       RungResult reach,
-      InterfaceStatus tunnel,
+      Target target,
       Read own,
       OtherEnds others,
       List<String> notes)
       throws CliException, InterruptedException {
-    String peer = destination(tunnel);
-    String source = source(tunnel);
+    String peer = target.peer();
+    String source = target.source();
     Optional<OtherEnds.End> end = others.holding(peer);
+    Optional<InterfaceStatus> farTunnel = end.flatMap(e -> e.tunnelTo(source));
     Optional<String> far =
-        end.flatMap(e -> e.tunnelTo(source))
-            .flatMap(InterfaceStatus::internetAddress)
-            .map(OtherEnds::hostOf)
-            .or(() -> tunnel.internetAddress().flatMap(PointToPoint::farAddress));
-    TunnelUnderTest target = new TunnelUnderTest(Optional.of(tunnel.name()), source, peer, far);
+        target.tunnel().isEmpty()
+            ? Optional.empty()
+            : farTunnel
+                .flatMap(InterfaceStatus::internetAddress)
+                .map(OtherEnds::hostOf)
+                .or(() -> target.ownPrefix().flatMap(PointToPoint::farAddress));
     List<RungResult> rungs = new ArrayList<>();
     rungs.add(reach);
-    rungs.addAll(new LadderWalker(cli, counterInterval, pause).walk(target));
+    rungs.addAll(
+        new LadderWalker(cli, counterInterval, pause)
+            .walk(new TunnelUnderTest(target.tunnel(), source, peer, far)));
 
     List<MirrorFinding> mirror = List.of();
     if (end.isEmpty()) {
@@ -115,8 +175,7 @@ public final class Diagnoser {
     } else if (own.config().isPresent()) {
       Read theirs =
           ConfigReader.read(
-              end.get().cli(),
-              end.get().tunnelTo(source).map(t -> List.of(t.name())).orElse(List.of()));
+              end.get().cli(), farTunnel.map(t -> List.of(t.name())).orElse(List.of()));
       theirs.denied().ifPresent(notes::add);
       if (theirs.config().isPresent()) {
         mirror =
@@ -127,12 +186,7 @@ public final class Diagnoser {
     }
     TunnelDiagnosis walked =
         new TunnelDiagnosis(
-            device,
-            Optional.of(tunnel.name()),
-            peer,
-            rungs,
-            end.map(OtherEnds.End::device),
-            mirror);
+            device, target.tunnel(), peer, rungs, end.map(OtherEnds.End::device), mirror);
     return Causes.refine(walked, end, source, counterInterval, pause);
   }
 

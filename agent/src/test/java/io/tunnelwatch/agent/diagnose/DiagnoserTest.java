@@ -141,6 +141,24 @@ class DiagnoserTest {
             .diagnose("R1", Optional.of("198.51.100.7"));
 
     assertThat(diagnosis.tunnels()).isEmpty();
-    assertThat(diagnosis.notes()).contains("R1 has no tunnel to 198.51.100.7");
+    assertThat(diagnosis.notes()).contains("R1 has no tunnel or crypto map peer 198.51.100.7");
+  }
+
+  @Test
+  void aCryptoMapPeerWithoutATunnelIsWalkedFromTheMapsInterface() throws Exception {
+    r1.plainCryptoPeer = Optional.of("198.51.100.7");
+
+    Diagnosis diagnosis = diagnose();
+
+    assertThat(diagnosis.tunnels()).hasSize(2);
+    TunnelDiagnosis plain = diagnosis.tunnels().get(1);
+    assertThat(plain.tunnel()).isEmpty();
+    assertThat(plain.peer()).isEqualTo("198.51.100.7");
+    assertThat(plain.failing()).map(RungResult::rung).contains(Rung.PEER_ADDRESS);
+    assertThat(r1.session.sent).contains("ping 198.51.100.7 source 100.0.0.1 repeat 5 timeout 1");
+    assertThat(diagnosis.notes())
+        .contains(
+            "198.51.100.7 is not an address of a configured device: R1's configuration could not be"
+                + " compared with the other end's");
   }
 }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.diagnose;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,6 +18,10 @@ final class FakeEnd {
   String isakmpState = "QM_IDLE";
   int tunnelPingReplies = 5;
   boolean mayReadConfig = true;
+
+  /** A second crypto map entry, for a peer no tunnel leads to (IPsec without GRE). */
+  Optional<String> plainCryptoPeer = Optional.empty();
+
   private final AtomicInteger ipsecReads = new AtomicInteger();
   final FakeRouter session = new FakeRouter(this::answer);
 
@@ -49,6 +54,9 @@ final class FakeEnd {
     }
     if (command.startsWith("ping 10.0.0.")) {
       return RouterOutputs.ping(command.split(" ")[1], tunnelPingReplies);
+    }
+    if (command.startsWith("ping ")) {
+      return RouterOutputs.ping(command.split(" ")[1], 0);
     }
     if (command.equals("show crypto isakmp sa")) {
       return """
@@ -88,11 +96,22 @@ final class FakeEnd {
            set peer %s
            set transform-set TS-SET
            match address VPN-TRAFFIC
-          interface GigabitEthernet0/0
+          %sinterface GigabitEthernet0/0
            ip address %s 255.255.255.0
            crypto map CMAP
           """
-          .formatted(key, peerAddress, peerAddress, publicAddress);
+          .formatted(
+              key,
+              peerAddress,
+              peerAddress,
+              plainCryptoPeer
+                  .map(
+                      p ->
+                          "crypto map CMAP 20 ipsec-isakmp\n set peer "
+                              + p
+                              + "\n set transform-set TS-SET\n match address VPN-TRAFFIC\n")
+                  .orElse(""),
+              publicAddress);
     }
     if (command.equals("show running-config interface " + tunnel)) {
       return """
