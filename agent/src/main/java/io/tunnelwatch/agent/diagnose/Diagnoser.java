@@ -8,6 +8,8 @@ import io.tunnelwatch.ios.parse.InterfacesParser;
 import io.tunnelwatch.ios.transport.CliException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +91,7 @@ public final class Diagnoser {
         results.add(walk(cli, device, reach, target, own, others, notes));
       }
       notes.addAll(others.notes());
-      return new Diagnosis(device, clock.instant(), results, audit, notes);
+      return new Diagnosis(device, now(), results, audit, notes);
     } catch (CliException e) {
       return unreachable(device, peer, e);
     }
@@ -190,6 +192,11 @@ public final class Diagnoser {
     return Causes.refine(walked, end, source, counterInterval, pause);
   }
 
+  /** To the second: a diagnosis takes seconds, and people read the time. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
   private static EndConfig endConfig(String device, String publicAddress, RouterConfig config) {
     return new EndConfig(device, publicAddress, config.crypto(), config.accessLists());
   }
@@ -222,7 +229,7 @@ public final class Diagnoser {
     }
     return new Diagnosis(
         device,
-        clock.instant(),
+        now(),
         List.of(
             new TunnelDiagnosis(
                 device, Optional.empty(), peer.orElse("?"), rungs, Optional.empty(), List.of())),

@@ -14,6 +14,7 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.chromium.HeadlessChromium;
 import io.tunnelwatch.testing.process.ChildJvm;
 import io.tunnelwatch.testing.process.CommandResult;
 import io.tunnelwatch.testing.process.ProcessRunner;
@@ -245,6 +246,21 @@ class DiagnoseLabIT {
               HttpRequest.newBuilder(URI.create(base + "/diagnose?target=R1")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(html.body()).contains("Tunnel10 to 200.0.0.1 (R2): fails at rung 5");
+
+      // What a person sees, rendered by a real browser: no page error, and a screenshot for docs.
+      URI page = URI.create(base + "/diagnose?target=R1");
+      CommandResult dom = new HeadlessChromium(dir).run(page, "--dump-dom");
+      assertThat(HeadlessChromium.pageErrors(dom.stderr())).isEmpty();
+      assertThat(dom.stdout())
+          .contains("transform set TS-SET differs")
+          .contains("FAILED")
+          .doesNotContain(KEY);
+      Path png = Files.createDirectories(Path.of("target")).resolve("diagnose-transform-set.png");
+      CommandResult shot =
+          new HeadlessChromium(dir)
+              .run(page, "--window-size=1280,1100", "--hide-scrollbars", "--screenshot=" + png);
+      assertThat(shot.exitCode()).isZero();
+      assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
     }
   }
 
