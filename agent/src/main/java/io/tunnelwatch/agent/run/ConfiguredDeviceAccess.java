@@ -79,7 +79,7 @@ public final class ConfiguredDeviceAccess implements DeviceAccess, AutoCloseable
           snmpClient().get(targets.snmp(config, device), List.of(MibOids.SYS_UP_TIME));
       String uptime =
           answer.get(0).value() instanceof SnmpValue.TimeTicks ticks
-              ? DurationText.format(Duration.ofMillis(ticks.hundredths() * 10))
+              ? DurationText.format(Duration.ofSeconds(Math.max(1, ticks.hundredths() / 100)))
               : "not a TimeTicks";
       return Optional.of(new SnmpReach(true, "answers (sysUpTime " + uptime + ")"));
     } catch (SnmpException e) {
