@@ -1,6 +1,8 @@
 package io.tunnelwatch.ios.config;
 
 import io.tunnelwatch.core.PeerText;
+import io.tunnelwatch.ios.parse.CliText;
+import io.tunnelwatch.ios.parse.Line;
 import io.tunnelwatch.ios.parse.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +15,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigText {
 
-  private static final Pattern PROMPT_ECHO =
-      Pattern.compile(
-          "[\\w.\\-/:()@]{1,64}[#>]\\s*(?:(?:show|sh)\\b.*)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern BARE_ECHO =
-      Pattern.compile("(?:show|sh)\\s+\\S.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern CURRENT_CONFIGURATION =
       Pattern.compile("Current configuration\\s*:\\s*\\d+ bytes");
 
@@ -47,23 +44,16 @@ final class ConfigText {
   }
 
   /**
-   * The lines of {@code output} a configuration parser should look at.
+   * The lines of {@code output} a configuration parser should look at: the terminal's noise goes as
+   * for every parser ({@link CliText#contentLines}), the configuration's framing here.
    *
    * @throws ParseException when the router answered with an error message instead of output
    */
   static List<ConfigLine> lines(String command, String output) {
     List<ConfigLine> lines = new ArrayList<>();
-    String[] raw = output.split("\\r\\n|\\r|\\n", -1);
-    boolean first = true;
-    for (int i = 0; i < raw.length; i++) {
-      String printed = raw[i].replace('\t', ' ').stripTrailing();
-      String text = printed.strip();
-      if (text.isEmpty()) {
-        continue;
-      }
-      boolean wasFirst = first;
-      first = false;
-      if (isFrame(text, wasFirst)) {
+    for (Line line : CliText.contentLines(command, output)) {
+      String text = line.text();
+      if (isFrame(text)) {
         continue;
       }
       if (text.startsWith("%") || isDenied(text)) {
@@ -71,25 +61,18 @@ final class ConfigText {
             command,
             (isDenied(text) ? "the router refused the command: " : "IOS answered with an error: ")
                 + PeerText.quote(text),
-            i + 1);
+            line.number());
       }
-      lines.add(new ConfigLine(i + 1, printed, text));
+      String printed = line.raw().replace('\t', ' ').stripTrailing();
+      lines.add(new ConfigLine(line.number(), printed, text));
     }
     return lines;
   }
 
-  private static boolean isFrame(String text, boolean first) {
-    if (text.startsWith("!")
+  private static boolean isFrame(String text) {
+    return text.startsWith("!")
         || text.equals("end")
         || text.equals("Building configuration...")
-        || CURRENT_CONFIGURATION.matcher(text).matches()
-        || text.startsWith("Load for ")
-        || text.startsWith("Time source is ")) {
-      return true;
-    }
-    if ((text.indexOf('#') > 0 || text.indexOf('>') > 0) && PROMPT_ECHO.matcher(text).matches()) {
-      return true;
-    }
-    return first && BARE_ECHO.matcher(text).matches();
+        || CURRENT_CONFIGURATION.matcher(text).matches();
   }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * around a command's output (prompt, command echo, {@code Load for five secs} / {@code Time source}
  * banners) and rejects IOS error messages, so that parsers only see the command's own text.
  */
-final class CliText {
+public final class CliText {
 
   /** A prompt alone, or a prompt followed by the command it ran. */
   private static final Pattern PROMPT =
@@ -36,6 +36,21 @@ final class CliText {
    * @throws ParseException when the output is null or holds an IOS error message
    */
   static List<Line> lines(String command, String output) {
+    List<Line> lines = contentLines(command, output);
+    for (Line line : lines) {
+      rejectIosError(command, line.text(), line.number());
+    }
+    return lines;
+  }
+
+  /**
+   * The non-blank lines of {@code output} without the terminal's noise, IOS error messages
+   * included: for parsers with error rules of their own (a configuration parser refuses any {@code
+   * %} line).
+   *
+   * @throws ParseException when the output is null
+   */
+  public static List<Line> contentLines(String command, String output) {
     if (output == null) {
       throw new ParseException(command, "no output (null)");
     }
@@ -56,7 +71,6 @@ final class CliText {
       String raw = output.substring(start, end);
       String text = clean(raw);
       if (!text.isEmpty() && !isTerminalNoise(text, firstContentLine)) {
-        rejectIosError(command, text, number);
         lines.add(new Line(number, raw, text));
       }
       if (!text.isEmpty()) {

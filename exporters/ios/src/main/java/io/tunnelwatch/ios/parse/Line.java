@@ -7,4 +7,4 @@ package io.tunnelwatch.ios.parse;
  * @param raw the line as received, without its line end
  * @param text the line trimmed, with tabs turned into spaces, which is what parsers match against
  */
-record Line(int number, String raw, String text) {}
+public record Line(int number, String raw, String text) {}
