@@ -256,7 +256,7 @@ final class LadderWalker {
       String ikev2Output = cli.run(AllowedCommand.ikev2Sa());
       List<Ikev2Sa> ikev2 =
           Ikev2SaParser.parse(ikev2Output).value().stream()
-              .filter(sa -> hostOf(sa.remoteAddress()).equals(target.peer()))
+              .filter(sa -> OtherEnds.hostOf(sa.remoteAddress()).equals(target.peer()))
               .toList();
       if (ikev2.stream().anyMatch(sa -> sa.status().equals("READY"))) {
         return RungResult.passed(
@@ -292,11 +292,6 @@ final class LadderWalker {
             + " encryption, hash, authentication and DH group, and a key for "
             + target.peer()
             + " equal to the peer's key for this router");
-  }
-
-  private static String hostOf(String addressAndPort) {
-    int slash = addressAndPort.lastIndexOf('/');
-    return slash < 0 ? addressAndPort : addressAndPort.substring(0, slash);
   }
 
   /** Encrypt and decrypt counters of the flows with the peer, summed. */

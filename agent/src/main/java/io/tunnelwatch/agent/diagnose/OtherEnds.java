@@ -97,7 +97,7 @@ final class OtherEnds implements AutoCloseable {
         .anyMatch(i -> i.internetAddress().map(a -> hostOf(a).equals(address)).orElse(false));
   }
 
-  /** {@code 10.0.0.1/24} → {@code 10.0.0.1}. */
+  /** The address of {@code A/length} or {@code A/port}: {@code 10.0.0.1/24} → {@code 10.0.0.1}. */
   static String hostOf(String prefix) {
     int slash = prefix.indexOf('/');
     return slash < 0 ? prefix : prefix.substring(0, slash);

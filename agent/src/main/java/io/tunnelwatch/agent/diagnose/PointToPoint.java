@@ -1,6 +1,8 @@
 package io.tunnelwatch.agent.diagnose;
 
+import io.tunnelwatch.ios.config.Ipv4;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The far address of a point-to-point IPv4 subnet, the only case where it follows from ours. */
 final class PointToPoint {
@@ -19,14 +21,11 @@ final class PointToPoint {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    String[] octets = prefix.substring(0, slash).split("\\.");
-    if (octets.length != 4 || (length != 30 && length != 31)) {
+    OptionalLong parsed = Ipv4.parse(prefix.substring(0, slash));
+    if (parsed.isEmpty() || (length != 30 && length != 31)) {
       return Optional.empty();
     }
-    long address = 0;
-    for (String octet : octets) {
-      address = (address << 8) | Integer.parseInt(octet);
-    }
+    long address = parsed.getAsLong();
     long far;
     if (length == 31) {
       far = address ^ 1;
@@ -37,13 +36,6 @@ final class PointToPoint {
       }
       far = (address & ~3L) | (host == 1 ? 2 : 1);
     }
-    return Optional.of(
-        ((far >> 24) & 255)
-            + "."
-            + ((far >> 16) & 255)
-            + "."
-            + ((far >> 8) & 255)
-            + "."
-            + (far & 255));
+    return Optional.of(Ipv4.format(far));
   }
 }

@@ -2,13 +2,13 @@ package io.tunnelwatch.ios.config;
 
 import java.util.OptionalLong;
 
-/** Dotted-quad IPv4 arithmetic the configuration checks need. */
-final class Ipv4 {
+/** Dotted-quad IPv4 arithmetic the configuration checks and diagnose need. */
+public final class Ipv4 {
 
   private Ipv4() {}
 
   /** The address as an unsigned 32-bit value, empty when the text is not a dotted quad. */
-  static OptionalLong parse(String text) {
+  public static OptionalLong parse(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
       return OptionalLong.empty();
@@ -25,6 +25,17 @@ final class Ipv4 {
       value = (value << 8) | octet;
     }
     return OptionalLong.of(value);
+  }
+
+  /** The dotted quad of an unsigned 32-bit value. */
+  public static String format(long address) {
+    return ((address >> 24) & 255)
+        + "."
+        + ((address >> 16) & 255)
+        + "."
+        + ((address >> 8) & 255)
+        + "."
+        + (address & 255);
   }
 
   static boolean isAddress(String text) {
