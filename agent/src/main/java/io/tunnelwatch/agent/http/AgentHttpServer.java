@@ -57,7 +57,8 @@ public final class AgentHttpServer implements AutoCloseable {
         clock,
         ConfigReload.UNAVAILABLE,
         DiagnoseService.UNAVAILABLE,
-        WebSecurity.NONE);
+        WebSecurity.NONE,
+        StatusPageSources.defaults(events));
   }
 
   /**
@@ -69,32 +70,7 @@ public final class AgentHttpServer implements AutoCloseable {
    * @param reload what {@code POST /-/reload} starts and waits for
    * @param diagnose what {@code /diagnose} runs
    * @param security TLS and basic authentication from {@code --web.config.file}, or none
-   */
-  public AgentHttpServer(
-      InetSocketAddress address,
-      PrometheusRegistry registry,
-      DeviceStates states,
-      EventTracker events,
-      Clock clock,
-      ConfigReload reload,
-      DiagnoseService diagnose,
-      WebSecurity security)
-      throws IOException {
-    this(
-        address,
-        registry,
-        states,
-        events,
-        clock,
-        reload,
-        diagnose,
-        security,
-        StatusPageSources.defaults(events));
-  }
-
-  /**
-   * Binds and starts serving, with the status page's links and latest events from {@code
-   * statusPage}.
+   * @param statusPage the status page's links and where it reads the latest events
    */
   public AgentHttpServer(
       InetSocketAddress address,

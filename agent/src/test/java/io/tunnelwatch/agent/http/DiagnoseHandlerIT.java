@@ -14,6 +14,7 @@ import io.tunnelwatch.agent.events.DeviceStateStore;
 import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.http.security.WebSecurity;
+import io.tunnelwatch.agent.http.status.StatusPageSources;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -73,16 +74,19 @@ class DiagnoseHandlerIT {
 
   private void start(DiagnoseService service) throws Exception {
     Clock clock = Clock.systemUTC();
+    EventTracker events =
+        new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none());
     server =
         new AgentHttpServer(
             new InetSocketAddress("127.0.0.1", 0),
             new PrometheusRegistry(),
             new DeviceStates(),
-            new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none()),
+            events,
             clock,
             ConfigReload.UNAVAILABLE,
             service,
-            WebSecurity.NONE);
+            WebSecurity.NONE,
+            StatusPageSources.defaults(events));
   }
 
   private HttpRequest.Builder get(String pathAndQuery) {

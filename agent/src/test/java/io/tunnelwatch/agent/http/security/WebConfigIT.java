@@ -12,6 +12,7 @@ import io.tunnelwatch.agent.events.EventFanout;
 import io.tunnelwatch.agent.events.EventTracker;
 import io.tunnelwatch.agent.http.AgentHttpServer;
 import io.tunnelwatch.agent.http.ConfigReload;
+import io.tunnelwatch.agent.http.status.StatusPageSources;
 import io.tunnelwatch.agent.poll.DeviceStates;
 import io.tunnelwatch.testing.process.ProcessRunner;
 import java.io.IOException;
@@ -170,16 +171,19 @@ class WebConfigIT {
         .name("web_config_scrapes_total")
         .help("what a scrape reads")
         .register(registry);
+    EventTracker events =
+        new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none());
     server =
         new AgentHttpServer(
             new InetSocketAddress("127.0.0.1", 0),
             registry,
             new DeviceStates(),
-            new EventTracker(Map.of(), new EventFanout(List.of()), clock, DeviceStateStore.none()),
+            events,
             clock,
             ConfigReload.UNAVAILABLE,
             DiagnoseService.UNAVAILABLE,
-            security);
+            security,
+            StatusPageSources.defaults(events));
     return URI.create("https://127.0.0.1:" + server.address().getPort());
   }
 
