@@ -39,10 +39,6 @@ public record AllowedCommand(String text) {
     return new AllowedCommand("show crypto ipsec sa peer " + address(peer));
   }
 
-  static AllowedCommand interfaces(String name) {
-    return new AllowedCommand("show interfaces " + interfaceName(name));
-  }
-
   static AllowedCommand allInterfaces() {
     return new AllowedCommand("show interfaces");
   }

@@ -74,8 +74,7 @@ final class Causes {
       LadderWalker.Pause pause)
       throws CliException, InterruptedException {
     TunnelUnderTest back =
-        new TunnelUnderTest(
-            end.tunnelTo(ownAddress).map(t -> t.name()), ownAddress, ownAddress, Optional.empty());
+        new TunnelUnderTest(end.tunnelTo(ownAddress), ownAddress, ownAddress, Optional.empty());
     RungResult far = new LadderWalker(end.cli(), counterInterval, pause).phase2Only(back);
     if (!far.failed()) {
       return Optional.empty();

@@ -72,12 +72,7 @@ public final class Diagnoser {
           own.config().map(c -> CryptoAudit.audit(device, c.crypto())).orElse(List.of());
       List<Target> targets = new ArrayList<>();
       for (InterfaceStatus tunnel : tunnels) {
-        targets.add(
-            new Target(
-                Optional.of(tunnel.name()),
-                source(tunnel),
-                destination(tunnel),
-                tunnel.internetAddress()));
+        targets.add(new Target(Optional.of(tunnel), source(tunnel), destination(tunnel)));
       }
       own.config().ifPresent(c -> targets.addAll(cryptoMapPeers(c, targets, peer, notes)));
       if (targets.isEmpty()) {
@@ -100,11 +95,10 @@ public final class Diagnoser {
   /**
    * A tunnel, or a crypto map peer without one.
    *
+   * @param tunnel as {@code show interfaces} showed it
    * @param source where pings to the peer leave from
-   * @param ownPrefix the tunnel's own address, e.g. {@code 10.0.0.1/30}
    */
-  private record Target(
-      Optional<String> tunnel, String source, String peer, Optional<String> ownPrefix) {}
+  private record Target(Optional<InterfaceStatus> tunnel, String source, String peer) {}
 
   /**
    * The peers of crypto map entries that no tunnel leads to: a plain crypto map (IPsec without GRE)
@@ -135,7 +129,7 @@ public final class Diagnoser {
                   + ", but is applied to no interface with an address: not walked");
           continue;
         }
-        peers.add(new Target(Optional.empty(), source.get(), peer, Optional.empty()));
+        peers.add(new Target(Optional.empty(), source.get(), peer));
       }
     }
     return peers;
@@ -160,7 +154,12 @@ public final class Diagnoser {
             : farTunnel
                 .flatMap(InterfaceStatus::internetAddress)
                 .map(OtherEnds::hostOf)
-                .or(() -> target.ownPrefix().flatMap(PointToPoint::farAddress));
+                .or(
+                    () ->
+                        target
+                            .tunnel()
+                            .flatMap(InterfaceStatus::internetAddress)
+                            .flatMap(PointToPoint::farAddress));
     List<RungResult> rungs = new ArrayList<>();
     rungs.add(reach);
     rungs.addAll(
@@ -188,7 +187,12 @@ public final class Diagnoser {
     }
     TunnelDiagnosis walked =
         new TunnelDiagnosis(
-            device, target.tunnel(), peer, rungs, end.map(OtherEnds.End::device), mirror);
+            device,
+            target.tunnel().map(InterfaceStatus::name),
+            peer,
+            rungs,
+            end.map(OtherEnds.End::device),
+            mirror);
     return Causes.refine(walked, end, source, counterInterval, pause);
   }
 

@@ -10,7 +10,6 @@ import io.tunnelwatch.ios.model.IsakmpSa;
 import io.tunnelwatch.ios.model.SaDirection;
 import io.tunnelwatch.ios.model.SaProtocol;
 import io.tunnelwatch.ios.parse.Ikev2SaParser;
-import io.tunnelwatch.ios.parse.InterfacesParser;
 import io.tunnelwatch.ios.parse.IpsecSaParser;
 import io.tunnelwatch.ios.parse.IsakmpSaParser;
 import io.tunnelwatch.ios.parse.ParseException;
@@ -52,16 +51,10 @@ final class LadderWalker {
     if (peer.failed()) {
       return notChecked(rungs, Rung.TUNNEL_INTERFACE, "the peer's public address does not answer");
     }
-    Optional<InterfaceStatus> tunnel;
-    try {
-      tunnel = tunnelStatus(target);
-    } catch (ParseException e) {
-      rungs.add(notUnderstood(Rung.TUNNEL_INTERFACE, e));
-      return notChecked(rungs, Rung.PHASE1, "the tunnel's state is not known");
-    }
-    RungResult tunnelRung = checked(Rung.TUNNEL_INTERFACE, () -> tunnelInterface(target, tunnel));
+    RungResult tunnelRung = checked(Rung.TUNNEL_INTERFACE, () -> tunnelInterface(target));
     rungs.add(tunnelRung);
-    if (tunnelRung.failed() && tunnel.isPresent() && !tunnel.get().lineProtocolUp()) {
+    boolean lineDown = target.tunnel().map(t -> !t.lineProtocolUp()).orElse(false);
+    if (tunnelRung.failed() && lineDown) {
       return notChecked(rungs, Rung.PHASE1, "the tunnel's line protocol is down");
     }
     RungResult phase1 = checked(Rung.PHASE1, () -> phase1(target));
@@ -156,34 +149,15 @@ final class LadderWalker {
         evidence);
   }
 
-  private Optional<InterfaceStatus> tunnelStatus(TunnelUnderTest target) throws CliException {
-    if (target.tunnel().isEmpty()) {
-      return Optional.empty();
-    }
-    String output = cli.run(AllowedCommand.interfaces(target.tunnel().get()));
-    return InterfacesParser.parse(output).value().stream()
-        .filter(i -> i.name().equalsIgnoreCase(target.tunnel().get()))
-        .findFirst();
-  }
-
-  private RungResult tunnelInterface(TunnelUnderTest target, Optional<InterfaceStatus> status)
-      throws CliException {
+  private RungResult tunnelInterface(TunnelUnderTest target) throws CliException {
     if (target.tunnel().isEmpty()) {
       return RungResult.passed(
           Rung.TUNNEL_INTERFACE,
           "no tunnel interface: a crypto map protects the traffic",
           List.of());
     }
-    String name = target.tunnel().get();
-    if (status.isEmpty()) {
-      return RungResult.failed(
-          Rung.TUNNEL_INTERFACE,
-          name + " is not in the output of show interfaces " + name,
-          List.of(),
-          "the tunnel interface does not exist (any more) on the router",
-          "show running-config interface " + name);
-    }
-    InterfaceStatus tunnel = status.get();
+    InterfaceStatus tunnel = target.tunnel().get();
+    String name = tunnel.name();
     String stateLine =
         name + " is " + tunnel.status() + ", line protocol is " + tunnel.lineProtocol();
     if (!tunnel.enabled() || !tunnel.lineProtocolUp()) {
@@ -394,8 +368,8 @@ final class LadderWalker {
   }
 
   private void pingAcross(TunnelUnderTest target) throws CliException {
-    if (target.tunnel().isPresent() && target.farTunnelAddress().isPresent()) {
-      cli.run(AllowedCommand.ping(target.farTunnelAddress().get(), target.tunnel().get()));
+    if (target.tunnelName().isPresent() && target.farTunnelAddress().isPresent()) {
+      cli.run(AllowedCommand.ping(target.farTunnelAddress().get(), target.tunnelName().get()));
     }
   }
 

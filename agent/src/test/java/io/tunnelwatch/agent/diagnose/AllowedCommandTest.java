@@ -20,7 +20,7 @@ class AllowedCommandTest {
     assertThatThrownBy(() -> AllowedCommand.ipsecSa("200.0.0.1\nconfigure terminal"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not an IP address");
-    assertThatThrownBy(() -> AllowedCommand.interfaces("Tunnel10 | redirect flash:x"))
+    assertThatThrownBy(() -> AllowedCommand.interfaceConfig("Tunnel10 | redirect flash:x"))
         .hasMessageStartingWith("not an interface name");
     assertThatThrownBy(() -> AllowedCommand.ping("200.0.0.1", "Tunnel10;reload"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -46,9 +46,6 @@ final class FakeEnd {
     if (command.equals("show interfaces")) {
       return gigabit() + tunnelInterface();
     }
-    if (command.equals("show interfaces " + tunnel)) {
-      return tunnelInterface();
-    }
     if (command.startsWith("ping " + peerAddress)) {
       return RouterOutputs.ping(peerAddress, 5);
     }

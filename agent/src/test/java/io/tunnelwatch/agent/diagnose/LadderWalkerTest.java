@@ -2,6 +2,8 @@ package io.tunnelwatch.agent.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.ios.model.InterfaceStatus;
+import io.tunnelwatch.ios.parse.InterfacesParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LadderWalkerTest {
-
-  private static final TunnelUnderTest TUNNEL10 =
-      new TunnelUnderTest(
-          Optional.of("Tunnel10"), "100.0.0.1", "200.0.0.1", Optional.of("10.0.0.2"));
 
   /** A router whose answers the test sets; the counters grow by what each read adds. */
   private static final class Router {
@@ -34,9 +32,6 @@ class LadderWalkerTest {
       if (command.startsWith("ping 10.0.0.2")) {
         return RouterOutputs.ping("10.0.0.2", tunnelPingReplies);
       }
-      if (command.equals("show interfaces Tunnel10")) {
-        return RouterOutputs.tunnel10(tunnelStatus, lineProtocol);
-      }
       if (command.equals("show crypto isakmp sa")) {
         return RouterOutputs.isakmp(isakmpState);
       }
@@ -47,9 +42,15 @@ class LadderWalkerTest {
       return "% Invalid input detected at '^' marker.";
     }
 
+    /** Walks Tunnel10 as the diagnosis' {@code show interfaces} showed it. */
     List<RungResult> walk() throws Exception {
+      InterfaceStatus tunnel10 =
+          InterfacesParser.parse(RouterOutputs.tunnel10(tunnelStatus, lineProtocol)).value().get(0);
+      TunnelUnderTest target =
+          new TunnelUnderTest(
+              Optional.of(tunnel10), "100.0.0.1", "200.0.0.1", Optional.of("10.0.0.2"));
       DiagnosticCli cli = new DiagnosticCli("R1", session, Duration.ofSeconds(5));
-      return new LadderWalker(cli, Duration.ofSeconds(3), d -> {}).walk(TUNNEL10);
+      return new LadderWalker(cli, Duration.ofSeconds(3), d -> {}).walk(target);
     }
   }
 
