@@ -61,8 +61,11 @@ public final class PollScheduler implements AutoCloseable {
   /** Quartz's threads only dispatch: a handful keeps up with thousands of polls a second. */
   private static final int DISPATCH_THREADS = 2;
 
-  /** How long closing waits for polls in flight to be recorded before it goes on regardless. */
-  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * How long closing waits for polls in flight to be recorded before it closes their sessions. Short:
+   * a router that trickles its output would otherwise hold the whole stop for its command deadline.
+   */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
@@ -243,9 +246,9 @@ public final class PollScheduler implements AutoCloseable {
       CompletableFuture.allOf(running).get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       LOG.warn(
-          "{} polls were still running {} s after shutdown began; closing their sessions",
+          "{} polls were still running {} ms after shutdown began; closing their sessions",
           Stream.of(running).filter(f -> !f.isDone()).count(),
-          DRAIN_TIMEOUT.toSeconds());
+          DRAIN_TIMEOUT.toMillis());
     } catch (ExecutionException e) {
       // Polls never fail; a failure here is a bug already logged where it happened.
       LOG.debug("a poll ended with a failure while shutting down", e);

@@ -14,6 +14,9 @@ final class Resources implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
 
+  /** A close slower than this is logged, so that a slow stop names what held it. */
+  private static final long SLOW_CLOSE_MILLIS = 500;
+
   /** The closing of one resource. */
   @FunctionalInterface
   interface Closer {
@@ -40,10 +43,15 @@ final class Resources implements AutoCloseable {
   public synchronized void close() {
     while (!opened.isEmpty()) {
       Opened next = opened.pop();
+      long started = System.nanoTime();
       try {
         next.closer().close();
       } catch (Exception e) {
         LOG.warn("closing {} failed: {}", next.what(), e.toString());
+      }
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      if (tookMillis > SLOW_CLOSE_MILLIS) {
+        LOG.info("closing {} took {} ms", next.what(), tookMillis);
       }
     }
   }
