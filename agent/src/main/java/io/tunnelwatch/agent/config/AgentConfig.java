@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param traps the SNMP trap receiver; absent receives none
  * @param reports stability reports written on a schedule
  * @param polling how polls are scheduled (workers, confirmation delay)
+ * @param cluster the other agents this one shares the devices with; absent runs alone
  */
 public record AgentConfig(
     HttpConfig http,
@@ -29,7 +30,8 @@ public record AgentConfig(
     AlertingConfig alerting,
     TrapsConfig traps,
     List<ReportScheduleConfig> reports,
-    PollingConfig polling) {
+    PollingConfig polling,
+    ClusterConfig cluster) {
 
   // Jackson passes null for a section the YAML leaves out: its defaults, resolved here.
   public AgentConfig {
@@ -43,6 +45,7 @@ public record AgentConfig(
     traps = Objects.requireNonNullElse(traps, TrapsConfig.NONE);
     reports = reports == null ? List.of() : List.copyOf(reports);
     polling = Objects.requireNonNullElse(polling, PollingConfig.DEFAULTS);
+    cluster = Objects.requireNonNullElse(cluster, ClusterConfig.NONE);
   }
 
   /** Devices and how to reach them, everything else at its default. */
@@ -61,7 +64,8 @@ public record AgentConfig(
         AlertingConfig.NONE,
         TrapsConfig.NONE,
         List.of(),
-        PollingConfig.DEFAULTS);
+        PollingConfig.DEFAULTS,
+        ClusterConfig.NONE);
   }
 
   /** Without traps and report schedules. */
@@ -83,7 +87,8 @@ public record AgentConfig(
         alerting,
         TrapsConfig.NONE,
         List.of(),
-        PollingConfig.DEFAULTS);
+        PollingConfig.DEFAULTS,
+        ClusterConfig.NONE);
   }
 
   /**
@@ -115,36 +120,94 @@ public record AgentConfig(
   /** The same configuration with another trap receiver setting. */
   public AgentConfig withTraps(TrapsConfig newTraps) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, newTraps, reports, polling);
+        http, auths, modules, devices, events, history, alerting, newTraps, reports, polling,
+        cluster);
   }
 
   /** The same configuration with another HTTP setting (e.g. from {@code --listen}). */
   public AgentConfig withHttp(HttpConfig newHttp) {
     return new AgentConfig(
-        newHttp, auths, modules, devices, events, history, alerting, traps, reports, polling);
+        newHttp, auths, modules, devices, events, history, alerting, traps, reports, polling,
+        cluster);
   }
 
   /** The same configuration with another history setting (e.g. from {@code --state-dir}). */
   public AgentConfig withHistory(HistoryConfig newHistory) {
     return new AgentConfig(
-        http, auths, modules, devices, events, newHistory, alerting, traps, reports, polling);
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        newHistory,
+        alerting,
+        traps,
+        reports,
+        polling,
+        cluster);
   }
 
   /** The same configuration with another alerting setting (e.g. from {@code --alertmanager}). */
   public AgentConfig withAlerting(AlertingConfig newAlerting) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, newAlerting, traps, reports, polling);
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        history,
+        newAlerting,
+        traps,
+        reports,
+        polling,
+        cluster);
   }
 
   /** The same configuration with other polling settings. */
   public AgentConfig withPolling(PollingConfig newPolling) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, traps, reports, newPolling);
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        history,
+        alerting,
+        traps,
+        reports,
+        newPolling,
+        cluster);
   }
 
   /** The same configuration with other report schedules. */
   public AgentConfig withReports(List<ReportScheduleConfig> newReports) {
     return new AgentConfig(
-        http, auths, modules, devices, events, history, alerting, traps, newReports, polling);
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        history,
+        alerting,
+        traps,
+        newReports,
+        polling,
+        cluster);
+  }
+
+  /** The same configuration in another cluster setting. */
+  public AgentConfig withCluster(ClusterConfig newCluster) {
+    return new AgentConfig(
+        http,
+        auths,
+        modules,
+        devices,
+        events,
+        history,
+        alerting,
+        traps,
+        reports,
+        polling,
+        newCluster);
   }
 }

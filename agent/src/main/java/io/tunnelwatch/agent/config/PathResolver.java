@@ -72,7 +72,8 @@ final class PathResolver {
         config.alerting(),
         config.traps(),
         reports,
-        config.polling());
+        config.polling(),
+        config.cluster());
   }
 
   private static SnmpAuthConfig resolve(Path baseDir, SnmpAuthConfig snmp) {

@@ -62,8 +62,9 @@ public final class PollScheduler implements AutoCloseable {
   private static final int DISPATCH_THREADS = 2;
 
   /**
-   * How long closing waits for polls in flight to be recorded before it closes their sessions. Short:
-   * a router that trickles its output would otherwise hold the whole stop for its command deadline.
+   * How long closing waits for polls in flight to be recorded before it closes their sessions.
+   * Short: a router that trickles its output would otherwise hold the whole stop for its command
+   * deadline.
    */
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(1);
 
