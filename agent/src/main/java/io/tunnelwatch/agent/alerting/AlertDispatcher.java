@@ -154,6 +154,17 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
     workers.forEach(DeliveryWorker::wake);
   }
 
+  /**
+   * Stops re-sending the device's firing alerts without resolving them: the agent that took the
+   * device over sends them from now on, with the same labels and start.
+   */
+  @Override
+  public void onDeviceReleased(String device) {
+    synchronized (firing) {
+      firing.values().removeIf(alert -> device.equals(alert.labels().get("device")));
+    }
+  }
+
   /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */
   private static Alert keepStart(Alert opened, @Nullable Alert alreadyFiring) {
     if (alreadyFiring == null) {

@@ -6,7 +6,6 @@ import io.tunnelwatch.core.model.InterfaceCounters;
 import io.tunnelwatch.core.model.Observation;
 import io.tunnelwatch.core.model.TunnelInterface;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,12 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class DeviceMonitor {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceMonitor.class);
-
-  /**
-   * How often a poll that changed no condition is saved. Counter series saved this long ago still
-   * continue exactly: the next delta is taken from the saved raw value.
-   */
-  static final Duration SAVE_INTERVAL = Duration.ofMinutes(1);
 
   private final String device;
   private TrackerSettings settings;
@@ -220,11 +213,11 @@ public final class DeviceMonitor {
 
   /**
    * Saves after every step that changed a condition or a state, so that a restart (even SIGKILL)
-   * neither opens a condition twice nor forgets one; otherwise every {@link #SAVE_INTERVAL}.
+   * neither opens a condition twice nor forgets one; otherwise as often as the store asks.
    */
   private void save(boolean changed) {
     Instant now = clock.instant();
-    if (changed || !now.isBefore(savedAt.plus(SAVE_INTERVAL))) {
+    if (changed || !now.isBefore(savedAt.plus(store.unchangedSaveInterval()))) {
       store.save(saved());
       savedAt = now;
     }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.events;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,20 @@ public interface DeviceStateStore {
 
   /** Forgets a device that is no longer configured. */
   void remove(String device);
+
+  /**
+   * How often a state that changed no condition is saved anyway. A database is spared a write per
+   * poll; a store another agent continues from (the cluster's) wants every poll.
+   */
+  default Duration unchangedSaveInterval() {
+    return DEFAULT_UNCHANGED_SAVE_INTERVAL;
+  }
+
+  /**
+   * Counter series saved this long ago still continue exactly: the next delta is taken from the
+   * saved raw value.
+   */
+  Duration DEFAULT_UNCHANGED_SAVE_INTERVAL = Duration.ofMinutes(1);
 
   /** Keeps nothing: every start begins from scratch (no history store configured). */
   static DeviceStateStore none() {

@@ -61,6 +61,17 @@ public final class EventFanout implements EventListener {
   }
 
   @Override
+  public void onDeviceReleased(String device) {
+    for (EventListener listener : listeners) {
+      try {
+        listener.onDeviceReleased(device);
+      } catch (RuntimeException e) {
+        failed(listener, e);
+      }
+    }
+  }
+
+  @Override
   public void onConditionRestored(Event opened) {
     for (EventListener listener : listeners) {
       try {

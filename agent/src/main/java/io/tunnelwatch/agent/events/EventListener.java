@@ -17,6 +17,12 @@ public interface EventListener {
   default void onDeviceRemoved(String device) {}
 
   /**
+   * Another agent of the cluster watches the device from now on, continuing from its saved state:
+   * what is open for it stays open, and only that agent speaks for it.
+   */
+  default void onDeviceReleased(String device) {}
+
+  /**
    * A condition opened before the agent restarted is still open: {@code opened} is the event that
    * opened it, already recorded then. Nothing new happened, so it is no event; those who keep
    * something firing for open conditions (alerts) take it up again.

@@ -81,6 +81,26 @@ public final class EventTracker {
     listener.onDeviceRemoved(device);
   }
 
+  /**
+   * Stops watching a device that another agent of the cluster takes over: its state is saved for
+   * that agent to continue from, and the listener hears {@link EventListener#onDeviceReleased}, not
+   * {@link EventListener#onDeviceRemoved}: its open conditions stay open.
+   */
+  public void release(String device) {
+    DeviceMonitor released;
+    synchronized (this) {
+      released = monitors.get(device);
+      if (released == null) {
+        return;
+      }
+      Map<String, DeviceMonitor> byDevice = new LinkedHashMap<>(monitors);
+      byDevice.remove(device);
+      monitors = Collections.unmodifiableMap(byDevice);
+    }
+    store.save(released.saved());
+    listener.onDeviceReleased(device);
+  }
+
   /** Saves every device's current state, e.g. on shutdown. */
   public void saveAll() {
     monitors.values().forEach(m -> store.save(m.saved()));

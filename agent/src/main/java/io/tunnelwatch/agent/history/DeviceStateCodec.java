@@ -18,7 +18,7 @@ import java.io.IOException;
  * records (object references, series keys) are written as the JSON text of the record, since JSON
  * object keys can only be strings.
  */
-final class DeviceStateCodec {
+public final class DeviceStateCodec {
 
   /** Raised when the state layout changes incompatibly; older saved states are then discarded. */
   static final int FORMAT = 1;
@@ -26,7 +26,7 @@ final class DeviceStateCodec {
   private final ObjectMapper plain;
   private final ObjectMapper mapper;
 
-  DeviceStateCodec() {
+  public DeviceStateCodec() {
     plain = StoredJson.builder().build();
     SimpleModule recordKeys = new SimpleModule("record map keys");
     addRecordKey(recordKeys, ObjectRef.class);
@@ -55,7 +55,7 @@ final class DeviceStateCodec {
         });
   }
 
-  String encode(SavedDeviceState state) {
+  public String encode(SavedDeviceState state) {
     try {
       return mapper.writeValueAsString(state);
     } catch (JsonProcessingException e) {
@@ -66,7 +66,7 @@ final class DeviceStateCodec {
   /**
    * @throws IOException when the text is not a saved state of this format
    */
-  SavedDeviceState decode(String json) throws IOException {
+  public SavedDeviceState decode(String json) throws IOException {
     return mapper.readValue(json, SavedDeviceState.class);
   }
 }

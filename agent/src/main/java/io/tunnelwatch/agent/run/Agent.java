@@ -11,6 +11,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tunnelwatch.agent.BuildInfo;
+import io.tunnelwatch.agent.cluster.ClusterMember;
+import io.tunnelwatch.agent.cluster.ClusterMetrics;
+import io.tunnelwatch.agent.cluster.ClusterStateStore;
+import io.tunnelwatch.agent.cluster.ObservationRouter;
+import io.tunnelwatch.agent.cluster.OwnershipReconciler;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.diagnose.Diagnoser;
@@ -36,6 +41,7 @@ import io.tunnelwatch.agent.poll.PollScheduler;
 import io.tunnelwatch.agent.poll.ScheduleMetrics;
 import io.tunnelwatch.agent.poll.ScheduleOverloadLog;
 import io.tunnelwatch.agent.report.schedule.ReportScheduler;
+import io.tunnelwatch.core.model.Observation;
 import io.tunnelwatch.snmp.trap.TrapReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,6 +54,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.quartz.SchedulerException;
 
@@ -94,6 +102,13 @@ public final class Agent implements AutoCloseable {
     resources.add("the JVM meters", meters, meters::close);
     AgentMetrics metrics = new AgentMetrics(registry);
     metrics.buildInfo(BuildInfo.current(), BuildInfo.javaVersion());
+    // Closed after everything else: the polls stop and save their states before the member leaves
+    // and its partitions, with those states, move to the others.
+    Optional<ClusterMember> cluster =
+        config.cluster().enabled()
+            ? Optional.of(
+                resources.add("the cluster membership", ClusterMember.join(config.cluster())))
+            : Optional.empty();
     states = new DeviceStates();
     Map<String, Duration> intervals = pollIntervals(config);
     consumers =
@@ -101,12 +116,16 @@ public final class Agent implements AutoCloseable {
     List<EventListener> allListeners = new ArrayList<>(consumers.listeners());
     allListeners.addAll(listeners);
     RecentEvents recentEvents = recentEvents(allListeners);
+    DeviceStateStore durable =
+        consumers.history().map(EventHistory::deviceStates).orElseGet(DeviceStateStore::none);
     events =
         new EventTracker(
             Map.of(),
             new EventFanout(allListeners),
             clock,
-            consumers.history().map(EventHistory::deviceStates).orElseGet(DeviceStateStore::none));
+            cluster
+                .<DeviceStateStore>map(m -> new ClusterStateStore(m, durable, clock))
+                .orElse(durable));
     // Closed before the store: the latest state of every device is saved on the way out.
     resources.add("the device states", events, events::saveAll);
     DevicePollers pollers =
@@ -114,15 +133,32 @@ public final class Agent implements AutoCloseable {
     PollScheduler scheduler =
         resources.add("the poll scheduler", pollScheduler(config, metrics, clock));
     DeviceFleet fleet =
-        new DeviceFleet(pollers, scheduler, states, events, metrics, consumers.history(), clock);
-    for (DeviceConfig device : config.devices()) {
-      fleet.start(config, device);
+        new DeviceFleet(
+            pollers,
+            scheduler,
+            states,
+            events,
+            metrics,
+            consumers.history(),
+            clock,
+            config,
+            cluster.isEmpty());
+    if (cluster.isEmpty()) {
+      for (DeviceConfig device : config.devices()) {
+        fleet.start(config, device);
+      }
     }
+    Optional<ClusterMetrics> clusterMetrics =
+        cluster.map(m -> new ClusterMetrics(registry, m, () -> fleet.polled().size()));
     metrics.watchSnmpRequests(pollers::snmpRequestsInFlight, pollers::snmpRequestsQueued);
     registry.register(EventCollector.allDevices(events));
     registry.register(new ConditionCollector(events));
+    Consumer<Observation> observations =
+        cluster.isPresent()
+            ? new ObservationRouter(cluster.get(), events::observe, clusterMetrics.orElseThrow())
+            : events::observe;
     Optional<TrapIntake> trapIntake =
-        TrapIntake.start(config, events, environment, clock, Agent::listenAddress);
+        TrapIntake.start(config, observations, environment, clock, Agent::listenAddress);
     traps = trapIntake.map(TrapIntake::receiver);
     traps.ifPresent(
         receiver -> {
@@ -151,8 +187,17 @@ public final class Agent implements AutoCloseable {
     // Closed again (a second close does nothing) before the HTTP server: no poll runs while
     // /metrics goes away. The first entry closes it should the start fail before this one.
     resources.add("the poll scheduler", scheduler).start();
+    if (cluster.isPresent()) {
+      // Closed before the poll scheduler: no device is taken up while the polls stop.
+      resources
+          .add(
+              "the ownership reconciler",
+              new OwnershipReconciler(cluster.get(), fleet, clusterMetrics.orElseThrow(), clock))
+          .start();
+    }
     if (!config.reports().isEmpty()) {
-      startReports(config, clock);
+      startReports(
+          config, clock, cluster.<BooleanSupplier>map(m -> m::isOldest).orElse(() -> true));
     }
     // Closed first: no reload runs while the rest stops.
     resources.add("the configuration reloader", reloader);
@@ -173,7 +218,11 @@ public final class Agent implements AutoCloseable {
                 new ScheduleOverloadLog(clock, OVERLOAD_LOG_QUIET_PERIOD, workers))));
   }
 
-  private void startReports(AgentConfig config, Clock clock) throws SchedulerException {
+  /**
+   * @param runsHere whether a report due now is written by this agent (in a cluster, by one member)
+   */
+  private void startReports(AgentConfig config, Clock clock, BooleanSupplier runsHere)
+      throws SchedulerException {
     EventHistory history =
         consumers
             .history()
@@ -182,7 +231,8 @@ public final class Agent implements AutoCloseable {
                     new IllegalStateException(
                         "reports need a history store (history.state_dir or --state-dir)"));
     resources
-        .add("the report schedules", new ReportScheduler(config.reports(), history, clock))
+        .add(
+            "the report schedules", new ReportScheduler(config.reports(), history, clock, runsHere))
         .start();
   }
 

@@ -1,5 +1,6 @@
 package io.tunnelwatch.agent.run;
 
+import io.tunnelwatch.agent.cluster.OwnedDevices;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.events.DeviceMonitor;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The polled devices, each made of its pollers, its scheduled poll, its published state and its
- * event monitor: starts them (at start and when a reload adds them), stops them, and reconnects
- * those whose settings changed, leaving every other device untouched.
+ * The devices polled here, each made of its pollers, its scheduled poll, its published state and
+ * its event monitor: starts them (at start and when a reload adds them), stops them, and reconnects
+ * those whose settings changed, leaving every other device untouched. In a cluster it holds the
+ * devices this member owns: they come and go with ownership ({@link #release}), and a reload leaves
+ * the start of added devices to the ownership reconciler.
  */
-final class DeviceFleet {
+final class DeviceFleet implements OwnedDevices {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceFleet.class);
 
@@ -51,6 +55,11 @@ final class DeviceFleet {
   private final AgentMetrics metrics;
   private final Optional<EventHistory> history;
   private final Clock clock;
+  private final boolean startsAddedDevices;
+  // The latest applied configuration; guarded by this.
+  private AgentConfig current;
+  // The devices whose polls are scheduled here; guarded by this.
+  private final Set<String> polled = new HashSet<>();
 
   DeviceFleet(
       DevicePollers pollers,
@@ -59,7 +68,9 @@ final class DeviceFleet {
       EventTracker events,
       AgentMetrics metrics,
       Optional<EventHistory> history,
-      Clock clock) {
+      Clock clock,
+      AgentConfig config,
+      boolean startsAddedDevices) {
     this.pollers = pollers;
     this.scheduler = scheduler;
     this.states = states;
@@ -67,11 +78,58 @@ final class DeviceFleet {
     this.metrics = metrics;
     this.history = history;
     this.clock = clock;
+    this.startsAddedDevices = startsAddedDevices;
+    this.current = config;
   }
 
   /** Starts polling a device of {@code config}. */
-  void start(AgentConfig config, DeviceConfig device) throws IOException, SchedulerException {
+  synchronized void start(AgentConfig config, DeviceConfig device)
+      throws IOException, SchedulerException {
     begin(config, device, pollers.forDevice(config, device));
+  }
+
+  @Override
+  public synchronized Set<String> configured() {
+    return current.devices().stream().map(DeviceConfig::name).collect(Collectors.toSet());
+  }
+
+  @Override
+  public synchronized Set<String> polled() {
+    return Set.copyOf(polled);
+  }
+
+  /** Starts polling the device as the latest applied configuration has it, if it still does. */
+  @Override
+  public synchronized void acquire(String device) throws IOException, SchedulerException {
+    if (polled.contains(device)) {
+      return;
+    }
+    Optional<DeviceConfig> configured =
+        current.devices().stream().filter(d -> d.name().equals(device)).findFirst();
+    if (configured.isPresent()) {
+      start(current, configured.get());
+    }
+  }
+
+  /**
+   * Stops polling devices another member of the cluster now owns: their last polls end, their state
+   * is saved for the new owner, and their series leave this member's {@code /metrics}; their open
+   * conditions stay open (no event, no resolved alert).
+   */
+  @Override
+  public synchronized void release(Set<String> devices) throws SchedulerException {
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    List<String> leaving = devices.stream().filter(polled::contains).toList();
+    for (String device : leaving) {
+      stopping.add(scheduler.remove(device));
+    }
+    awaitEnded(stopping);
+    for (String device : leaving) {
+      polled.remove(device);
+      states.remove(device);
+      events.release(device);
+      metrics.forgetDevice(device);
+    }
   }
 
   /**
@@ -81,7 +139,7 @@ final class DeviceFleet {
    *
    * @throws IOException when a new device's transport cannot be opened; nothing has changed then
    */
-  void apply(ReloadPlan plan) throws IOException, SchedulerException {
+  synchronized void apply(ReloadPlan plan) throws IOException, SchedulerException {
     AgentConfig next = plan.next();
     Map<DeviceConfig, List<DevicePoller>> built = build(next, plan);
     List<CompletableFuture<Void>> stopping = new ArrayList<>();
@@ -94,13 +152,14 @@ final class DeviceFleet {
     // A device is never polled over two sessions at once, also across a reconnect.
     awaitEnded(stopping);
     for (String device : plan.removed()) {
+      polled.remove(device);
       states.remove(device);
       events.forget(device);
       metrics.forgetDevice(device);
     }
     Set<String> unchanged = Set.copyOf(plan.unchanged());
     for (DeviceConfig device : next.devices()) {
-      if (unchanged.contains(device.name())) {
+      if (unchanged.contains(device.name()) && polled.contains(device.name())) {
         events.watch(device.name(), settings(next, device));
       }
     }
@@ -108,6 +167,7 @@ final class DeviceFleet {
       begin(next, device.getKey(), device.getValue());
     }
     scheduler.confirmationDelay(next.polling().confirmationDelay());
+    current = next;
   }
 
   /**
@@ -117,8 +177,13 @@ final class DeviceFleet {
   private Map<DeviceConfig, List<DevicePoller>> build(AgentConfig next, ReloadPlan plan)
       throws IOException {
     Map<DeviceConfig, List<DevicePoller>> built = new LinkedHashMap<>();
-    List<DeviceConfig> devices = new ArrayList<>(plan.changed());
-    devices.addAll(plan.added());
+    // A changed device is reconnected where it is polled; an added one is started here unless
+    // ownership decides where it goes.
+    List<DeviceConfig> devices =
+        new ArrayList<>(plan.changed().stream().filter(d -> polled.contains(d.name())).toList());
+    if (startsAddedDevices) {
+      devices.addAll(plan.added());
+    }
     try {
       for (DeviceConfig device : devices) {
         built.put(device, pollers.forDevice(next, device));
@@ -165,6 +230,7 @@ final class DeviceFleet {
       task.close();
       throw e;
     }
+    polled.add(name);
   }
 
   private static TrackerSettings settings(AgentConfig config, DeviceConfig device) {

@@ -79,7 +79,8 @@ public record ReloadPlan(
   /**
    * The new configuration with the running values of what is opened once at start: the listening
    * socket, the history store, the worker pool, the SNMP socket's request window, the trap receiver
-   * (with the credentials it accepts), the alert senders and the report schedules.
+   * (with the credentials it accepts), the alert senders, the report schedules and the cluster
+   * membership.
    */
   private static AgentConfig keepRestartOnly(
       AgentConfig running, AgentConfig loaded, List<String> needRestart) {
@@ -121,6 +122,10 @@ public record ReloadPlan(
     if (!running.reports().equals(loaded.reports())) {
       needRestart.add("reports");
       next = next.withReports(running.reports());
+    }
+    if (!running.cluster().equals(loaded.cluster())) {
+      needRestart.add("cluster");
+      next = next.withCluster(running.cluster());
     }
     return next;
   }

@@ -3,7 +3,7 @@ package io.tunnelwatch.agent.run;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.DeviceConfig;
 import io.tunnelwatch.agent.config.SnmpAuthConfig;
-import io.tunnelwatch.agent.events.EventTracker;
+import io.tunnelwatch.core.model.Observation;
 import io.tunnelwatch.snmp.SnmpCredentials;
 import io.tunnelwatch.snmp.SnmpException;
 import io.tunnelwatch.snmp.trap.TrapRateLimit;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ final class TrapIntake {
 
   static Optional<TrapIntake> start(
       AgentConfig config,
-      EventTracker events,
+      Consumer<Observation> observations,
       Function<String, String> environment,
       Clock clock,
       Function<String, InetSocketAddress> parseListen)
@@ -95,7 +96,7 @@ final class TrapIntake {
                   TrapRateLimit.perSecond(config.traps().perDeviceRate()),
                   TrapRateLimit.perSecond(config.traps().rate())),
               sources::device,
-              events::observe,
+              observations,
               clock);
       LOG.info("receiving SNMP traps on {}", receiver.localAddress());
       return Optional.of(new TrapIntake(sources, receiver));

@@ -153,9 +153,9 @@ class DeviceMonitorRestartTest {
     DeviceMonitor first = start(new Run());
     poll(first, 0);
     router.encrypted = 20; // clear crypto sa: the stitched total goes on from 500
-    poll(first, DeviceMonitor.SAVE_INTERVAL.toSeconds());
+    poll(first, DeviceStateStore.DEFAULT_UNCHANGED_SAVE_INTERVAL.toSeconds());
     router.encrypted = 70; // not saved: within the interval and nothing changed
-    poll(first, DeviceMonitor.SAVE_INTERVAL.toSeconds() + 10);
+    poll(first, DeviceStateStore.DEFAULT_UNCHANGED_SAVE_INTERVAL.toSeconds() + 10);
 
     DeviceMonitor second = start(new Run());
     router.encrypted = 100;
@@ -176,11 +176,11 @@ class DeviceMonitorRestartTest {
     poll(monitor, 20);
     assertThat(store.saves).isEqualTo(1);
 
-    poll(monitor, DeviceMonitor.SAVE_INTERVAL.toSeconds());
+    poll(monitor, DeviceStateStore.DEFAULT_UNCHANGED_SAVE_INTERVAL.toSeconds());
     assertThat(store.saves).isEqualTo(2);
 
     failPhase1();
-    poll(monitor, DeviceMonitor.SAVE_INTERVAL.toSeconds() + 1);
+    poll(monitor, DeviceStateStore.DEFAULT_UNCHANGED_SAVE_INTERVAL.toSeconds() + 1);
     assertThat(store.saves).isEqualTo(3);
   }
 

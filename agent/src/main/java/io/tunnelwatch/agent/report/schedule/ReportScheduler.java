@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.quartz.CronScheduleBuilder;
@@ -38,6 +39,19 @@ public final class ReportScheduler implements AutoCloseable {
 
   public ReportScheduler(List<ReportScheduleConfig> schedules, EventHistory history, Clock clock)
       throws SchedulerException {
+    this(schedules, history, clock, () -> true);
+  }
+
+  /**
+   * @param runsHere asked when a report is due: false skips it, since another agent of the same
+   *     cluster writes it from the same shared history
+   */
+  public ReportScheduler(
+      List<ReportScheduleConfig> schedules,
+      EventHistory history,
+      Clock clock,
+      BooleanSupplier runsHere)
+      throws SchedulerException {
     this.reports =
         schedules.stream()
             .map(s -> new ScheduledReport(s, history, clock))
@@ -52,6 +66,7 @@ public final class ReportScheduler implements AutoCloseable {
     scheduler.setJobFactory(
         (bundle, ignored) ->
             new ReportJob(
+                runsHere,
                 Objects.requireNonNull(
                     reports.get(bundle.getJobDetail().getKey().getName()),
                     "a job for an unknown report schedule")));
@@ -81,14 +96,20 @@ public final class ReportScheduler implements AutoCloseable {
   @DisallowConcurrentExecution
   static final class ReportJob implements Job {
 
+    private final BooleanSupplier runsHere;
     private final ScheduledReport report;
 
-    ReportJob(ScheduledReport report) {
+    ReportJob(BooleanSupplier runsHere, ScheduledReport report) {
+      this.runsHere = runsHere;
       this.report = report;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
+      if (!runsHere.getAsBoolean()) {
+        LOG.debug("report {} is written by another member of the cluster", report.name());
+        return;
+      }
       try {
         LOG.info("report {} written to {}", report.name(), report.run());
       } catch (Exception e) {

@@ -320,6 +320,31 @@ public final class MetricContract {
           "sink",
           "destination");
 
+  public static final MetricFamily.Gauge CLUSTER_MEMBERS =
+      gauge(
+          "tunnelwatch_cluster_members", "Members of the agent's cluster, as this member sees it");
+  public static final MetricFamily.Gauge CLUSTER_OWNED_DEVICES =
+      gauge("tunnelwatch_cluster_owned_devices", "Devices this member of the cluster polls");
+  public static final MetricFamily.Counter CLUSTER_DEVICE_MIGRATIONS =
+      counter(
+          "tunnelwatch_cluster_device_migrations",
+          "Devices this member took over from another (acquired) or handed to another (released)",
+          "direction");
+  public static final MetricFamily.Gauge CLUSTER_STATE_MAP_ENTRIES =
+      gauge(
+          "tunnelwatch_cluster_state_map_entries",
+          "Device states this member holds as owner in the cluster's state map");
+  public static final MetricFamily.Gauge CLUSTER_STATE_MAP_BYTES =
+      gauge(
+          "tunnelwatch_cluster_state_map_bytes",
+          "Memory those device states take on this member, backups not counted");
+  public static final MetricFamily.Counter CLUSTER_OBSERVATIONS_FORWARDED =
+      counter(
+          "tunnelwatch_cluster_observations_forwarded",
+          "Traps received here for a device another member owns, handed to it (sent) or not"
+              + " (refused: its queue was full or the cluster unreachable)",
+          "result");
+
   /** The agent's own families (polls, traps, notifications). */
   public static final List<MetricFamily> AGENT =
       List.of(
@@ -339,7 +364,13 @@ public final class MetricContract {
           NOTIFICATIONS_DROPPED,
           NOTIFICATIONS_QUEUED,
           NOTIFICATIONS_DESTINATION_UP,
-          CONDITION_OPEN);
+          CONDITION_OPEN,
+          CLUSTER_MEMBERS,
+          CLUSTER_OWNED_DEVICES,
+          CLUSTER_DEVICE_MIGRATIONS,
+          CLUSTER_STATE_MAP_ENTRIES,
+          CLUSTER_STATE_MAP_BYTES,
+          CLUSTER_OBSERVATIONS_FORWARDED);
 
   private MetricContract() {}
 

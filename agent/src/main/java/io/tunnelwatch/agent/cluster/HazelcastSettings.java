@@ -1,0 +1,85 @@
+package io.tunnelwatch.agent.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.tunnelwatch.agent.config.ClusterConfig;
+import java.time.Duration;
+
+/** The embedded Hazelcast member's configuration, derived from the {@code cluster:} section. */
+public final class HazelcastSettings {
+
+  /** Each device's saved state, keyed by device name; so it lives in the device's partition. */
+  public static final String DEVICE_STATES = "tunnelwatch-device-states";
+
+  /** Which member polls each device right now (its member UUID), keyed by device name. */
+  public static final String DEVICE_HOLDERS = "tunnelwatch-device-holders";
+
+  /** Runs trap observations on the member that owns the device. */
+  public static final String OBSERVATIONS = "tunnelwatch-observations";
+
+  /** Observations waiting to run on one member before more are refused: a burst, not a backlog. */
+  static final int OBSERVATION_QUEUE = 1000;
+
+  private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+  private HazelcastSettings() {}
+
+  public static Config of(ClusterConfig cluster) {
+    Config config = new Config();
+    config.setClusterName(cluster.name());
+    // The agent logs through SLF4J, never phones home, and closes the member itself (after the
+    // polls have stopped and saved their state), not from a JVM hook of its own.
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", seconds(HEARTBEAT));
+    // The default (60 s) would leave a dead member's devices unpolled for several intervals.
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", seconds(cluster.failureDetection()));
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    config.getJetConfig().setEnabled(false);
+
+    NetworkConfig network = config.getNetworkConfig();
+    HostPort listen = HostPort.parse(cluster.listen());
+    network.setPort(listen.port()).setPortAutoIncrement(false);
+    if (!listen.anyAddress()) {
+      network.getInterfaces().setEnabled(true).addInterface(listen.host());
+      config.setProperty("hazelcast.local.localAddress", listen.host());
+    }
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    cluster
+        .kubernetesServiceDns()
+        .ifPresentOrElse(
+            dns -> join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", dns),
+            () -> join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members()));
+
+    // A synchronous backup: a state written after a poll survives the owner's SIGKILL.
+    config.getMapConfig(DEVICE_STATES).setBackupCount(1).setAsyncBackupCount(0);
+    config.getMapConfig(DEVICE_HOLDERS).setBackupCount(1).setAsyncBackupCount(0);
+    config.getExecutorConfig(OBSERVATIONS).setPoolSize(2).setQueueCapacity(OBSERVATION_QUEUE);
+    return config;
+  }
+
+  private static String seconds(Duration duration) {
+    return Long.toString(Math.max(1, duration.toSeconds()));
+  }
+
+  /** A validated {@code host:port}; an empty host or {@code 0.0.0.0} binds every interface. */
+  record HostPort(String host, int port) {
+
+    static HostPort parse(String text) {
+      int colon = text.lastIndexOf(':');
+      String host = text.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      return new HostPort(host, Integer.parseInt(text.substring(colon + 1)));
+    }
+
+    boolean anyAddress() {
+      return host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host);
+    }
+  }
+}
