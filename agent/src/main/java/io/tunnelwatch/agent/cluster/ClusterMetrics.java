@@ -25,7 +25,7 @@ public final class ClusterMetrics {
     GaugeWithCallback.builder()
         .name(MetricContract.CLUSTER_STATE_MAP_BYTES.name())
         .help(MetricContract.CLUSTER_STATE_MAP_BYTES.help())
-        .callback(cb -> cb.call(localStats(member).getOwnedEntryMemoryCost()))
+        .callback(cb -> cb.call((double) localStats(member).getOwnedEntryMemoryCost()))
         .register(registry);
     migrations = counter(registry, MetricContract.CLUSTER_DEVICE_MIGRATIONS);
     migrations.labelValues("acquired");

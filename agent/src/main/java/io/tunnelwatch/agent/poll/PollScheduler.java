@@ -2,6 +2,8 @@ package io.tunnelwatch.agent.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,35 @@ public final class PollScheduler implements AutoCloseable {
    *
    * @return completes when the device's last poll has ended (at once when none was running)
    */
+  /**
+   * Stops polling the devices gently, for a handover: no new poll starts, the polls in flight get
+   * up to {@code grace} to finish and be recorded, then the sessions close.
+   */
+  public void retire(Collection<String> leaving, Duration grace) throws SchedulerException {
+    List<Registration> retired = new ArrayList<>();
+    List<CompletableFuture<Void>> ended = new ArrayList<>();
+    for (String device : leaving) {
+      Registration registration = devices.remove(device);
+      if (registration != null) {
+        retired.add(registration);
+        ended.add(registration.slot().retire());
+        scheduler.deleteJob(new JobKey(device, REGULAR));
+      }
+    }
+    try {
+      CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new))
+          .get(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "polls of handed-over devices still ran after {} ms; closing them", grace.toMillis());
+    } catch (ExecutionException e) {
+      LOG.debug("a poll of a handed-over device ended with a failure", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    retired.forEach(r -> r.poll().close());
+  }
+
   public CompletableFuture<Void> remove(String device) throws SchedulerException {
     Registration registration = devices.remove(device);
     if (registration == null) {

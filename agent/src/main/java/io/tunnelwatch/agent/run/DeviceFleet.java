@@ -118,12 +118,8 @@ final class DeviceFleet implements OwnedDevices {
    */
   @Override
   public synchronized void release(Set<String> devices) throws SchedulerException {
-    List<CompletableFuture<Void>> stopping = new ArrayList<>();
     List<String> leaving = devices.stream().filter(polled::contains).toList();
-    for (String device : leaving) {
-      stopping.add(scheduler.remove(device));
-    }
-    awaitEnded(stopping);
+    scheduler.retire(leaving, STOP_GRACE);
     for (String device : leaving) {
       polled.remove(device);
       states.remove(device);

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SshCliSession implements CliSession {
 
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
   /** IOS exec prompt: a hostname followed by {@code #} (privileged) or {@code >} (user). */
   private static final Pattern PROMPT_AT_END =
       Pattern.compile("(?:^|\\n)([A-Za-z0-9][A-Za-z0-9._()/:-]{0,62}[#>])[ \\t]*$");
@@ -212,9 +214,17 @@ public final class SshCliSession implements CliSession {
     return session.isOpen() && shell.isOpen() && !shell.isClosing();
   }
 
+  /**
+   * Closes at once, and waits a moment for the connection to be gone: an agent handing the router
+   * to another keeps it from seeing two sessions.
+   */
   @Override
   public void close() {
     shell.close(true);
-    session.close(true);
+    try {
+      session.close(true).await(CLOSE_WAIT.toMillis());
+    } catch (IOException e) {
+      // Closed regardless; the wait was a courtesy.
+    }
   }
 }
