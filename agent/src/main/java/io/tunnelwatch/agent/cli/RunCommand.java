@@ -149,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
     if (listen != null) {
       loaded = loaded.withHttp(new HttpConfig(HostPort.format(listen)));
     }
-    return new LoadedConfig(loaded, checked.warnings());
+    LoadedConfig merged = new LoadedConfig(loaded, checked.warnings());
+    if (stateDir != null) {
+      ConfigLoader.checkStateDirOverride(config.toString(), merged);
+    }
+    return merged;
   }
 }

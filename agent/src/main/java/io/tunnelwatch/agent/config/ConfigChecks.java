@@ -143,6 +143,36 @@ final class ConfigChecks {
     return m.matches() && Integer.parseInt(m.group(2)) <= 65535;
   }
 
+  /**
+   * A {@code host:port} with a host name or address ({@code [IPv6]} in brackets) and a port
+   * 1..65535: stricter than {@link #isListenAddress}, for addresses other machines connect to.
+   *
+   * @param example the form shown in the problem, e.g. {@code 10.0.0.5:5701}
+   */
+  void requireHostPort(String path, @Nullable String value, String example) {
+    var m = value == null ? null : LISTEN.matcher(value);
+    if (m == null || !m.matches()) {
+      problem(path, "expected host:port such as " + example + ", got " + Shown.quoted(value));
+      return;
+    }
+    String host = m.group(1);
+    if (host.startsWith("[")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (!HostNames.isHostOrAddress(host)) {
+      problem(
+          path,
+          "expected host:port with a host name or an IP address such as "
+              + example
+              + ", got "
+              + Shown.quoted(value));
+    }
+    int port = Integer.parseInt(m.group(2));
+    if (port < 1 || port > 65535) {
+      problem(path, "expected a port 1..65535 in host:port, got " + Shown.quoted(value));
+    }
+  }
+
   /** A name of letters, digits, '.', '_' or '-', up to 64 characters. */
   void requireName(String path, @Nullable String name) {
     if (name == null || !NAME.matcher(name).matches()) {

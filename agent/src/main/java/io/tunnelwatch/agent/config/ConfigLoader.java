@@ -132,7 +132,9 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new IllegalStateException("decoding a tree in memory", e);
     }
-    ConfigValidator.Findings findings = new ConfigValidator(baseDir, environment).validate(config);
+    boolean clusterGiven = shape.tree().path("cluster").isObject();
+    ConfigValidator.Findings findings =
+        new ConfigValidator(baseDir, environment).validate(config, clusterGiven);
     List<ConfigException.Problem> problems = new ArrayList<>(refused);
     findings.problems().stream()
         .filter(p -> refused.stream().noneMatch(r -> ConfigPath.related(p.path(), r.path())))
@@ -141,6 +143,24 @@ public final class ConfigLoader {
       throw new ConfigException(sourceName, problems, findings.warnings());
     }
     return new LoadedConfig(PathResolver.resolve(config, baseDir), findings.warnings());
+  }
+
+  /**
+   * Checks a configuration that passed {@link #check} once {@code run --state-dir} has replaced its
+   * history with a SQLite file: a cluster refuses it as it refuses {@code history.state_dir}.
+   *
+   * @param merged the file's configuration with the command line's history, and the file's warnings
+   * @throws ConfigException naming {@code --state-dir}, with the file's warnings
+   */
+  public static void checkStateDirOverride(String sourceName, LoadedConfig merged)
+      throws ConfigException {
+    ConfigChecks checks = new ConfigChecks(null, variable -> null);
+    if (merged.config().cluster().enabled()) {
+      ClusterValidator.requireSharedHistory(checks, merged.config().history(), "--state-dir");
+    }
+    if (!checks.problems().isEmpty()) {
+      throw new ConfigException(sourceName, checks.problems(), merged.warnings());
+    }
   }
 
   private static String path(List<JsonMappingException.Reference> references) {

@@ -24,7 +24,11 @@ final class ConfigValidator {
   /** What validation found: problems refuse the configuration, warnings do not. */
   record Findings(List<ConfigException.Problem> problems, List<ConfigException.Problem> warnings) {}
 
-  Findings validate(AgentConfig config) {
+  /**
+   * @param clusterGiven whether the file has a {@code cluster} mapping: the decoded section cannot
+   *     tell one left empty from one left out
+   */
+  Findings validate(AgentConfig config, boolean clusterGiven) {
     ConfigChecks checks = new ConfigChecks(baseDir, environment);
     ListenValidator.validate(checks, config);
     AuthValidator auths = new AuthValidator(checks);
@@ -40,6 +44,7 @@ final class ConfigValidator {
     }
     HistoryAlertingValidator.validate(checks, config.history(), config.alerting());
     PollingValidator.validate(checks, config.polling());
+    ClusterValidator.validate(checks, config.cluster(), clusterGiven, config.history());
     Set<String> reportNames = new HashSet<>();
     for (int i = 0; i < config.reports().size(); i++) {
       ReportValidator.validate(checks, "reports[" + i + "]", config.reports().get(i), reportNames);

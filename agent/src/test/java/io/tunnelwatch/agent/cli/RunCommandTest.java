@@ -78,4 +78,40 @@ class RunCommandTest {
         .contains("devices[0].ssh.known_hosts:")
         .contains("warning: auths.lab.password:");
   }
+
+  @Test
+  void aClusterRefusesTheStateDirOfTheCommandLineAsAConfigurationError() throws IOException {
+    Files.writeString(dir.resolve("known_hosts"), "");
+    Path config = dir.resolve("tunnelwatch.yml");
+    Files.writeString(
+        config,
+        """
+        auths:
+          lab: {username: netops, password: not-used}
+        modules:
+          ipsec: {ssh: {}}
+        devices:
+          - {name: R1, host: 127.0.0.1, module: ipsec, ssh: {auth: lab, known_hosts: known_hosts}}
+        history:
+          jdbc_url: "jdbc:postgresql://127.0.0.1:1/tw?user=tw&password=db-pw-4471"
+        cluster:
+          members: [10.0.0.5:5701, 10.0.0.6:5701]
+        """);
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new TunnelwatchCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit =
+        cli.execute(
+            "run", "--config", config.toString(), "--state-dir", dir.resolve("state").toString());
+
+    assertThat(exit).isEqualTo(CheckConfigCommand.INVALID_CONFIGURATION);
+    assertThat(err.toString())
+        .startsWith(config + ": 1 problem")
+        .contains(
+            "  --state-dir: a cluster's members must share one history"
+                + " (history.jdbc_url: jdbc:postgresql:...), not --state-dir")
+        .contains("warning: auths.lab.password:")
+        .doesNotContain("db-pw-4471");
+  }
 }
