@@ -155,18 +155,34 @@ public final class PollScheduler implements AutoCloseable {
         scheduler.deleteJob(new JobKey(device, REGULAR));
       }
     }
-    try {
-      CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new))
-          .get(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+    if (!awaitAll(ended, grace)) {
       LOG.warn(
-          "polls of handed-over devices still ran after {} ms; closing them", grace.toMillis());
-    } catch (ExecutionException e) {
-      LOG.debug("a poll of a handed-over device ended with a failure", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+          "polls of handed-over devices still ran after {} ms; closing their sessions",
+          grace.toMillis());
     }
     retired.forEach(r -> r.poll().close());
+    // A poll still logging in when its session closed ends only now; until it has, the router
+    // may still count its connection, and the next owner must not connect beside it.
+    if (!awaitAll(ended, grace)) {
+      LOG.warn("polls of handed-over devices still ran after their sessions were closed");
+    }
+  }
+
+  /** True when every future completed (either way) within {@code timeout}. */
+  private static boolean awaitAll(List<CompletableFuture<Void>> futures, Duration timeout) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      LOG.debug("a poll of a handed-over device ended with a failure", e);
+      return futures.stream().allMatch(CompletableFuture::isDone);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public CompletableFuture<Void> remove(String device) throws SchedulerException {
@@ -356,7 +372,11 @@ public final class PollScheduler implements AutoCloseable {
         done.whenComplete(
             (ignored, failure) -> {
               if (failure != null) {
-                LOG.warn("{}: the poll ended with an internal error: {}", poll.device(), failure);
+                LOG.warn(
+                    "{}: the poll ended with an internal error: {}",
+                    poll.device(),
+                    failure.toString());
+                LOG.debug("{}: internal error detail", poll.device(), failure);
               }
               try {
                 if (failure == null && !slot.retired() && poll.awaitsConfirmation()) {
