@@ -30,26 +30,6 @@ class ClusterConfigTest {
     Files.writeString(dir.resolve("known_hosts"), "");
   }
 
-  private static String withSections(String sections) {
-    return """
-        auths:
-          lab:
-            username: netops
-            password: not-used-here
-        modules:
-          ipsec:
-            ssh: {}
-        devices:
-          - name: R1
-            host: 127.0.0.1
-            module: ipsec
-            ssh:
-              auth: lab
-              known_hosts: known_hosts
-        """
-        + sections;
-  }
-
   private void assertProblem(String yaml, String path, String message) {
     assertThatThrownBy(() -> loader.parse("t.yml", yaml, dir))
         .isInstanceOfSatisfying(
@@ -66,7 +46,7 @@ class ClusterConfigTest {
   @Test
   void decodesTheWholeSection() throws ConfigException {
     String yaml =
-        withSections(
+        OneDeviceYaml.withSections(
             POSTGRES
                 + """
                 cluster:
@@ -91,7 +71,7 @@ class ClusterConfigTest {
 
   @Test
   void membersAloneTakeTheDefaultsForTheRest() throws ConfigException {
-    String yaml = withSections(POSTGRES + "cluster:\n  members: [10.0.0.5:5701]\n");
+    String yaml = OneDeviceYaml.withSections(POSTGRES + "cluster:\n  members: [10.0.0.5:5701]\n");
 
     ClusterConfig cluster = loader.parse("t.yml", yaml, dir).cluster();
 
@@ -104,7 +84,7 @@ class ClusterConfigTest {
   @Test
   void aKubernetesServiceStandsInForTheMembers() throws ConfigException {
     String yaml =
-        withSections(
+        OneDeviceYaml.withSections(
             POSTGRES
                 + "cluster:\n  kubernetes_service_dns: tunnelwatch-hs.monitoring.svc.cluster.local\n");
 
@@ -118,7 +98,8 @@ class ClusterConfigTest {
 
   @Test
   void withoutTheSectionTheAgentRunsAloneAndMayKeepItsHistoryInSqlite() throws ConfigException {
-    AgentConfig config = loader.parse("t.yml", withSections("history:\n  state_dir: state\n"), dir);
+    AgentConfig config =
+        loader.parse("t.yml", OneDeviceYaml.withSections("history:\n  state_dir: state\n"), dir);
 
     assertThat(config.cluster()).isEqualTo(ClusterConfig.NONE);
     assertThat(config.cluster().enabled()).isFalse();
@@ -126,7 +107,7 @@ class ClusterConfigTest {
 
   @Test
   void anEmptyKeyIsTheSameAsNoSection() throws ConfigException {
-    AgentConfig config = loader.parse("t.yml", withSections("cluster:\n"), dir);
+    AgentConfig config = loader.parse("t.yml", OneDeviceYaml.withSections("cluster:\n"), dir);
 
     assertThat(config.cluster().enabled()).isFalse();
   }
@@ -159,7 +140,8 @@ class ClusterConfigTest {
       })
   void namesTheClusterKeyAndWhatWasExpected(
       String name, String section, String path, String message) {
-    String yaml = withSections(POSTGRES + "cluster: " + section.replace("\\n", "\n") + "\n");
+    String yaml =
+        OneDeviceYaml.withSections(POSTGRES + "cluster: " + section.replace("\\n", "\n") + "\n");
 
     assertProblem(yaml, path, message);
   }
@@ -168,7 +150,8 @@ class ClusterConfigTest {
   void theSixtyFourCharacterNameIsTheLongestAccepted() throws ConfigException {
     String longest = "a".repeat(64);
     String yaml =
-        withSections(POSTGRES + "cluster:\n  name: " + longest + "\n  members: [10.0.0.5:5701]\n");
+        OneDeviceYaml.withSections(
+            POSTGRES + "cluster:\n  name: " + longest + "\n  members: [10.0.0.5:5701]\n");
 
     assertThat(loader.parse("t.yml", yaml, dir).cluster().name()).isEqualTo(longest);
   }
@@ -177,7 +160,7 @@ class ClusterConfigTest {
   @CsvSource({"2s, 2", "10m, 600"})
   void theBoundsOfFailureDetectionAreAccepted(String bound, long seconds) throws ConfigException {
     String yaml =
-        withSections(
+        OneDeviceYaml.withSections(
             POSTGRES
                 + "cluster:\n  members: [10.0.0.5:5701]\n  failure_detection: "
                 + bound
@@ -198,7 +181,8 @@ class ClusterConfigTest {
   void aClusterRefusesAHistoryItsMembersCannotShare(
       String name, String history, String path, String message) {
     String yaml =
-        withSections(history.replace("\\n", "\n") + "cluster:\n  members: [10.0.0.5:5701]\n");
+        OneDeviceYaml.withSections(
+            history.replace("\\n", "\n") + "cluster:\n  members: [10.0.0.5:5701]\n");
 
     assertProblem(
         yaml,
@@ -210,7 +194,7 @@ class ClusterConfigTest {
   @Test
   void theRefusedSqliteUrlIsNotEchoed() {
     String yaml =
-        withSections(
+        OneDeviceYaml.withSections(
             "history:\n  jdbc_url: jdbc:sqlite:/srv/secret-9931.db\n"
                 + "cluster:\n  members: [10.0.0.5:5701]\n");
 
@@ -223,7 +207,7 @@ class ClusterConfigTest {
   @Test
   void everyProblemOfTheSectionIsReportedAtOnce() {
     String yaml =
-        withSections(
+        OneDeviceYaml.withSections(
             """
             cluster:
               name: "no spaces"
@@ -249,7 +233,9 @@ class ClusterConfigTest {
   void theCommandLinesStateDirIsRefusedForACluster() throws ConfigException {
     LoadedConfig checked =
         loader.check(
-            "t.yml", withSections(POSTGRES + "cluster:\n  members: [10.0.0.5:5701]\n"), dir);
+            "t.yml",
+            OneDeviceYaml.withSections(POSTGRES + "cluster:\n  members: [10.0.0.5:5701]\n"),
+            dir);
     LoadedConfig merged =
         new LoadedConfig(
             checked.config().withHistory(HistoryConfig.ofStateDir("/var/lib/tunnelwatch")),
@@ -276,7 +262,7 @@ class ClusterConfigTest {
 
   @Test
   void theCommandLinesStateDirIsFineForAnAgentAlone() throws ConfigException {
-    LoadedConfig checked = loader.check("t.yml", withSections(POSTGRES), dir);
+    LoadedConfig checked = loader.check("t.yml", OneDeviceYaml.withSections(POSTGRES), dir);
     LoadedConfig merged =
         new LoadedConfig(
             checked.config().withHistory(HistoryConfig.ofStateDir("/var/lib/tunnelwatch")),

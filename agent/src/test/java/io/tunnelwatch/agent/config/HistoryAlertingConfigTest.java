@@ -24,29 +24,9 @@ class HistoryAlertingConfigTest {
     Files.writeString(dir.resolve("known_hosts"), "");
   }
 
-  private static String withSections(String sections) {
-    return """
-        auths:
-          lab:
-            username: netops
-            password: not-used-here
-        modules:
-          ipsec:
-            ssh: {}
-        devices:
-          - name: R1
-            host: 127.0.0.1
-            module: ipsec
-            ssh:
-              auth: lab
-              known_hosts: known_hosts
-        """
-        + sections;
-  }
-
   @Test
   void withoutTheSectionsThereIsNoHistoryAndNoAlerting() throws ConfigException {
-    AgentConfig config = loader.parse("t.yml", withSections(""), dir);
+    AgentConfig config = loader.parse("t.yml", OneDeviceYaml.withSections(""), dir);
 
     assertThat(config.history().enabled()).isFalse();
     assertThat(config.alerting().alertmanager()).isEmpty();
@@ -60,7 +40,7 @@ class HistoryAlertingConfigTest {
     AgentConfig config =
         loader.parse(
             "t.yml",
-            withSections(
+            OneDeviceYaml.withSections(
                 """
                 history:
                   state_dir: state
@@ -84,7 +64,9 @@ class HistoryAlertingConfigTest {
   void decodesTheGrafanaTheStatusPageLinksTo() throws ConfigException {
     AgentConfig config =
         loader.parse(
-            "t.yml", withSections("alerting:\n  grafana_url: https://grafana.example.net/\n"), dir);
+            "t.yml",
+            OneDeviceYaml.withSections("alerting:\n  grafana_url: https://grafana.example.net/\n"),
+            dir);
 
     assertThat(config.alerting().grafanaUrl()).hasValue("https://grafana.example.net/");
   }
@@ -105,7 +87,7 @@ class HistoryAlertingConfigTest {
         "'alerting: {grafana_url: [\"http://g:3000\"]}' | alerting.grafana_url | expected",
       })
   void namesTheKeyPathAndWhatWasExpected(String section, String path, String message) {
-    assertThatThrownBy(() -> loader.parse("t.yml", withSections(section), dir))
+    assertThatThrownBy(() -> loader.parse("t.yml", OneDeviceYaml.withSections(section), dir))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e -> {
@@ -125,7 +107,10 @@ class HistoryAlertingConfigTest {
 
     assertThatThrownBy(
             () ->
-                loader.parse("t.yml", withSections("history: {state_dir: not-a-dir/state}\n"), dir))
+                loader.parse(
+                    "t.yml",
+                    OneDeviceYaml.withSections("history: {state_dir: not-a-dir/state}\n"),
+                    dir))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
