@@ -8,6 +8,7 @@ import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.lab.ScaleLab;
 import io.tunnelwatch.testing.net.FreePorts;
 import io.tunnelwatch.testing.postgres.RunningPostgres;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A cluster of agent JVMs polling a scale lab in this JVM, with one PostgreSQL history for all, and
@@ -69,23 +72,26 @@ final class ClusterHarness implements AutoCloseable {
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "cluster-failover-pass-9e3b";
   private static final Duration SAMPLING = Duration.ofMillis(50);
+  private static final Duration SETTLE = Duration.ofSeconds(3);
 
   private final Options options;
+  private final Path dir;
   private final List<AutoCloseable> closing = new ArrayList<>();
   private final Map<String, MemberJvm> members = new LinkedHashMap<>();
   private RunningLab lab;
   private String jdbcUrl;
   private SessionSampler sessions;
 
-  private ClusterHarness(Options options) {
+  private ClusterHarness(Path dir, Options options) {
+    this.dir = dir;
     this.options = options;
   }
 
   /** Starts PostgreSQL, the lab, the sampler, and every member; returns once all answer HTTP. */
   static ClusterHarness start(Path dir, Options options) throws Exception {
-    ClusterHarness harness = new ClusterHarness(options);
+    ClusterHarness harness = new ClusterHarness(dir, options);
     try {
-      harness.startAll(dir);
+      harness.startAll();
     } catch (Exception | Error e) {
       harness.close();
       throw e;
@@ -93,7 +99,7 @@ final class ClusterHarness implements AutoCloseable {
     return harness;
   }
 
-  private void startAll(Path dir) throws Exception {
+  private void startAll() throws Exception {
     RunningPostgres postgres = RunningPostgres.start();
     closing.add(postgres);
     jdbcUrl = postgres.newEmptySchema();
@@ -220,6 +226,42 @@ final class ClusterHarness implements AutoCloseable {
                       .allMatch(m -> m.gauge("tunnelwatch_cluster_members") == size)
                   && ownedTotal() == all.size();
             });
+  }
+
+  /**
+   * {@link #awaitBalanced}, then until no device has changed hands for {@link #SETTLE}: Hazelcast
+   * moves partitions to a new member a few at a time, so a member that just joined may poll few
+   * devices for a while.
+   */
+  void awaitSettled(Duration atMost) {
+    awaitBalanced(atMost);
+    AtomicReference<Map<String, Set<String>>> previous = new AtomicReference<>(Map.of());
+    await()
+        .atMost(atMost)
+        .during(SETTLE)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .alias("no device changing hands for " + SETTLE)
+        .until(
+            () -> {
+              Map<String, Set<String>> now = polledByMember();
+              return now.equals(previous.getAndSet(now))
+                  && now.size() == members.size()
+                  && ownedTotal() == lab.routers().size();
+            });
+  }
+
+  /** Every log line of every run of every member that contains {@code text}. */
+  List<String> logLines(String text) throws IOException {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> logs = Files.list(dir)) {
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+        Files.readAllLines(log).stream()
+            .filter(l -> l.contains(text))
+            .forEach(l -> found.add(log.getFileName() + ": " + l));
+      }
+    }
+    return found;
   }
 
   /** The sum of {@code tunnelwatch_cluster_owned_devices} over the running members. */
