@@ -105,6 +105,25 @@ final class SchemaMigrations {
    */
   static int migrate(Connection connection, SqlDialect dialect, int target, Clock clock)
       throws SQLException {
+    dialect.lockMigrations(connection);
+    int version;
+    try {
+      version = migrateLocked(connection, dialect, target, clock);
+    } catch (SQLException | RuntimeException e) {
+      // A broken connection cannot unlock, and its lock ends with it: the cause is what matters.
+      try {
+        dialect.unlockMigrations(connection);
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    dialect.unlockMigrations(connection);
+    return version;
+  }
+
+  private static int migrateLocked(
+      Connection connection, SqlDialect dialect, int target, Clock clock) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     try (Statement s = connection.createStatement()) {
       s.execute(

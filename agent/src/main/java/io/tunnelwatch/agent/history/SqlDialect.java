@@ -23,6 +23,14 @@ enum SqlDialect {
     }
 
     @Override
+    void lockMigrations(Connection connection) {
+      // One agent per file: a migration's write lock on the file is all the exclusion it needs.
+    }
+
+    @Override
+    void unlockMigrations(Connection connection) {}
+
+    @Override
     void prepareReadOnly(Connection connection) throws SQLException {
       // The URL opened the file read-only (SQLite cannot switch later); journal_mode=WAL would be a
       // write. Only wait for a writer's lock like the agent does.
@@ -37,12 +45,31 @@ enum SqlDialect {
       // PostgreSQL commits are durable by default (synchronous_commit=on); nothing to set.
     }
 
+    // The members of a cluster share the database and start together: two CREATE TABLEs of one
+    // name at once fail one of them, so migrations of one schema run one at a time.
+    @Override
+    void lockMigrations(Connection connection) throws SQLException {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ", hashtext(current_schema()))");
+      }
+    }
+
+    @Override
+    void unlockMigrations(Connection connection) throws SQLException {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ", hashtext(current_schema()))");
+      }
+    }
+
     @Override
     void prepareReadOnly(Connection connection) throws SQLException {
       // Every transaction of this session refuses to write.
       connection.setReadOnly(true);
     }
   };
+
+  /** The first key of PostgreSQL's advisory lock on migrations ("tw" in ASCII). */
+  private static final int MIGRATION_LOCK = 0x7477;
 
   private final String identityColumn;
 
@@ -57,6 +84,13 @@ enum SqlDialect {
 
   /** Session settings applied once per connection, before migrations. */
   abstract void prepare(Connection connection) throws SQLException;
+
+  /**
+   * Waits until no other session migrates the same schema; held until {@link #unlockMigrations}.
+   */
+  abstract void lockMigrations(Connection connection) throws SQLException;
+
+  abstract void unlockMigrations(Connection connection) throws SQLException;
 
   /** Session settings of a connection that only reads; it writes nothing, not even settings. */
   abstract void prepareReadOnly(Connection connection) throws SQLException;

@@ -6,6 +6,13 @@ import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.testing.postgres.RunningPostgres;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +66,36 @@ class PostgresEventHistoryIT extends EventHistoryContractTest {
       assertThat(store.unwrittenCount()).isZero();
       assertThat(store.events(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
           .containsExactly(before, during, after);
+    }
+  }
+
+  /**
+   * Members of a cluster started together on a new database: each migrates it, one after the other;
+   * without that, two CREATE TABLEs of one name race and one member fails to start.
+   */
+  @Test
+  void agentsMigratingANewDatabaseAtOnceAllStart() throws Exception {
+    int agents = 6;
+    ExecutorService threads = Executors.newFixedThreadPool(agents);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> started = new ArrayList<>();
+      for (int i = 0; i < agents; i++) {
+        started.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  try (JdbcEventHistory store = JdbcEventHistory.connect(url, GAPS)) {
+                    return store.events(Instant.EPOCH, Instant.now()).size();
+                  }
+                }));
+      }
+      go.countDown();
+      for (Future<Integer> agent : started) {
+        assertThat(agent.get(60, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 }
