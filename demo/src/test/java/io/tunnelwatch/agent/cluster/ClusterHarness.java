@@ -9,6 +9,7 @@ import io.tunnelwatch.lab.ScaleLab;
 import io.tunnelwatch.testing.net.FreePorts;
 import io.tunnelwatch.testing.postgres.RunningPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,11 +279,25 @@ final class ClusterHarness implements AutoCloseable {
    * successfully by another member; the times are those the new owners stamped on the polls.
    */
   Failover killAndMeasure(MemberJvm victim, Duration atMost) throws InterruptedException {
+    return failAndMeasure(victim, false, atMost);
+  }
+
+  /**
+   * Like {@link #killAndMeasure}, with the victim frozen (SIGSTOP) instead when {@code freeze}:
+   * then only the failure detection's missed heartbeats reveal it. A frozen victim is killed after.
+   */
+  Failover failAndMeasure(MemberJvm victim, boolean freeze, Duration atMost)
+      throws InterruptedException {
     Set<String> devices = victim.lastSuccesses().keySet();
     if (devices.isEmpty()) {
       throw new IllegalStateException(victim.name() + " polls nothing; nothing would fail over");
     }
-    Instant killed = victim.kill();
+    Instant killed;
+    try {
+      killed = freeze ? victim.freeze() : victim.kill();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Map<String, Instant> repolled = new HashMap<>();
     await()
         .atMost(atMost)
@@ -291,6 +306,9 @@ final class ClusterHarness implements AutoCloseable {
         .until(
             () -> {
               for (MemberJvm survivor : running()) {
+                if (survivor == victim) {
+                  continue;
+                }
                 Map<String, Double> last;
                 try {
                   last = survivor.lastSuccesses();
@@ -307,6 +325,9 @@ final class ClusterHarness implements AutoCloseable {
               }
               return repolled.keySet().containsAll(devices);
             });
+    if (freeze) {
+      victim.kill();
+    }
     return new Failover(victim.name(), killed, repolled);
   }
 

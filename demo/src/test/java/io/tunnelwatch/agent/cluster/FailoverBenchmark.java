@@ -21,8 +21,12 @@ import java.util.Random;
  * mvn -B -q -pl demo -am test-compile dependency:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=cp.txt
  * java -cp demo/target/test-classes:demo/target/classes:$(cat demo/cp.txt) \
- *     io.tunnelwatch.agent.cluster.FailoverBenchmark [SCALE=60x2] [KILLS=10] [INTERVAL_S=5] [FD_S=3]
+ *     io.tunnelwatch.agent.cluster.FailoverBenchmark [SCALE=60x2] [KILLS=10] [INTERVAL_S=5] [FD_S=3] [kill|freeze]
  * </pre>
+ *
+ * <p>{@code kill} (SIGKILL) closes the member's connections, which the others notice at once;
+ * {@code freeze} (SIGSTOP) leaves them open, as a hung machine or a lost network would, so that
+ * only {@code failure_detection} reveals it.
  */
 public final class FailoverBenchmark {
 
@@ -35,6 +39,7 @@ public final class FailoverBenchmark {
     int kills = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     Duration interval = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
     Duration detection = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 3);
+    boolean freeze = args.length > 4 && "freeze".equals(args[4]);
     Random random = new Random(16);
     Path dir = Files.createTempDirectory("failover-bench");
     List<Failover> failovers = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class FailoverBenchmark {
       printMembers(cluster, "at start");
       for (int k = 0; k < kills; k++) {
         MemberJvm victim = cluster.members().get(random.nextInt(cluster.members().size()));
-        Failover failover = cluster.killAndMeasure(victim, Duration.ofMinutes(2));
+        Failover failover = cluster.failAndMeasure(victim, freeze, Duration.ofMinutes(2));
         failovers.add(failover);
         System.out.printf(Locale.ROOT, "kill %d: %s%n", k + 1, failover);
         victim.start();
@@ -56,13 +61,14 @@ public final class FailoverBenchmark {
       long max = millis.get(millis.size() - 1);
       System.out.printf(
           Locale.ROOT,
-          "%s, poll interval %d s, failure_detection %d s, %d kills: failover (kill to the last"
+          "%s, poll interval %d s, failure_detection %d s, %d %s: failover (kill to the last"
               + " device polled again) median %.2f s (%.2f intervals), max %.2f s (%.2f intervals)"
               + "%n",
           scale,
           interval.toSeconds(),
           detection.toSeconds(),
           millis.size(),
+          freeze ? "freezes" : "kills",
           median / 1000.0,
           median / (double) interval.toMillis(),
           max / 1000.0,

@@ -104,6 +104,20 @@ final class MemberJvm implements AutoCloseable {
     return killed;
   }
 
+  /**
+   * SIGSTOP: the member hangs with its connections open, as a machine that froze or a network that
+   * dropped it would leave it; only missed heartbeats reveal it. {@link #kill()} ends it after.
+   */
+  Instant freeze() throws IOException, InterruptedException {
+    long pid = process.orElseThrow().pid();
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
+    Instant frozen = Instant.now();
+    if (stop.waitFor() != 0) {
+      throw new IOException("kill -STOP " + pid + " failed");
+    }
+    return frozen;
+  }
+
   /** SIGTERM, as a service manager stops it; waits for the exit and returns its code. */
   int stop() throws InterruptedException {
     Process running = process.orElseThrow();
