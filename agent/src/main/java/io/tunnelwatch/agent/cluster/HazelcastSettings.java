@@ -22,6 +22,7 @@ public final class HazelcastSettings {
   static final int OBSERVATION_QUEUE = 1000;
 
   private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+  private static final Duration SPLIT_BRAIN_CHECK = Duration.ofSeconds(10);
 
   private HazelcastSettings() {}
 
@@ -37,6 +38,10 @@ public final class HazelcastSettings {
     // The default (60 s) would leave a dead member's devices unpolled for several intervals.
     config.setProperty("hazelcast.max.no.heartbeat.seconds", seconds(cluster.failureDetection()));
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // After a split (a member wrongly declared dead on a busy machine, a network partition) both
+    // sides poll their devices; Hazelcast's defaults look for the other side only after 5 minutes.
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", seconds(SPLIT_BRAIN_CHECK));
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", seconds(SPLIT_BRAIN_CHECK));
     config.getJetConfig().setEnabled(false);
 
     NetworkConfig network = config.getNetworkConfig();
