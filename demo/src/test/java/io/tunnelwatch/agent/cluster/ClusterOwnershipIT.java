@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tunnelwatch.agent.config.AgentConfig;
 import io.tunnelwatch.agent.config.ClusterConfig;
 import io.tunnelwatch.agent.run.Agent;
+import io.tunnelwatch.core.metrics.SourceHealth;
 import io.tunnelwatch.demo.DemoConfig;
 import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.LabRouter;
@@ -58,7 +59,11 @@ class ClusterOwnershipIT {
               TimeUnit.MILLISECONDS);
       try (Agent a =
           Agent.start(base.withCluster(ClusterConfig.ofMembers("127.0.0.1:" + portA, members)))) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> polled(a).equals(all));
+        // Every session logged in before the second member comes: a handover then closes idle
+        // sessions, and the lab's count of them is not left behind by a burst of key exchanges.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> polled(a).equals(all) && allUp(a, all.size()));
         try (Agent b =
             Agent.start(base.withCluster(ClusterConfig.ofMembers("127.0.0.1:" + portB, members)))) {
           await()
@@ -78,6 +83,12 @@ class ClusterOwnershipIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> polled(a).equals(all));
       }
     }
+  }
+
+  private static boolean allUp(Agent agent, int devices) {
+    return agent.states().all().size() == devices
+        && agent.states().all().stream()
+            .allMatch(v -> v.sources().stream().allMatch(SourceHealth::up));
   }
 
   private static Set<String> polled(Agent agent) {
