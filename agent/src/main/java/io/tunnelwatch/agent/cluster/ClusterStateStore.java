@@ -2,6 +2,9 @@ package io.tunnelwatch.agent.cluster;
 
 import com.hazelcast.map.IMap;
 import io.tunnelwatch.agent.events.DeviceStateStore;
+import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.agent.events.ObjectRef;
+import io.tunnelwatch.agent.events.ObjectState;
 import io.tunnelwatch.agent.events.SavedDeviceState;
 import io.tunnelwatch.agent.events.TrackedDevice;
 import io.tunnelwatch.agent.history.DeviceStateCodec;
@@ -33,7 +36,9 @@ public final class ClusterStateStore implements DeviceStateStore {
   // Only for logging an outage of the map once, and its end once.
   private volatile boolean failing;
 
-  private record DurableCopy(Map<String, ?> open, Map<?, ?> states, Instant at) {
+  /** What the database's copy of a device holds that a restart must not lose, and when. */
+  private record DurableCopy(
+      Map<String, Event> open, Map<ObjectRef, ObjectState> states, Instant at) {
 
     static DurableCopy of(TrackedDevice tracked, Instant at) {
       return new DurableCopy(tracked.open(), tracked.states(), at);
