@@ -12,6 +12,7 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.tunnelwatch.agent.config.ClusterConfig;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -68,6 +69,13 @@ public final class ClusterMember implements AutoCloseable {
 
   public UUID localId() {
     return hazelcast.getCluster().getLocalMember().getUuid();
+  }
+
+  /** The member of that id, while it is in the cluster. */
+  Optional<Member> member(UUID id) {
+    return hazelcast.getCluster().getMembers().stream()
+        .filter(m -> m.getUuid().equals(id))
+        .findFirst();
   }
 
   public Set<UUID> memberIds() {

@@ -5,22 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.hazelcast.cluster.Member;
 import io.tunnelwatch.core.model.Observation;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each trap observation where its device is watched: here when this member owns the device,
- * otherwise on the owner, at once over the cluster, so a trap received by any member keeps its
- * sub-second way to an alert.
+ * Puts each trap observation where its device is watched: here when this member polls the device,
+ * otherwise on the member that holds its claim (the one polling it; during a handover the partition
+ * owner already, or still, holds it), at once over the cluster, so a trap received by any member
+ * keeps its sub-second way to an alert.
  */
 public final class ObservationRouter implements Consumer<Observation> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ObservationRouter.class);
 
   private final ClusterMember member;
+  private final Predicate<String> watchedHere;
   private final Consumer<Observation> local;
   private final ClusterMetrics metrics;
   private final ObjectMapper json =
@@ -29,12 +35,17 @@ public final class ObservationRouter implements Consumer<Observation> {
   private volatile boolean refusing;
 
   /**
+   * @param watchedHere whether this member watches the device now
    * @param local where this member's own observations go (its event tracker); it may throw for a
    *     device it does not watch
    */
   public ObservationRouter(
-      ClusterMember member, Consumer<Observation> local, ClusterMetrics metrics) {
+      ClusterMember member,
+      Predicate<String> watchedHere,
+      Consumer<Observation> local,
+      ClusterMetrics metrics) {
     this.member = member;
+    this.watchedHere = watchedHere;
     this.local = local;
     this.metrics = metrics;
     member.receiveObservations(this::forwardedHere);
@@ -42,15 +53,22 @@ public final class ObservationRouter implements Consumer<Observation> {
 
   @Override
   public void accept(Observation observation) {
-    if (member.owns(observation.device())) {
+    String device = observation.device();
+    if (watchedHere.test(device)) {
       local.accept(observation);
       return;
     }
     try {
-      member
-          .observations()
-          .executeOnKeyOwner(
-              new ForwardedObservation(json.writeValueAsString(observation)), observation.device());
+      ForwardedObservation task = new ForwardedObservation(json.writeValueAsString(observation));
+      Optional<Member> holder =
+          Optional.ofNullable(member.deviceHolders().get(device))
+              .map(UUID::fromString)
+              .flatMap(member::member);
+      if (holder.isPresent()) {
+        member.observations().executeOnMember(task, holder.get());
+      } else {
+        member.observations().executeOnKeyOwner(task, device);
+      }
       metrics.observationForwarded(true);
       refusing = false;
     } catch (JsonProcessingException | RejectedExecutionException | IllegalStateException e) {

@@ -155,7 +155,11 @@ public final class Agent implements AutoCloseable {
     registry.register(new ConditionCollector(events));
     Consumer<Observation> observations =
         cluster.isPresent()
-            ? new ObservationRouter(cluster.get(), events::observe, clusterMetrics.orElseThrow())
+            ? new ObservationRouter(
+                cluster.get(),
+                device -> events.monitor(device).isPresent(),
+                events::observe,
+                clusterMetrics.orElseThrow())
             : events::observe;
     Optional<TrapIntake> trapIntake =
         TrapIntake.start(config, observations, environment, clock, Agent::listenAddress);

@@ -171,10 +171,14 @@ class ClusterMembersIT {
     List<Observation> onSecond = new CopyOnWriteArrayList<>();
     PrometheusRegistry registry = new PrometheusRegistry();
     ObservationRouter viaFirst =
-        new ObservationRouter(first, onFirst::add, new ClusterMetrics(registry, first, () -> 0));
+        new ObservationRouter(
+            first, first::owns, onFirst::add, new ClusterMetrics(registry, first, () -> 0));
     var unused =
         new ObservationRouter(
-            second, onSecond::add, new ClusterMetrics(new PrometheusRegistry(), second, () -> 0));
+            second,
+            second::owns,
+            onSecond::add,
+            new ClusterMetrics(new PrometheusRegistry(), second, () -> 0));
     await()
         .atMost(WAIT)
         .until(

@@ -1,0 +1,147 @@
+package io.tunnelwatch.agent.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tunnelwatch.agent.config.AgentConfig;
+import io.tunnelwatch.agent.config.AuthConfig;
+import io.tunnelwatch.agent.config.ClusterConfig;
+import io.tunnelwatch.agent.config.Secret;
+import io.tunnelwatch.agent.config.SnmpAuthConfig;
+import io.tunnelwatch.agent.config.TrapsConfig;
+import io.tunnelwatch.agent.events.Event;
+import io.tunnelwatch.agent.events.EventKind;
+import io.tunnelwatch.agent.events.EventStatus;
+import io.tunnelwatch.agent.run.Agent;
+import io.tunnelwatch.demo.DemoConfig;
+import io.tunnelwatch.lab.LabOptions;
+import io.tunnelwatch.lab.ReferenceLab;
+import io.tunnelwatch.lab.RunningLab;
+import io.tunnelwatch.testing.metrics.MetricsEndpoint;
+import io.tunnelwatch.testing.net.FreePorts;
+import io.tunnelwatch.testing.process.ProcessRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trap sent by Net-SNMP's {@code snmptrap} to the member that does not poll the device: it opens
+ * the event on the member that does, before that member's next poll.
+ */
+class ClusterTrapIT {
+
+  private static final String USER = "tunnelwatch";
+  private static final String PASSWORD = "cluster-trap-pass-3e8d";
+  private static final String COMMUNITY = "cluster-trap-community-27";
+  private static final String IKE_PROTOCOL_FAILURE = "1.3.6.1.4.1.9.9.171.2.0.5";
+  private static final String PEER_REMOTE = "1.3.6.1.4.1.9.9.171.1.2.2.1.7.1";
+  // Long enough that only the trap can open the event within the test's wait.
+  private static final Duration INTERVAL = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  @Test
+  void aTrapReceivedByTheOtherMemberOpensTheEventOnTheDevicesOwner() throws Exception {
+    List<Event> heardByFirst = new CopyOnWriteArrayList<>();
+    List<Event> heardBySecond = new CopyOnWriteArrayList<>();
+    try (RunningLab lab =
+        ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build())) {
+      AgentConfig config =
+          withTraps(DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", INTERVAL, dir));
+      int firstPort = FreePorts.tcp();
+      int secondPort = FreePorts.tcp();
+      List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
+      try (Agent first = start(config, "127.0.0.1:" + firstPort, members, heardByFirst);
+          Agent second = start(config, "127.0.0.1:" + secondPort, members, heardBySecond)) {
+        // A trap from 127.0.0.1 is R1's. Both members see each other, and R1 has stayed with one
+        // of them for a while: the partitions have moved to the second member, if they were to.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> members(first) == 2 && members(second) == 2);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .during(Duration.ofSeconds(3))
+            .until(() -> polls(first, "R1") != polls(second, "R1"));
+        Agent owner = polls(first, "R1") ? first : second;
+        Agent other = owner == first ? second : first;
+        List<Event> heardByOwner = owner == first ? heardByFirst : heardBySecond;
+        List<Event> heardByOther = owner == first ? heardBySecond : heardByFirst;
+        await().atMost(Duration.ofSeconds(30)).until(() -> owner.states().allPolledOnce());
+
+        snmptrap(other, IKE_PROTOCOL_FAILURE, PEER_REMOTE, "x", "C8000001");
+
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () ->
+                    assertThat(heardByOwner)
+                        .anySatisfy(
+                            e -> {
+                              assertThat(e.kind()).isEqualTo(EventKind.PHASE1_FAILURE);
+                              assertThat(e.status()).isEqualTo(EventStatus.OPENED);
+                              assertThat(e.device()).isEqualTo("R1");
+                            }));
+        assertThat(heardByOther).noneMatch(e -> e.kind() == EventKind.PHASE1_FAILURE);
+        String otherMetrics = MetricsEndpoint.at(other.httpAddress()).text();
+        assertThat(otherMetrics)
+            .contains("tunnelwatch_traps_total{outcome=\"accepted\"} 1.0")
+            .contains("tunnelwatch_cluster_observations_forwarded_total{result=\"sent\"} 1.0");
+      }
+    }
+  }
+
+  private static AgentConfig withTraps(AgentConfig demo) {
+    Map<String, AuthConfig> auths = new HashMap<>(demo.auths());
+    auths.put("traps", AuthConfig.ofSnmp(SnmpAuthConfig.v2c(Secret.of(COMMUNITY))));
+    return new AgentConfig(
+            demo.http(),
+            auths,
+            demo.modules(),
+            demo.devices(),
+            demo.events(),
+            demo.history(),
+            demo.alerting())
+        .withTraps(new TrapsConfig("127.0.0.1:0", List.of("traps")));
+  }
+
+  private static Agent start(
+      AgentConfig config, String listen, List<String> members, List<Event> heard) throws Exception {
+    return Agent.start(
+        config.withCluster(ClusterConfig.ofMembers(listen, members)),
+        Clock.systemUTC(),
+        name -> null,
+        List.of(heard::add));
+  }
+
+  private static double members(Agent agent) {
+    return MetricsEndpoint.value(
+            MetricsEndpoint.at(agent.httpAddress()).text(), "tunnelwatch_cluster_members")
+        .orElse(0.0);
+  }
+
+  private static boolean polls(Agent agent, String device) {
+    return agent.events().monitor(device).isPresent();
+  }
+
+  private static void snmptrap(Agent receiver, String... varbinds) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "snmptrap",
+                "-v",
+                "2c",
+                "-c",
+                COMMUNITY,
+                "127.0.0.1:" + receiver.trapAddress().orElseThrow().getPort(),
+                ""));
+    command.addAll(List.of(varbinds));
+    ProcessRunner.defaults().withTimeout(Duration.ofSeconds(20)).exec(command).requireSuccess();
+  }
+}
