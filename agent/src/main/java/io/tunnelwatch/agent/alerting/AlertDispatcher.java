@@ -165,6 +165,13 @@ public final class AlertDispatcher implements EventListener, AutoCloseable {
     }
   }
 
+  /** Delivers what the device's previous agent left undelivered. */
+  @Override
+  public void onDeviceAdopted(String device) {
+    outboxes.forEach(o -> o.adopt(device));
+    workers.forEach(DeliveryWorker::wake);
+  }
+
   /** A condition reported open again (e.g. after a tracker restart) keeps its first start. */
   private static Alert keepStart(Alert opened, @Nullable Alert alreadyFiring) {
     if (alreadyFiring == null) {

@@ -37,6 +37,19 @@ final class LatestPerConditionOutbox implements Outbox<Alert> {
     waiting.putIfAbsent(alert.key(), alert);
   }
 
+  /**
+   * Takes up what another agent journaled for the device's conditions and did not deliver: in a
+   * cluster, the member that polled the device before this one, when it died in an outage of the
+   * destination. A state of the same condition already waiting here is newer and stays.
+   */
+  synchronized void adopt(String device) {
+    for (Alert alert : journal.waiting(destination)) {
+      if (device.equals(alert.labels().get("device"))) {
+        waiting.putIfAbsent(alert.key(), alert);
+      }
+    }
+  }
+
   @Override
   public synchronized List<Alert> peek(int max) {
     List<Alert> batch = new ArrayList<>(Math.min(max, waiting.size()));

@@ -72,6 +72,17 @@ public final class EventFanout implements EventListener {
   }
 
   @Override
+  public void onDeviceAdopted(String device) {
+    for (EventListener listener : listeners) {
+      try {
+        listener.onDeviceAdopted(device);
+      } catch (RuntimeException e) {
+        failed(listener, e);
+      }
+    }
+  }
+
+  @Override
   public void onConditionRestored(Event opened) {
     for (EventListener listener : listeners) {
       try {

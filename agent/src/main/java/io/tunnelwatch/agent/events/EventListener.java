@@ -23,6 +23,12 @@ public interface EventListener {
   default void onDeviceReleased(String device) {}
 
   /**
+   * This agent of the cluster watches the device from now on, after another one did: what that
+   * agent kept for it and had not sent yet (alerts queued in an outage) is this one's to send.
+   */
+  default void onDeviceAdopted(String device) {}
+
+  /**
    * A condition opened before the agent restarted is still open: {@code opened} is the event that
    * opened it, already recorded then. Nothing new happened, so it is no event; those who keep
    * something firing for open conditions (alerts) take it up again.

@@ -101,6 +101,14 @@ public final class EventTracker {
     listener.onDeviceReleased(device);
   }
 
+  /**
+   * The device, just watched here, was watched by another agent of the cluster before: the listener
+   * hears {@link EventListener#onDeviceAdopted}.
+   */
+  public void adopted(String device) {
+    listener.onDeviceAdopted(device);
+  }
+
   /** Saves every device's current state, e.g. on shutdown. */
   public void saveAll() {
     monitors.values().forEach(m -> store.save(m.saved()));

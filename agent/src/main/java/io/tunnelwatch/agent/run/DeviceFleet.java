@@ -108,6 +108,7 @@ final class DeviceFleet implements OwnedDevices {
         current.devices().stream().filter(d -> d.name().equals(device)).findFirst();
     if (configured.isPresent()) {
       start(current, configured.get());
+      events.adopted(device);
     }
   }
 

@@ -126,4 +126,37 @@ class OutboxTest {
     after.acknowledge(after.peek(10));
     assertThat(journal.rows).isEmpty();
   }
+
+  @Test
+  void aMemberTakingADeviceOverDeliversWhatTheDeadOneJournaledForItOnly() {
+    MemoryJournal journal = new MemoryJournal();
+    // Both members started before the outage of Alertmanager; one of them dies during it.
+    LatestPerConditionOutbox survivor = new LatestPerConditionOutbox("am", journal);
+    LatestPerConditionOutbox dead = new LatestPerConditionOutbox("am", journal);
+    Alert resolvedOnR1 = deviceAlert("R1/tunnel_down", "R1", "resolved during the outage");
+    Alert olderOnR1 = deviceAlert("R1/phase1_failure", "R1", "older, from the dead member");
+    Alert firingOnR2 = deviceAlert("R2/tunnel_down", "R2", "a device the dead member kept");
+    dead.put(resolvedOnR1);
+    dead.put(olderOnR1);
+    dead.put(firingOnR2);
+    // Taking R1 over, the survivor restores its open condition first: that state is newer.
+    Alert restoredOnR1 = deviceAlert("R1/phase1_failure", "R1", "restored by the survivor");
+    survivor.put(restoredOnR1);
+
+    survivor.adopt("R1");
+
+    assertThat(survivor.peek(10)).containsExactly(restoredOnR1, resolvedOnR1);
+    survivor.acknowledge(survivor.peek(10));
+    assertThat(journal.rows.values()).containsExactly(firingOnR2);
+  }
+
+  private static Alert deviceAlert(String key, String device, String summary) {
+    return new Alert(
+        key,
+        Map.of("alertname", "X", "device", device),
+        Map.of("summary", summary),
+        "http://monitor1:9417/#device-" + device,
+        Instant.parse("2026-11-28T10:00:00Z"),
+        Optional.empty());
+  }
 }
