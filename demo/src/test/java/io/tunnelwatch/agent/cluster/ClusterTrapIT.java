@@ -3,12 +3,9 @@ package io.tunnelwatch.agent.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tunnelwatch.agent.NetSnmpTraps;
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AuthConfig;
 import io.tunnelwatch.agent.config.ClusterConfig;
-import io.tunnelwatch.agent.config.Secret;
-import io.tunnelwatch.agent.config.SnmpAuthConfig;
-import io.tunnelwatch.agent.config.TrapsConfig;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventStatus;
@@ -19,14 +16,10 @@ import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.testing.metrics.MetricsEndpoint;
 import io.tunnelwatch.testing.net.FreePorts;
-import io.tunnelwatch.testing.process.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +33,6 @@ class ClusterTrapIT {
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "cluster-trap-pass-3e8d";
   private static final String COMMUNITY = "cluster-trap-community-27";
-  private static final String IKE_PROTOCOL_FAILURE = "1.3.6.1.4.1.9.9.171.2.0.5";
-  private static final String PEER_REMOTE = "1.3.6.1.4.1.9.9.171.1.2.2.1.7.1";
   // Long enough that only the trap can open the event within the test's wait.
   private static final Duration INTERVAL = Duration.ofSeconds(60);
 
@@ -54,7 +45,8 @@ class ClusterTrapIT {
     try (RunningLab lab =
         ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build())) {
       AgentConfig config =
-          withTraps(DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", INTERVAL, dir));
+          NetSnmpTraps.receiving(
+              DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", INTERVAL, dir), COMMUNITY);
       int firstPort = FreePorts.tcp();
       int secondPort = FreePorts.tcp();
       List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
@@ -75,7 +67,13 @@ class ClusterTrapIT {
         List<Event> heardByOther = owner == first ? heardBySecond : heardByFirst;
         await().atMost(Duration.ofSeconds(30)).until(() -> owner.states().allPolledOnce());
 
-        snmptrap(other, IKE_PROTOCOL_FAILURE, PEER_REMOTE, "x", "C8000001");
+        NetSnmpTraps.send(
+            other.trapAddress().orElseThrow(),
+            COMMUNITY,
+            NetSnmpTraps.IKE_PROTOCOL_FAILURE,
+            NetSnmpTraps.PEER_REMOTE,
+            "x",
+            "C8000001");
 
         await()
             .atMost(Duration.ofSeconds(10))
@@ -97,20 +95,6 @@ class ClusterTrapIT {
     }
   }
 
-  private static AgentConfig withTraps(AgentConfig demo) {
-    Map<String, AuthConfig> auths = new HashMap<>(demo.auths());
-    auths.put("traps", AuthConfig.ofSnmp(SnmpAuthConfig.v2c(Secret.of(COMMUNITY))));
-    return new AgentConfig(
-            demo.http(),
-            auths,
-            demo.modules(),
-            demo.devices(),
-            demo.events(),
-            demo.history(),
-            demo.alerting())
-        .withTraps(new TrapsConfig("127.0.0.1:0", List.of("traps")));
-  }
-
   private static Agent start(
       AgentConfig config, String listen, List<String> members, List<Event> heard) throws Exception {
     return Agent.start(
@@ -128,20 +112,5 @@ class ClusterTrapIT {
 
   private static boolean polls(Agent agent, String device) {
     return agent.events().monitor(device).isPresent();
-  }
-
-  private static void snmptrap(Agent receiver, String... varbinds) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "snmptrap",
-                "-v",
-                "2c",
-                "-c",
-                COMMUNITY,
-                "127.0.0.1:" + receiver.trapAddress().orElseThrow().getPort(),
-                ""));
-    command.addAll(List.of(varbinds));
-    ProcessRunner.defaults().withTimeout(Duration.ofSeconds(20)).exec(command).requireSuccess();
   }
 }

@@ -3,11 +3,8 @@ package io.tunnelwatch.agent.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tunnelwatch.agent.NetSnmpTraps;
 import io.tunnelwatch.agent.config.AgentConfig;
-import io.tunnelwatch.agent.config.AuthConfig;
-import io.tunnelwatch.agent.config.Secret;
-import io.tunnelwatch.agent.config.SnmpAuthConfig;
-import io.tunnelwatch.agent.config.TrapsConfig;
 import io.tunnelwatch.agent.events.Event;
 import io.tunnelwatch.agent.events.EventKind;
 import io.tunnelwatch.agent.events.EventListener;
@@ -18,7 +15,6 @@ import io.tunnelwatch.lab.LabOptions;
 import io.tunnelwatch.lab.ReferenceLab;
 import io.tunnelwatch.lab.RunningLab;
 import io.tunnelwatch.testing.metrics.MetricsEndpoint;
-import io.tunnelwatch.testing.process.ProcessRunner;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -26,10 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +49,8 @@ class AgentTrapIT {
   private static final String USER = "tunnelwatch";
   private static final String PASSWORD = "trap-pass-5c21e";
   private static final String COMMUNITY = "trap-community-91";
-  private static final String IKE_PROTOCOL_FAILURE = "1.3.6.1.4.1.9.9.171.2.0.5";
-  private static final String PEER_REMOTE = "1.3.6.1.4.1.9.9.171.1.2.2.1.7.1";
+  private static final String IKE_PROTOCOL_FAILURE = NetSnmpTraps.IKE_PROTOCOL_FAILURE;
+  private static final String PEER_REMOTE = NetSnmpTraps.PEER_REMOTE;
 
   @TempDir Path dir;
   private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -69,19 +62,8 @@ class AgentTrapIT {
     lab = ReferenceLab.start(LabOptions.builder().credentials(USER, PASSWORD).build());
     AgentConfig demo =
         DemoConfig.forLab(lab, USER, PASSWORD, "127.0.0.1:0", Duration.ofSeconds(30), dir);
-    Map<String, AuthConfig> auths = new HashMap<>(demo.auths());
-    auths.put("traps", AuthConfig.ofSnmp(SnmpAuthConfig.v2c(Secret.of(COMMUNITY))));
     // Only R1 keeps its loopback address: a trap from 127.0.0.1 is R1's.
-    AgentConfig config =
-        new AgentConfig(
-                demo.http(),
-                auths,
-                demo.modules(),
-                demo.devices(),
-                demo.events(),
-                demo.history(),
-                demo.alerting())
-            .withTraps(new TrapsConfig("127.0.0.1:0", List.of("traps")));
+    AgentConfig config = NetSnmpTraps.receiving(demo, COMMUNITY);
     EventListener recorder = events::add;
     agent = Agent.start(config, Clock.systemUTC(), name -> null, List.of(recorder));
   }
@@ -97,18 +79,7 @@ class AgentTrapIT {
   }
 
   private void snmptrap(String community, String... varbinds) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "snmptrap",
-                "-v",
-                "2c",
-                "-c",
-                community,
-                "127.0.0.1:" + agent.trapAddress().orElseThrow().getPort(),
-                ""));
-    command.addAll(List.of(varbinds));
-    ProcessRunner.defaults().withTimeout(Duration.ofSeconds(20)).exec(command).requireSuccess();
+    NetSnmpTraps.send(agent.trapAddress().orElseThrow(), community, varbinds);
   }
 
   private String metrics() {
