@@ -16,9 +16,19 @@ class RunCommandTest {
 
   @TempDir Path dir;
 
-  @Test
-  void anUnreachableHistoryDatabaseIsAOneLineErrorWithoutItsPassword() throws IOException {
-    int closedPort = FreePorts.tcp();
+  /** What a command printed to stderr, and its exit code. */
+  private record Outcome(int exit, String err) {}
+
+  private static Outcome execute(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new TunnelwatchCommand());
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Outcome(exit, err.toString());
+  }
+
+  /** A configuration of one SSH device, then {@code sections}; its known_hosts file exists. */
+  private Path oneDeviceWith(String sections) throws IOException {
     Files.writeString(dir.resolve("known_hosts"), "");
     Path config = dir.resolve("tunnelwatch.yml");
     Files.writeString(
@@ -30,18 +40,26 @@ class RunCommandTest {
           ipsec: {ssh: {}}
         devices:
           - {name: R1, host: 127.0.0.1, module: ipsec, ssh: {auth: lab, known_hosts: known_hosts}}
-        history:
-          jdbc_url: "jdbc:postgresql://127.0.0.1:%d/tw?user=tw&password=db-pw-4471"
         """
-            .formatted(closedPort));
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new TunnelwatchCommand());
-    cli.setErr(new PrintWriter(err, true));
+            + sections);
+    return config;
+  }
 
-    int exit = cli.execute("run", "--config", config.toString());
+  @Test
+  void anUnreachableHistoryDatabaseIsAOneLineErrorWithoutItsPassword() throws IOException {
+    int closedPort = FreePorts.tcp();
+    Path config =
+        oneDeviceWith(
+            """
+            history:
+              jdbc_url: "jdbc:postgresql://127.0.0.1:%d/tw?user=tw&password=db-pw-4471"
+            """
+                .formatted(closedPort));
 
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString())
+    Outcome run = execute("run", "--config", config.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
         .startsWith("cannot open the history store jdbc:postgresql://127.0.0.1:" + closedPort)
         .doesNotContain("db-pw-4471");
   }
@@ -59,19 +77,13 @@ class RunCommandTest {
         devices:
           - {name: R1, host: -x, module: ipsec, interval: 9999d, ssh: {auth: lab, known_hosts: kh}}
         """);
-    StringWriter runErr = new StringWriter();
-    CommandLine run = new CommandLine(new TunnelwatchCommand());
-    run.setErr(new PrintWriter(runErr, true));
-    StringWriter checkErr = new StringWriter();
-    CommandLine check = new CommandLine(new TunnelwatchCommand());
-    check.setErr(new PrintWriter(checkErr, true));
 
-    int runExit = run.execute("run", "--config", config.toString());
-    int checkExit = check.execute("check-config", "--config", config.toString());
+    Outcome run = execute("run", "--config", config.toString());
+    Outcome check = execute("check-config", "--config", config.toString());
 
-    assertThat(runExit).isEqualTo(1).isEqualTo(checkExit);
-    assertThat(runErr.toString())
-        .isEqualTo(checkErr.toString())
+    assertThat(run.exit()).isEqualTo(1).isEqualTo(check.exit());
+    assertThat(run.err())
+        .isEqualTo(check.err())
         .contains("3 problems")
         .contains("devices[0].host:")
         .contains("devices[0].interval: 9999d is longer than the maximum of 1d")
@@ -81,32 +93,21 @@ class RunCommandTest {
 
   @Test
   void aClusterRefusesTheStateDirOfTheCommandLineAsAConfigurationError() throws IOException {
-    Files.writeString(dir.resolve("known_hosts"), "");
-    Path config = dir.resolve("tunnelwatch.yml");
-    Files.writeString(
-        config,
-        """
-        auths:
-          lab: {username: netops, password: not-used}
-        modules:
-          ipsec: {ssh: {}}
-        devices:
-          - {name: R1, host: 127.0.0.1, module: ipsec, ssh: {auth: lab, known_hosts: known_hosts}}
-        history:
-          jdbc_url: "jdbc:postgresql://127.0.0.1:1/tw?user=tw&password=db-pw-4471"
-        cluster:
-          members: [10.0.0.5:5701, 10.0.0.6:5701]
-        """);
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new TunnelwatchCommand());
-    cli.setErr(new PrintWriter(err, true));
+    Path config =
+        oneDeviceWith(
+            """
+            history:
+              jdbc_url: "jdbc:postgresql://127.0.0.1:1/tw?user=tw&password=db-pw-4471"
+            cluster:
+              members: [10.0.0.5:5701, 10.0.0.6:5701]
+            """);
 
-    int exit =
-        cli.execute(
+    Outcome run =
+        execute(
             "run", "--config", config.toString(), "--state-dir", dir.resolve("state").toString());
 
-    assertThat(exit).isEqualTo(CheckConfigCommand.INVALID_CONFIGURATION);
-    assertThat(err.toString())
+    assertThat(run.exit()).isEqualTo(CheckConfigCommand.INVALID_CONFIGURATION);
+    assertThat(run.err())
         .startsWith(config + ": 1 problem")
         .contains(
             "  --state-dir: a cluster's members must share one history"

@@ -200,22 +200,7 @@ class RestartKeepsAlertsIT {
 
   private Path routing() throws IOException {
     Path file = dir.resolve("alertmanager.yml");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "route:",
-            "  receiver: recorder",
-            "  group_by: [device, peer]",
-            "  group_wait: 1s",
-            "  group_interval: 2s",
-            "  repeat_interval: 1h",
-            "receivers:",
-            "  - name: recorder",
-            "    webhook_configs:",
-            "      - url: " + recorder.url() + "/alerts/recorder",
-            "        send_resolved: true",
-            ""));
+    Files.writeString(file, recorder.routingAll(List.of("device", "peer")));
     return file;
   }
 

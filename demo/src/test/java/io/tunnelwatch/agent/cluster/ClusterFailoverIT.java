@@ -257,22 +257,7 @@ class ClusterFailoverIT {
   /** One group per alert and device: a notification for the fault's group is about it alone. */
   private Path routing() throws IOException {
     Path file = dir.resolve("alertmanager.yml");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "route:",
-            "  receiver: recorder",
-            "  group_by: [alertname, device, tunnel]",
-            "  group_wait: 1s",
-            "  group_interval: 2s",
-            "  repeat_interval: 1h",
-            "receivers:",
-            "  - name: recorder",
-            "    webhook_configs:",
-            "      - url: " + recorder.url() + "/alerts/recorder",
-            "        send_resolved: true",
-            ""));
+    Files.writeString(file, recorder.routingAll(List.of("alertname", "device", "tunnel")));
     return file;
   }
 

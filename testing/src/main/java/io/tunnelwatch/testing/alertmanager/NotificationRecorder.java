@@ -69,6 +69,27 @@ public final class NotificationRecorder implements AutoCloseable {
   }
 
   /** The base URL to put in place of the receivers' host and port. */
+  /**
+   * An Alertmanager configuration that sends every notification here, grouped by {@code groupBy},
+   * quickly (group wait 1 s, interval 2 s) and repeated only after an hour, resolves included.
+   */
+  public String routingAll(List<String> groupBy) {
+    return String.join(
+        "\n",
+        "route:",
+        "  receiver: recorder",
+        "  group_by: [" + String.join(", ", groupBy) + "]",
+        "  group_wait: 1s",
+        "  group_interval: 2s",
+        "  repeat_interval: 1h",
+        "receivers:",
+        "  - name: recorder",
+        "    webhook_configs:",
+        "      - url: " + url() + "/alerts/recorder",
+        "        send_resolved: true",
+        "");
+  }
+
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
