@@ -4,6 +4,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.tunnelwatch.agent.config.ClusterConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /** The embedded Hazelcast member's configuration, derived from the {@code cluster:} section. */
@@ -26,7 +28,11 @@ public final class HazelcastSettings {
 
   private HazelcastSettings() {}
 
-  public static Config of(ClusterConfig cluster) {
+  /**
+   * @param listen {@code cluster.listen} as the agent's other listen addresses are read: every
+   *     interface when its host is empty or the wildcard
+   */
+  public static Config of(ClusterConfig cluster, InetSocketAddress listen) {
     Config config = new Config();
     config.setClusterName(cluster.name());
     // The agent logs through SLF4J, never phones home, and closes the member itself (after the
@@ -45,11 +51,12 @@ public final class HazelcastSettings {
     config.getJetConfig().setEnabled(false);
 
     NetworkConfig network = config.getNetworkConfig();
-    HostPort listen = HostPort.parse(cluster.listen());
-    network.setPort(listen.port()).setPortAutoIncrement(false);
-    if (!listen.anyAddress()) {
-      network.getInterfaces().setEnabled(true).addInterface(listen.host());
-      config.setProperty("hazelcast.local.localAddress", listen.host());
+    network.setPort(listen.getPort()).setPortAutoIncrement(false);
+    InetAddress ip = listen.getAddress();
+    if (ip == null || !ip.isAnyLocalAddress()) {
+      String host = ip == null ? listen.getHostString() : ip.getHostAddress();
+      network.getInterfaces().setEnabled(true).addInterface(host);
+      config.setProperty("hazelcast.local.localAddress", host);
     }
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
@@ -69,22 +76,5 @@ public final class HazelcastSettings {
 
   private static String seconds(Duration duration) {
     return Long.toString(Math.max(1, duration.toSeconds()));
-  }
-
-  /** A validated {@code host:port}; an empty host or {@code 0.0.0.0} binds every interface. */
-  record HostPort(String host, int port) {
-
-    static HostPort parse(String text) {
-      int colon = text.lastIndexOf(':');
-      String host = text.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
-      }
-      return new HostPort(host, Integer.parseInt(text.substring(colon + 1)));
-    }
-
-    boolean anyAddress() {
-      return host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host);
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.tunnelwatch.agent.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole agent configuration as decoded from YAML. Decoding is strict: an unknown key is an
@@ -115,6 +116,11 @@ public record AgentConfig(
       throw new IllegalArgumentException("no module named '" + name + "'");
     }
     return module;
+  }
+
+  /** The device named {@code name}, if the configuration has one. */
+  public Optional<DeviceConfig> device(String name) {
+    return devices.stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
   /** The same configuration with another trap receiver setting. */

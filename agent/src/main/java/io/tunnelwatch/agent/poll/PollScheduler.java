@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -135,12 +134,6 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /**
-   * Stops polling a device and closes its poll, which ends a poll under way (its sessions close)
-   * and keeps it from recording anything more.
-   *
-   * @return completes when the device's last poll has ended (at once when none was running)
-   */
-  /**
    * Stops polling the devices gently, for a handover: no new poll starts, the polls in flight get
    * up to {@code grace} to finish and be recorded, then the sessions close.
    */
@@ -168,7 +161,7 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  /** True when every future completed (either way) within {@code timeout}. */
+  /** True when every poll ended (either way) within {@code timeout}. */
   private static boolean awaitAll(List<CompletableFuture<Void>> futures, Duration timeout) {
     try {
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
@@ -177,7 +170,8 @@ public final class PollScheduler implements AutoCloseable {
     } catch (TimeoutException e) {
       return false;
     } catch (ExecutionException e) {
-      LOG.debug("a poll of a handed-over device ended with a failure", e);
+      // Polls never fail; a failure here is a bug already logged where it happened.
+      LOG.debug("a poll ended with a failure", e);
       return futures.stream().allMatch(CompletableFuture::isDone);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -185,6 +179,12 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops polling a device and closes its poll, which ends a poll under way (its sessions close)
+   * and keeps it from recording anything more.
+   *
+   * @return completes when the device's last poll has ended (at once when none was running)
+   */
   public CompletableFuture<Void> remove(String device) throws SchedulerException {
     Registration registration = devices.remove(device);
     if (registration == null) {
@@ -288,20 +288,13 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   private void drain() {
-    CompletableFuture<?>[] running =
-        devices.values().stream().map(r -> r.slot().completion()).toArray(CompletableFuture[]::new);
-    try {
-      CompletableFuture.allOf(running).get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+    List<CompletableFuture<Void>> running =
+        devices.values().stream().map(r -> r.slot().completion()).toList();
+    if (!awaitAll(running, DRAIN_TIMEOUT)) {
       LOG.warn(
           "{} polls were still running {} ms after shutdown began; closing their sessions",
-          Stream.of(running).filter(f -> !f.isDone()).count(),
+          running.stream().filter(f -> !f.isDone()).count(),
           DRAIN_TIMEOUT.toMillis());
-    } catch (ExecutionException e) {
-      // Polls never fail; a failure here is a bug already logged where it happened.
-      LOG.debug("a poll ended with a failure while shutting down", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -45,10 +45,7 @@ public final class ConfiguredDeviceAccess implements DeviceAccess, AutoCloseable
   }
 
   private DeviceConfig device(String name) {
-    return config.devices().stream()
-        .filter(d -> d.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no device " + name));
+    return config.device(name).orElseThrow(() -> new IllegalArgumentException("no device " + name));
   }
 
   @Override

@@ -104,8 +104,7 @@ final class DeviceFleet implements OwnedDevices {
     if (polled.contains(device)) {
       return;
     }
-    Optional<DeviceConfig> configured =
-        current.devices().stream().filter(d -> d.name().equals(device)).findFirst();
+    Optional<DeviceConfig> configured = current.device(device);
     if (configured.isPresent()) {
       start(current, configured.get());
       events.adopted(device);
@@ -122,10 +121,8 @@ final class DeviceFleet implements OwnedDevices {
     List<String> leaving = devices.stream().filter(polled::contains).toList();
     scheduler.retire(leaving, STOP_GRACE);
     for (String device : leaving) {
-      polled.remove(device);
-      states.remove(device);
+      unpublish(device);
       events.release(device);
-      metrics.forgetDevice(device);
     }
   }
 
@@ -149,10 +146,8 @@ final class DeviceFleet implements OwnedDevices {
     // A device is never polled over two sessions at once, also across a reconnect.
     awaitEnded(stopping);
     for (String device : plan.removed()) {
-      polled.remove(device);
-      states.remove(device);
+      unpublish(device);
       events.forget(device);
-      metrics.forgetDevice(device);
     }
     Set<String> unchanged = Set.copyOf(plan.unchanged());
     for (DeviceConfig device : next.devices()) {
@@ -228,6 +223,13 @@ final class DeviceFleet implements OwnedDevices {
       throw e;
     }
     polled.add(name);
+  }
+
+  /** The device is polled here no more: its state and series leave {@code /metrics}. */
+  private void unpublish(String device) {
+    polled.remove(device);
+    states.remove(device);
+    metrics.forgetDevice(device);
   }
 
   private static TrackerSettings settings(AgentConfig config, DeviceConfig device) {

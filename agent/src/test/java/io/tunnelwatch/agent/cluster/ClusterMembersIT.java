@@ -14,6 +14,7 @@ import io.tunnelwatch.agent.events.TrackedDevice;
 import io.tunnelwatch.core.model.Observation;
 import io.tunnelwatch.core.model.ObservationKind;
 import io.tunnelwatch.testing.net.FreePorts;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,18 +45,20 @@ class ClusterMembersIT {
   private ClusterMember second;
 
   @BeforeEach
-  void join() {
+  void startTwoMembers() {
     int portA = FreePorts.tcp();
     int portB = FreePorts.tcp();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
-    first = open(ClusterMember.join(config("127.0.0.1:" + portA, members)));
-    second = open(ClusterMember.join(config("127.0.0.1:" + portB, members)));
+    first = open(member(portA, members));
+    second = open(member(portB, members));
     await().atMost(WAIT).until(() -> first.memberCount() == 2 && second.memberCount() == 2);
   }
 
-  private static ClusterConfig config(String listen, List<String> members) {
-    return new ClusterConfig(
-        "members-it", listen, members, Duration.ofSeconds(3), Optional.empty());
+  private static ClusterMember member(int port, List<String> members) {
+    ClusterConfig config =
+        new ClusterConfig(
+            "members-it", "127.0.0.1:" + port, members, Duration.ofSeconds(3), Optional.empty());
+    return ClusterMember.join(config, new InetSocketAddress("127.0.0.1", port));
   }
 
   @AfterEach
