@@ -12,6 +12,7 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.tunnelwatch.agent.config.ClusterConfig;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,9 +36,12 @@ public final class ClusterMember implements AutoCloseable {
     this.hazelcast = hazelcast;
   }
 
-  /** Starts this member and joins the others that are up (alone, until they come). */
-  public static ClusterMember join(ClusterConfig config) {
-    HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(HazelcastSettings.of(config));
+  /**
+   * Starts this member on {@code listen} and joins the others that are up (alone, until they come).
+   */
+  public static ClusterMember join(ClusterConfig config, InetSocketAddress listen) {
+    HazelcastInstance hazelcast =
+        Hazelcast.newHazelcastInstance(HazelcastSettings.of(config, listen));
     ClusterMember member = new ClusterMember(hazelcast);
     LOG.info(
         "joined cluster '{}' as {} with {} member(s)",
@@ -61,6 +65,11 @@ public final class ClusterMember implements AutoCloseable {
    */
   public boolean isOldest() {
     return hazelcast.getCluster().getMembers().iterator().next().localMember();
+  }
+
+  /** True when no partition is moving and every backup is in place: ownership is at rest. */
+  public boolean settled() {
+    return hazelcast.getPartitionService().isClusterSafe();
   }
 
   public int memberCount() {

@@ -71,6 +71,7 @@ public final class Agent implements AutoCloseable {
   private final EventConsumers consumers;
   private final AgentHttpServer http;
   private final Optional<TrapReceiver> traps;
+  private final Optional<ClusterMember> cluster;
   private final ConfigReloader reloader;
   // Each device's poll interval as the latest applied configuration sets it, for the status page.
   private volatile Map<String, Duration> pollIntervals = Map.of();
@@ -104,10 +105,12 @@ public final class Agent implements AutoCloseable {
     metrics.buildInfo(BuildInfo.current(), BuildInfo.javaVersion());
     // Closed after everything else: the polls stop and save their states before the member leaves
     // and its partitions, with those states, move to the others.
-    Optional<ClusterMember> cluster =
+    cluster =
         config.cluster().enabled()
             ? Optional.of(
-                resources.add("the cluster membership", ClusterMember.join(config.cluster())))
+                resources.add(
+                    "the cluster membership",
+                    ClusterMember.join(config.cluster(), listenAddress(config.cluster().listen()))))
             : Optional.empty();
     states = new DeviceStates();
     Map<String, Duration> intervals = pollIntervals(config);
@@ -383,6 +386,11 @@ public final class Agent implements AutoCloseable {
 
   public DeviceStates states() {
     return states;
+  }
+
+  /** This agent as a member of its cluster, when the configuration has one. */
+  public Optional<ClusterMember> cluster() {
+    return cluster;
   }
 
   /** Event detection, e.g. to feed it device notifications ({@link EventTracker#observe}). */

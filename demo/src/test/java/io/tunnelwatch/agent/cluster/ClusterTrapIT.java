@@ -52,15 +52,17 @@ class ClusterTrapIT {
       List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
       try (Agent first = start(config, "127.0.0.1:" + firstPort, members, heardByFirst);
           Agent second = start(config, "127.0.0.1:" + secondPort, members, heardBySecond)) {
-        // A trap from 127.0.0.1 is R1's. Both members see each other, and R1 has stayed with one
-        // of them for a while: the partitions have moved to the second member, if they were to.
+        // A trap from 127.0.0.1 is R1's. Wait until the partitions have stopped moving and the
+        // member that owns R1's partition is the one polling it: no handover of R1 is under way.
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> members(first) == 2 && members(second) == 2);
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .during(Duration.ofSeconds(3))
-            .until(() -> polls(first, "R1") != polls(second, "R1"));
+            .until(
+                () ->
+                    settled(first)
+                        && settled(second)
+                        && polls(first, "R1") != polls(second, "R1")
+                        && polls(first, "R1") == owns(first, "R1")
+                        && polls(second, "R1") == owns(second, "R1"));
         Agent owner = polls(first, "R1") ? first : second;
         Agent other = owner == first ? second : first;
         List<Event> heardByOwner = owner == first ? heardByFirst : heardBySecond;
@@ -104,10 +106,13 @@ class ClusterTrapIT {
         List.of(heard::add));
   }
 
-  private static double members(Agent agent) {
-    return MetricsEndpoint.value(
-            MetricsEndpoint.at(agent.httpAddress()).text(), "tunnelwatch_cluster_members")
-        .orElse(0.0);
+  private static boolean settled(Agent agent) {
+    ClusterMember member = agent.cluster().orElseThrow();
+    return member.memberCount() == 2 && member.settled();
+  }
+
+  private static boolean owns(Agent agent, String device) {
+    return agent.cluster().orElseThrow().owns(device);
   }
 
   private static boolean polls(Agent agent, String device) {
