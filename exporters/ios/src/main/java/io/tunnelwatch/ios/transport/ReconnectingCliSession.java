@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one CLI session open across polls and opens a new one when it drops, waiting longer after
- * each failed attempt so that an unreachable or misconfigured device is not hammered.
+ * each failed attempt so that an unreachable or misconfigured device is not hammered. Once closed
+ * (from any thread) it stays closed: a session whose login was under way at the close is closed as
+ * soon as it opens, and no command runs on it.
  */
 public final class ReconnectingCliSession implements CliSession {
 
@@ -19,7 +21,9 @@ public final class ReconnectingCliSession implements CliSession {
   private final Opener opener;
   private final Backoff backoff;
   private final LongSupplier nanoClock;
+  // Guarded by this; the login itself runs outside the lock so that close() never waits for it.
   private @Nullable CliSession current;
+  private boolean closed;
   private @Nullable CliException lastFailure;
   private long nextAttemptNanos;
   private int failures;
@@ -48,10 +52,15 @@ public final class ReconnectingCliSession implements CliSession {
   }
 
   private CliSession connected() throws CliException {
-    if (current != null && current.isOpen()) {
-      return current;
+    synchronized (this) {
+      if (closed) {
+        throw closedException();
+      }
+      if (current != null && current.isOpen()) {
+        return current;
+      }
+      dropCurrent();
     }
-    dropCurrent();
     long now = nanoClock.getAsLong();
     if (lastFailure != null && now - nextAttemptNanos < 0) {
       throw new CliException(
@@ -62,10 +71,17 @@ public final class ReconnectingCliSession implements CliSession {
               + " s)");
     }
     try {
-      current = opener.open();
+      CliSession opened = opener.open();
+      synchronized (this) {
+        if (closed) {
+          opened.close();
+          throw closedException();
+        }
+        current = opened;
+      }
       lastFailure = null;
       failures = 0;
-      return current;
+      return opened;
     } catch (CliException e) {
       lastFailure = e;
       nextAttemptNanos = now + backoff.delayAfter(++failures).toNanos();
@@ -75,11 +91,15 @@ public final class ReconnectingCliSession implements CliSession {
 
   /** True when a session is currently open (it may still turn out to be dead on next use). */
   @Override
-  public boolean isOpen() {
+  public synchronized boolean isOpen() {
     return current != null && current.isOpen();
   }
 
-  private void dropCurrent() {
+  private static CliException closedException() {
+    return new CliException(CliException.Kind.DISCONNECTED, "the session was closed");
+  }
+
+  private synchronized void dropCurrent() {
     if (current != null) {
       current.close();
       current = null;
@@ -87,7 +107,8 @@ public final class ReconnectingCliSession implements CliSession {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     dropCurrent();
   }
 

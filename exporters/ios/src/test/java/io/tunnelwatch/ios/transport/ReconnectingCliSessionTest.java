@@ -123,4 +123,44 @@ class ReconnectingCliSessionTest {
     assertThat(backoff.delayAfter(4)).isEqualTo(Duration.ofSeconds(8));
     assertThat(backoff.delayAfter(50)).isEqualTo(Duration.ofMinutes(2));
   }
+
+  @Test
+  void aClosedSessionOpensNothingMore() throws CliException {
+    ReconnectingCliSession session = session();
+    session.execute("show a", TIMEOUT);
+
+    session.close();
+
+    assertThatThrownBy(() -> session.execute("show b", TIMEOUT))
+        .isInstanceOfSatisfying(
+            CliException.class,
+            e -> assertThat(e.kind()).isEqualTo(CliException.Kind.DISCONNECTED));
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).open).isFalse();
+  }
+
+  @Test
+  void aLoginUnderWayWhenTheSessionIsClosedEndsClosedWithoutACommand() {
+    List<FakeSession> loggedIn = new ArrayList<>();
+    ReconnectingCliSession[] holder = new ReconnectingCliSession[1];
+    ReconnectingCliSession session =
+        new ReconnectingCliSession(
+            () -> {
+              // Another thread (a handover, a shutdown) closes while the login is under way.
+              holder[0].close();
+              FakeSession s = new FakeSession(1);
+              loggedIn.add(s);
+              return s;
+            },
+            new ReconnectingCliSession.Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
+            nanos::get);
+    holder[0] = session;
+
+    assertThatThrownBy(() -> session.execute("show a", TIMEOUT))
+        .isInstanceOfSatisfying(
+            CliException.class,
+            e -> assertThat(e.kind()).isEqualTo(CliException.Kind.DISCONNECTED));
+    assertThat(loggedIn).singleElement().satisfies(s -> assertThat(s.open).isFalse());
+    assertThat(session.isOpen()).isFalse();
+  }
 }
